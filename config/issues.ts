@@ -1,0 +1,61 @@
+// Config problems as people can act on them: key path, what is wrong, the fix.
+
+export type KeyPath = readonly (string | number)[];
+
+/** One problem in the config file. */
+export interface ConfigIssue {
+  readonly path: KeyPath;
+  /** What is wrong, what was received, and how to fix it. */
+  readonly message: string;
+}
+
+/** `environments.prod.certificates.web.domains[2]`; keys with dots are quoted. */
+export function formatPath(path: KeyPath): string {
+  return path
+    .map((p, i) => {
+      if (typeof p === "number") return `[${p}]`;
+      if (/^[A-Za-z0-9_$-]+$/.test(p)) return i === 0 ? p : `.${p}`;
+      return `["${p}"]`;
+    })
+    .join("");
+}
+
+/** Thrown before anything is synthesized; carries every problem found, not the first. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: readonly ConfigIssue[],
+    readonly locate: (path: KeyPath) => string = () => "",
+  ) {
+    super(
+      [
+        `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was synthesized:`,
+        ...issues.map((i) => `  - ${formatPath(i.path) || "(top level)"}${locate(i.path)}: ${i.message}`),
+      ].join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** The candidate closest to `word`, if it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

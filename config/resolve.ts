@@ -1,0 +1,111 @@
+// From the validated file to what stacks build: defaults merged, names
+// normalised, validation records planned. Runs only after rules.ts passed.
+import { ZoneRoute, ZoneRouter } from "../domains/zones";
+import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
+import type { AwsRegion } from "./regions";
+import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
+
+export type ResolvedBackend =
+  | { readonly kind: "local"; readonly path: string }
+  | ({ readonly kind: "s3" } & NonNullable<BackendConfig["s3"]>)
+  | ({ readonly kind: "cloud" } & NonNullable<BackendConfig["cloud"]>);
+
+export interface ResolvedCertificate extends Omit<CertificateConfig, "tags"> {
+  /** The config key, part of every resource id. */
+  readonly name: string;
+  /** Lowercased; the first is the primary name. */
+  readonly domains: string[];
+  readonly tags: Record<string, string>;
+}
+
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly region: AwsRegion;
+  readonly accountId?: string;
+  readonly backend: ResolvedBackend;
+  /** defaults.tags, the environment's tags, then project/environment/managed-by. */
+  readonly tags: Record<string, string>;
+  readonly certificates: ResolvedCertificate[];
+  /** Validation records this environment's stack creates. */
+  readonly validationRecords: ValidationRecordPlan[];
+  /** Validation records another environment in the same account owns: name -> owner. */
+  readonly validationRecordsOwnedElsewhere: Record<string, string>;
+}
+
+export interface ResolvedConfig {
+  readonly project?: string;
+  readonly zones: ZoneRoute[];
+  readonly environments: ResolvedEnvironment[];
+}
+
+/** DNS is case-insensitive; ACM and the providers want lowercase. */
+export const normalizeDomain = (d: string) => d.toLowerCase();
+
+/** Every configured zone, whichever DNS provider hosts it. */
+export function zoneRoutes(cfg: CertkitConfig): ZoneRoute[] {
+  return Object.entries(cfg.cloudflare?.zones ?? {}).map(([name, z]) => ({
+    name: normalizeDomain(name),
+    provider: "cloudflare",
+    ...(z.zoneId ? { zoneId: z.zoneId } : {}),
+  }));
+}
+
+export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): AwsRegion | undefined {
+  return env.region ?? cfg.defaults?.region;
+}
+
+export function certificatesOf(env: EnvironmentConfig): { name: string; domains: string[] }[] {
+  return Object.entries(env.certificates).map(([name, c]) => ({
+    name,
+    domains: c.domains.map(normalizeDomain),
+  }));
+}
+
+export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
+  const zones = zoneRoutes(cfg);
+  const router = new ZoneRouter(zones);
+  const environments = Object.entries(cfg.environments).map(([name, env]) => {
+    const owners = Object.fromEntries(
+      Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
+    );
+    const certificates = Object.entries(env.certificates).map(([certName, c]) => ({
+      ...c,
+      name: certName,
+      domains: c.domains.map(normalizeDomain),
+      tags: c.tags ?? {},
+    }));
+    const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
+    return {
+      name,
+      region: effectiveRegion(cfg, env)!,
+      ...optional("accountId", env.accountId ?? cfg.defaults?.accountId),
+      backend,
+      tags: {
+        ...cfg.defaults?.tags,
+        ...env.tags,
+        ...(cfg.project ? { project: cfg.project } : {}),
+        environment: name,
+        "managed-by": "certkit",
+      },
+      certificates,
+      validationRecords: planValidationRecords(certificates, router).filter(
+        (r) => owners[r.baseName] === undefined,
+      ),
+      validationRecordsOwnedElsewhere: owners,
+    };
+  });
+  return { ...optional("project", cfg.project), zones, environments };
+}
+
+function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
+  const fill = <T extends object>(o: T): T =>
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\{environment\}/g, env) : v]),
+    ) as T;
+  if (backend?.s3) return { kind: "s3", ...fill(backend.s3) };
+  if (backend?.cloud) return { kind: "cloud", ...fill(backend.cloud) };
+  return { kind: "local", path: fill({ path: backend?.local?.path ?? "terraform.{environment}.tfstate" }).path };
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

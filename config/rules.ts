@@ -1,0 +1,177 @@
+// Rules that need more than one key or knowledge of DNS and ACM. Each finding
+// names its key path and the fix; every finding is collected, not the first.
+import { MAX_PRIMARY_NAME_LENGTH, baseName, domainNameProblem, isWildcard } from "../domains/names";
+import { ZoneRouter } from "../domains/zones";
+import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { certificatesOf, effectiveRegion, normalizeDomain, zoneRoutes } from "./resolve";
+import type { CertkitConfig, EnvironmentConfig } from "./schema";
+
+/** ACM's hard ceiling of names per certificate, and its default quota. */
+export const MAX_NAMES = 100;
+export const DEFAULT_NAMES_QUOTA = 10;
+
+export interface RuleFindings {
+  readonly issues: ConfigIssue[];
+  readonly warnings: string[];
+}
+
+export function checkConfig(cfg: CertkitConfig): RuleFindings {
+  const out: RuleFindings = { issues: [], warnings: [] };
+  const router = new ZoneRouter(zoneRoutes(cfg));
+  checkZones(cfg, out);
+  if (Object.keys(cfg.environments).length === 0) {
+    out.issues.push({ path: ["environments"], message: "defines no environment. Fix: add one, such as `prod:` with its certificates." });
+  }
+  for (const [name, env] of Object.entries(cfg.environments)) {
+    const at: KeyPath = ["environments", name];
+    if (!effectiveRegion(cfg, env)) {
+      out.issues.push({ path: [...at, "region"], message: "is required. Fix: set it here or in defaults.region." });
+    }
+    checkBackend(env.backend ?? cfg.defaults?.backend, env.backend ? [...at, "backend"] : ["defaults", "backend"], out);
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      checkDomains(cert.domains, [...at, "certificates", certName, "domains"], router, out);
+    }
+  }
+  checkSharedValidationRecords(cfg, out);
+  return out;
+}
+
+function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
+  for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
+    const problem = isWildcard(zone) ? "may not be a wildcard." : domainNameProblem(normalizeDomain(zone));
+    if (problem) out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
+  }
+}
+
+function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: RuleFindings): void {
+  if (!backend) return;
+  const kinds = (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);
+  if (kinds.length !== 1) {
+    out.issues.push({
+      path: at,
+      message: `needs exactly one of local, s3, cloud, got ${kinds.length ? kinds.join(" and ") : "none"}. Fix: keep one.`,
+    });
+  }
+}
+
+function checkDomains(domains: readonly string[], at: KeyPath, router: ZoneRouter, out: RuleFindings): void {
+  const seen = new Map<string, number>();
+  domains.forEach((raw, i) => {
+    const path = [...at, i];
+    const name = normalizeDomain(raw);
+    if (name !== raw) {
+      out.warnings.push(`${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`);
+    }
+    const problem = domainNameProblem(name);
+    if (problem) {
+      out.issues.push({ path, message: problem });
+      return;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      out.issues.push({ path, message: `"${name}" repeats domains[${first}]. Fix: list each name once.` });
+    }
+    seen.set(name, first ?? i);
+    if (!router.route(name)) {
+      const zones = router.names;
+      out.issues.push({
+        path,
+        message: `"${name}" is under no configured zone (${zones.length ? `configured: ${zones.join(", ")}` : "none configured"}). Fix: add its zone under cloudflare.zones, or correct the name.`,
+      });
+    }
+  });
+  const primary = normalizeDomain(domains[0] ?? "");
+  if (primary.length > MAX_PRIMARY_NAME_LENGTH) {
+    out.issues.push({
+      path: [...at, 0],
+      message: `the primary name must be ${MAX_PRIMARY_NAME_LENGTH} characters or less (ACM's limit on the first name), got ${primary.length}: "${primary}". Fix: put a shorter name first; longer names may follow as alternative names.`,
+    });
+  }
+  if (domains.length > MAX_NAMES) {
+    out.issues.push({
+      path: at,
+      message: `has ${domains.length} names; ACM allows at most ${MAX_NAMES} per certificate. Fix: split it into several certificates.`,
+    });
+  } else if (domains.length > DEFAULT_NAMES_QUOTA) {
+    out.warnings.push(
+      `${formatPath(at)}: ${domains.length} names exceed ACM's default quota of ${DEFAULT_NAMES_QUOTA} per certificate; request a quota increase (up to ${MAX_NAMES}) before deploying, or split the certificate.`,
+    );
+  }
+}
+
+/**
+ * Two environments in one AWS account get the same validation CNAME for a name;
+ * two stacks managing one Cloudflare record would fight over it.
+ */
+function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): void {
+  const envs: EnvUse[] = Object.entries(cfg.environments).map(([name, env]) => ({
+    name,
+    env,
+    accountId: env.accountId ?? cfg.defaults?.accountId,
+    owners: Object.fromEntries(Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o])),
+    uses: validatedNames(name, env),
+  }));
+  for (const e of envs) {
+    for (const [n, owner] of Object.entries(e.owners)) {
+      const problem = ownerProblem(e, n, envs.find((x) => x.name === owner), envs);
+      if (problem) out.issues.push({ path: ["environments", e.name, "validationRecordOwners", n], message: problem });
+    }
+  }
+  for (let i = 0; i < envs.length; i++) {
+    for (const b of envs.slice(i + 1)) {
+      const a = envs[i];
+      const shared = [...a.uses.keys()].filter((n) => b.uses.has(n) && a.owners[n] === undefined && b.owners[n] === undefined);
+      if (!shared.length) continue;
+      if (a.accountId && a.accountId === b.accountId) {
+        for (const n of shared) {
+          out.issues.push({
+            path: b.uses.get(n)!,
+            message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one Cloudflare record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
+          });
+        }
+      } else if (!a.accountId || !b.accountId) {
+        out.warnings.push(
+          `environments ${a.name} and ${b.name} both validate ${shared.join(", ")}; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.`,
+        );
+      }
+    }
+  }
+}
+
+interface EnvUse {
+  readonly name: string;
+  readonly accountId?: string;
+  readonly owners: Record<string, string>;
+  readonly uses: Map<string, KeyPath>;
+}
+
+/** What is wrong with `e` leaving the record for `n` to `owner`, if anything. */
+function ownerProblem(e: EnvUse, n: string, owner: EnvUse | undefined, all: readonly EnvUse[]): string | undefined {
+  if (!e.uses.has(n)) return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
+  if (!owner || owner === e) {
+    const others = all.filter((x) => x !== e).map((x) => x.name);
+    return `"${e.owners[n]}" is not another environment. Fix: name the environment whose stack creates the record (${others.join(", ") || "none"}).`;
+  }
+  if (!e.accountId || owner.accountId !== e.accountId) {
+    return `environment ${owner.name} is not declared in the same AWS account, so its record would not be this one. Fix: set the same accountId on both, or remove the entry.`;
+  }
+  if (!owner.uses.has(n)) {
+    return `environment ${owner.name} does not validate "${n}", so it creates no such record. Fix: choose an environment that does.`;
+  }
+  if (owner.owners[n] !== undefined) {
+    return `environment ${owner.name} also leaves "${n}" to another environment. Fix: exactly one environment owns the record; remove one of the two entries.`;
+  }
+  return undefined;
+}
+
+/** Base names an environment validates, with the key path of the first place each appears. */
+function validatedNames(envName: string, env: EnvironmentConfig): Map<string, KeyPath> {
+  const names = new Map<string, KeyPath>();
+  for (const cert of certificatesOf(env)) {
+    cert.domains.forEach((d, i) => {
+      const base = baseName(d);
+      if (!names.has(base)) names.set(base, ["environments", envName, "certificates", cert.name, "domains", i]);
+    });
+  }
+  return names;
+}

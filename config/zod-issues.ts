@@ -1,0 +1,87 @@
+// Turns zod's issues into one actionable line each.
+import type { z } from "zod";
+import { ConfigIssue, KeyPath, didYouMean } from "./issues";
+
+/** Reads what the YAML file actually said at a path, for "got ..." and numeric-ID hints. */
+export interface SourceView {
+  /** The value as parsed. */
+  valueAt(path: KeyPath): unknown;
+  /** The scalar's original text (`0123` stays `0123`), if it is a scalar. */
+  sourceAt(path: KeyPath): string | undefined;
+}
+
+export function fromZodIssue(
+  issue: z.core.$ZodIssue,
+  src: SourceView,
+  root: z.ZodType,
+): ConfigIssue[] {
+  const path = issue.path as KeyPath;
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: unknownKey(key, keysAt(root, path)),
+      }));
+    case "invalid_key":
+      return [{ path, message: `${issue.issues[0]?.message ?? "is not a valid name"}, got "${String(path[path.length - 1])}".` }];
+    case "invalid_value": {
+      const got = src.valueAt(path);
+      const allowed = issue.values.map(String);
+      const guess = typeof got === "string" ? didYouMean(got, allowed) : undefined;
+      const list = allowed.length <= 6 ? ` Allowed: ${allowed.join(", ")}.` : "";
+      return [{ path, message: `${show(got)} is not allowed.${guess ? ` Did you mean "${guess}"?` : ""}${list}` }];
+    }
+    case "invalid_type":
+      return [{ path, message: invalidType(issue.expected, path, src) }];
+    default:
+      return [{ path, message: `${sentence(issue.message)} Got ${show(src.valueAt(path))}.` }];
+  }
+}
+
+function invalidType(expected: string, path: KeyPath, src: SourceView): string {
+  const got = src.valueAt(path);
+  if (got === undefined) return `is required (${expected}).`;
+  const text = src.sourceAt(path);
+  if (expected === "string" && typeof got === "number" && text !== undefined) {
+    // YAML turns 0123 into 123 and long digit strings into imprecise floats.
+    return `YAML reads ${text} as the number ${got}, which would alter the ID. Fix: quote it: "${text}".`;
+  }
+  return `must be ${article(expected)}, got ${show(got)}.`;
+}
+
+function unknownKey(key: string, known: readonly string[]): string {
+  const guess = didYouMean(key, known);
+  return `unknown key "${key}".${guess ? ` Did you mean "${guess}"?` : " Fix: remove it or check the spelling."}${
+    known.length ? ` Known keys here: ${known.join(", ")}.` : ""
+  }`;
+}
+
+/** The keys the object schema at `path` accepts (walks records, arrays, optionals). */
+function keysAt(schema: z.ZodType, path: KeyPath): string[] {
+  // zod v4's public `def` is the stable way to walk a schema.
+  let def = schema.def as unknown as SchemaDef;
+  for (let i = 0; ; ) {
+    if (def.innerType) def = def.innerType.def;
+    else if (def.type === "object" && i < path.length) def = def.shape![path[i++]].def;
+    else if (def.type === "record" && i < path.length) (def = def.valueType!.def), i++;
+    else if (def.type === "array" && i < path.length) (def = def.element!.def), i++;
+    else break;
+  }
+  return def.type === "object" ? Object.keys(def.shape!).filter((k) => !k.startsWith("$")) : [];
+}
+
+interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, { def: SchemaDef }>;
+  valueType?: z.ZodType;
+  element?: z.ZodType;
+}
+
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);
+function show(v: unknown): string {
+  if (v === undefined) return "nothing";
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

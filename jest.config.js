@@ -1,0 +1,19 @@
+// Two lanes: fast unit tests, and offline terraform plans (slow, real terraform).
+const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+const common = { testEnvironment: "node", transform, moduleFileExtensions: ["ts", "js", "json"] };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/__tests__/**/*.test.ts"],
+      testPathIgnorePatterns: ["<rootDir>/__tests__/plan/"],
+    },
+    {
+      ...common,
+      displayName: "plan",
+      testMatch: ["<rootDir>/__tests__/plan/**/*.test.ts"],
+    },
+  ],
+};

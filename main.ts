@@ -1,0 +1,19 @@
+// Entry point of `cdktf synth`: the only place that reads the environment.
+import { App } from "cdktf";
+import { loadConfigFile } from "./config/load";
+import { ConfigError } from "./config/issues";
+import { buildApp } from "./stacks/build-app";
+
+const file = process.env.CERTKIT_CONFIG || "certkit.yaml";
+try {
+  const { config, warnings } = loadConfigFile(file);
+  for (const w of warnings) console.warn(`Warning: ${w}`);
+  // No stack traces in metadata: they carry absolute paths and cost time.
+  const app = new App({ stackTraces: false });
+  buildApp(app, config);
+  app.synth();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,89 @@
+// An ACM certificate validated by DNS, and the waiter consumers take its ARN from.
+import { Construct } from "constructs";
+import type { TerraformProvider } from "cdktf";
+import { AcmCertificate, AcmCertificateValidation } from "./provider-imports";
+import type { KeyAlgorithm } from "../config/schema";
+
+export interface CertificateProps {
+  /** Names the certificate covers; the first is the primary name. Changing them replaces the certificate. */
+  readonly domains: readonly string[];
+  /** Key algorithm. Changing it replaces the certificate. @default "RSA_2048" */
+  readonly keyAlgorithm?: KeyAlgorithm;
+  /** Log the certificate to Certificate Transparency. @default true */
+  readonly transparencyLogging?: boolean;
+  /** Request an exportable public certificate (charged). @default false */
+  readonly exportable?: boolean;
+  /** How long apply waits for issuance. @default 75 */
+  readonly validationTimeoutMinutes?: number;
+  /** Tags on the certificate, on top of the provider's default tags. @default - none */
+  readonly tags?: Record<string, string>;
+  /** AWS provider to create it with (CloudFront needs us-east-1). @default - the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** A validation CNAME as Terraform expressions (known after the certificate is requested). */
+export interface ValidationRecordValue {
+  readonly name: string;
+  readonly content: string;
+}
+
+export class Certificate extends Construct {
+  readonly certificate: AcmCertificate;
+  readonly validation: AcmCertificateValidation;
+  /** The ARN for listeners and distributions: from the validation, so they wait for issuance. */
+  readonly arn: string;
+  /** The certificate's ARN as soon as it is requested (alarms and event rules need no issuance). */
+  readonly requestedArn: string;
+  readonly domains: readonly string[];
+
+  /** `id` is the certificate's config name; it becomes the Terraform id of both resources. */
+  constructor(scope: Construct, id: string, props: CertificateProps) {
+    super(scope, id);
+    const [primary, ...alternatives] = props.domains;
+    this.domains = props.domains;
+    this.certificate = new AcmCertificate(this, "certificate", {
+      provider: props.provider,
+      domainName: primary,
+      subjectAlternativeNames: alternatives.length ? alternatives : undefined,
+      validationMethod: "DNS",
+      keyAlgorithm: props.keyAlgorithm ?? "RSA_2048",
+      options: {
+        certificateTransparencyLoggingPreference: props.transparencyLogging === false ? "DISABLED" : "ENABLED",
+        // Only when asked: hashicorp/aws before 6.x does not know the argument.
+        ...(props.exportable ? { export: "ENABLED" } : {}),
+      },
+      tags: props.tags && Object.keys(props.tags).length ? props.tags : undefined,
+      // A certificate in use by a listener cannot be deleted: create the new one first.
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.certificate.overrideLogicalId(id);
+    this.requestedArn = this.certificate.arn;
+
+    this.validation = new AcmCertificateValidation(this, "validation", {
+      provider: props.provider,
+      certificateArn: this.certificate.arn,
+      timeouts: { create: `${props.validationTimeoutMinutes ?? 75}m` },
+    });
+    this.validation.overrideLogicalId(id);
+    this.arn = this.validation.certificateArn;
+  }
+
+  /**
+   * The validation CNAME ACM gives for `domain` (one of this certificate's names),
+   * trailing dots trimmed (Cloudflare strips them, and the provider would then show
+   * a diff forever). Picked by name, not by position, so that adding a name changes nothing.
+   */
+  validationRecord(domain: string): ValidationRecordValue {
+    if (!this.domains.includes(domain)) {
+      throw new Error(`${this.node.path}: "${domain}" is not one of the certificate's names (${this.domains.join(", ")}).`);
+    }
+    const pick = (attr: string) =>
+      `\${trimsuffix(one([for o in ${this.certificate.terraformResourceType}.${this.node.id}.domain_validation_options : o.${attr} if o.domain_name == "${domain}"]), ".")}`;
+    return { name: pick("resource_record_name"), content: pick("resource_record_value") };
+  }
+
+  /** Make the waiter depend on the records that answer ACM: it then starts only once they exist. */
+  waitForRecords(fqdns: readonly string[]): void {
+    this.validation.validationRecordFqdns = [...fqdns];
+  }
+}

@@ -1,0 +1,57 @@
+// Cloudflare as a DNS provider: records in zones given by id or looked up by name.
+import { Construct } from "constructs";
+import { CloudflareProvider, DataCloudflareZone, DnsRecord } from "../provider-imports";
+import type { DnsProvider, DnsRecordRef, DnsRecordSpec } from "./dns-provider";
+import type { ZoneRoute } from "../../domains/zones";
+
+/** Cloudflare's "automatic" TTL; the only one a proxied record may have. */
+export const CLOUDFLARE_AUTO_TTL = 1;
+/** Cloudflare's limit on a comment on the free plan. */
+const MAX_COMMENT = 100;
+
+export class CloudflareDns extends Construct implements DnsProvider {
+  readonly kind = "cloudflare";
+  private readonly zoneIds = new Map<string, string>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // No token argument: the provider reads CLOUDFLARE_API_TOKEN, so it never lands in state or output.
+    new CloudflareProvider(this, "provider", {});
+  }
+
+  addRecord(spec: DnsRecordSpec): DnsRecordRef {
+    const proxied = spec.proxied ?? false;
+    if (proxied && spec.type !== "CNAME") {
+      throw new Error(`${spec.name}: only A, AAAA and CNAME records can be proxied, got ${spec.type}.`);
+    }
+    const record = new DnsRecord(this, spec.id, {
+      zoneId: this.zoneId(spec.zone),
+      name: spec.name,
+      type: spec.type,
+      content: spec.content,
+      proxied,
+      ttl: proxied ? CLOUDFLARE_AUTO_TTL : (spec.ttlSeconds ?? 60),
+      comment: truncate(spec.comment, MAX_COMMENT),
+    });
+    record.overrideLogicalId(spec.id);
+    return { fqdn: record.name };
+  }
+
+  private zoneId(zone: ZoneRoute): string {
+    if (zone.zoneId) return zone.zoneId;
+    let id = this.zoneIds.get(zone.name);
+    if (!id) {
+      const lookupId = `zone_${zone.name.replace(/\./g, "_")}`;
+      // Fails at plan unless exactly one zone of that name is visible to the token.
+      const data = new DataCloudflareZone(this, lookupId, { filter: { name: zone.name } });
+      data.overrideLogicalId(lookupId);
+      id = data.id;
+      this.zoneIds.set(zone.name, id);
+    }
+    return id;
+  }
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 3)}...`;
+}

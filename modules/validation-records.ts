@@ -1,0 +1,67 @@
+// The validation CNAMEs of one environment: one per distinct name, DNS-only,
+// kept as long as a certificate needs them so that ACM renews on its own.
+import { Construct } from "constructs";
+import { baseName } from "../domains/names";
+import type { ValidationRecordPlan } from "../domains/validation-records";
+import type { Certificate } from "./certificate";
+import type { DnsProviders } from "./dns";
+
+export interface ValidationRecordsProps {
+  /** The records to create, de-duplicated and routed to zones (see domains/validation-records). */
+  readonly records: readonly ValidationRecordPlan[];
+  /** The environment's certificates by config name. */
+  readonly certificates: ReadonlyMap<string, Certificate>;
+  /** Where records go. */
+  readonly dns: DnsProviders;
+  /** Environment name, for the records' comments. */
+  readonly environment: string;
+  /** Names whose record another environment's stack owns, to owner. @default - none */
+  readonly ownedElsewhere?: Readonly<Record<string, string>>;
+  /** TTL of the records in seconds. @default 60 */
+  readonly ttlSeconds?: number;
+}
+
+export class ValidationRecords extends Construct {
+  /** Record FQDNs each certificate waits for, by certificate name. */
+  readonly fqdnsByCertificate: ReadonlyMap<string, string[]>;
+
+  constructor(scope: Construct, id: string, props: ValidationRecordsProps) {
+    super(scope, id);
+    const waits = new Map([...props.certificates.keys()].map((c) => [c, [] as string[]]));
+    this.fqdnsByCertificate = waits;
+
+    for (const record of props.records) {
+      const value = this.certificate(props, record.source.certificate).validationRecord(record.source.domain);
+      const ref = props.dns.addRecord({
+        id: record.id,
+        zone: record.zone,
+        name: value.name,
+        type: "CNAME",
+        content: value.content,
+        // A proxied CNAME is flattened: ACM would never see it.
+        proxied: false,
+        ttlSeconds: props.ttlSeconds ?? 60,
+        comment: `ACM validation, ${props.environment}: ${record.certificates.join(", ")}. Keep: renewals need it.`,
+      });
+      record.certificates.forEach((c) => waits.get(c)?.push(ref.fqdn));
+    }
+
+    // Records another stack owns: wait on the name ACM gave this certificate (the same name).
+    for (const [name, cert] of props.certificates) {
+      const seen = new Set<string>();
+      for (const d of cert.domains) {
+        const base = baseName(d);
+        if (props.ownedElsewhere?.[base] === undefined || seen.has(base)) continue;
+        seen.add(base);
+        waits.get(name)!.push(cert.validationRecord(d).name);
+      }
+      cert.waitForRecords(waits.get(name)!);
+    }
+  }
+
+  private certificate(props: ValidationRecordsProps, name: string): Certificate {
+    const cert = props.certificates.get(name);
+    if (!cert) throw new Error(`${this.node.path}: no certificate "${name}" for a validation record.`);
+    return cert;
+  }
+}
