@@ -30,7 +30,9 @@ export class ConfigError extends Error {
     super(
       [
         `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was synthesized:`,
-        ...issues.map((i) => `  - ${formatPath(i.path) || "(top level)"}${locate(i.path)}: ${i.message}`),
+        ...issues.map(
+          (i) => `  - ${formatPath(i.path) || "(top level)"}${locate(i.path)}: ${i.message}`,
+        ),
       ].join("\n"),
     );
     this.name = "ConfigError";

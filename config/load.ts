@@ -19,8 +19,14 @@ export function loadConfigFile(file: string): LoadedConfig {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : (e as Error).message;
-    throw new ConfigError(file, [{ path: [], message: `${reason}. Fix: create it, or point CERTKIT_CONFIG at your config file.` }]);
+    const reason =
+      (e as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : (e as Error).message;
+    throw new ConfigError(file, [
+      {
+        path: [],
+        message: `${reason}. Fix: create it, or point CERTKIT_CONFIG at your config file.`,
+      },
+    ]);
   }
   return loadConfigText(text, file);
 }
@@ -34,7 +40,10 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
       file,
       doc.errors.map((e) => {
         const at = e.linePos?.[0];
-        return { path: [], message: `YAML: ${e.message.split("\n")[0]}${at ? ` (line ${at.line}, column ${at.col})` : ""}` };
+        return {
+          path: [],
+          message: `YAML: ${e.message.split("\n")[0]}${at ? ` (line ${at.line}, column ${at.col})` : ""}`,
+        };
       }),
     );
   }
@@ -52,7 +61,11 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
 
 function sourceView(doc: Document, data: unknown): SourceView {
   return {
-    valueAt: (path) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], data),
+    valueAt: (path) =>
+      path.reduce<unknown>(
+        (v, k) => (v as Record<string | number, unknown> | undefined)?.[k],
+        data,
+      ),
     sourceAt: (path) => {
       const node = nodeAt(doc, path);
       return isScalar(node) ? node.source : undefined;
@@ -65,7 +78,9 @@ function nodeAt(doc: Document, path: KeyPath): Node | undefined {
   let node: unknown = doc.contents;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+      );
       if (!pair) return node;
       node = pair.value ?? pair.key;
     } else if (isSeq(node) && typeof key === "number") {

@@ -15,6 +15,8 @@ export interface ResolvedCertificate extends Omit<CertificateConfig, "tags"> {
   readonly name: string;
   /** Lowercased; the first is the primary name. */
   readonly domains: string[];
+  /** Where the certificate lives: the environment's region, or us-east-1 for CloudFront. */
+  readonly region: AwsRegion;
   readonly tags: Record<string, string>;
 }
 
@@ -68,16 +70,18 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
     const owners = Object.fromEntries(
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     );
+    const region = effectiveRegion(cfg, env)!;
     const certificates = Object.entries(env.certificates).map(([certName, c]) => ({
       ...c,
       name: certName,
+      region,
       domains: c.domains.map(normalizeDomain),
       tags: c.tags ?? {},
     }));
     const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
     return {
       name,
-      region: effectiveRegion(cfg, env)!,
+      region,
       ...optional("accountId", env.accountId ?? cfg.defaults?.accountId),
       backend,
       tags: {
@@ -100,11 +104,17 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
 function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
   const fill = <T extends object>(o: T): T =>
     Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\{environment\}/g, env) : v]),
+      Object.entries(o).map(([k, v]) => [
+        k,
+        typeof v === "string" ? v.replace(/\{environment\}/g, env) : v,
+      ]),
     ) as T;
   if (backend?.s3) return { kind: "s3", ...fill(backend.s3) };
   if (backend?.cloud) return { kind: "cloud", ...fill(backend.cloud) };
-  return { kind: "local", path: fill({ path: backend?.local?.path ?? "terraform.{environment}.tfstate" }).path };
+  return {
+    kind: "local",
+    path: fill({ path: backend?.local?.path ?? "terraform.{environment}.tfstate" }).path,
+  };
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>

@@ -20,14 +20,24 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const router = new ZoneRouter(zoneRoutes(cfg));
   checkZones(cfg, out);
   if (Object.keys(cfg.environments).length === 0) {
-    out.issues.push({ path: ["environments"], message: "defines no environment. Fix: add one, such as `prod:` with its certificates." });
+    out.issues.push({
+      path: ["environments"],
+      message: "defines no environment. Fix: add one, such as `prod:` with its certificates.",
+    });
   }
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
-      out.issues.push({ path: [...at, "region"], message: "is required. Fix: set it here or in defaults.region." });
+      out.issues.push({
+        path: [...at, "region"],
+        message: "is required. Fix: set it here or in defaults.region.",
+      });
     }
-    checkBackend(env.backend ?? cfg.defaults?.backend, env.backend ? [...at, "backend"] : ["defaults", "backend"], out);
+    checkBackend(
+      env.backend ?? cfg.defaults?.backend,
+      env.backend ? [...at, "backend"] : ["defaults", "backend"],
+      out,
+    );
     for (const [certName, cert] of Object.entries(env.certificates)) {
       checkDomains(cert.domains, [...at, "certificates", certName, "domains"], router, out);
     }
@@ -38,8 +48,11 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
 
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
   for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
-    const problem = isWildcard(zone) ? "may not be a wildcard." : domainNameProblem(normalizeDomain(zone));
-    if (problem) out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
+    const problem = isWildcard(zone)
+      ? "may not be a wildcard."
+      : domainNameProblem(normalizeDomain(zone));
+    if (problem)
+      out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
   }
 }
 
@@ -54,13 +67,20 @@ function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: R
   }
 }
 
-function checkDomains(domains: readonly string[], at: KeyPath, router: ZoneRouter, out: RuleFindings): void {
+function checkDomains(
+  domains: readonly string[],
+  at: KeyPath,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
   const seen = new Map<string, number>();
   domains.forEach((raw, i) => {
     const path = [...at, i];
     const name = normalizeDomain(raw);
     if (name !== raw) {
-      out.warnings.push(`${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`);
+      out.warnings.push(
+        `${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`,
+      );
     }
     const problem = domainNameProblem(name);
     if (problem) {
@@ -69,7 +89,10 @@ function checkDomains(domains: readonly string[], at: KeyPath, router: ZoneRoute
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      out.issues.push({ path, message: `"${name}" repeats domains[${first}]. Fix: list each name once.` });
+      out.issues.push({
+        path,
+        message: `"${name}" repeats domains[${first}]. Fix: list each name once.`,
+      });
     }
     seen.set(name, first ?? i);
     if (!router.route(name)) {
@@ -108,19 +131,32 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
     name,
     env,
     accountId: env.accountId ?? cfg.defaults?.accountId,
-    owners: Object.fromEntries(Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o])),
+    owners: Object.fromEntries(
+      Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
+    ),
     uses: validatedNames(name, env),
   }));
   for (const e of envs) {
     for (const [n, owner] of Object.entries(e.owners)) {
-      const problem = ownerProblem(e, n, envs.find((x) => x.name === owner), envs);
-      if (problem) out.issues.push({ path: ["environments", e.name, "validationRecordOwners", n], message: problem });
+      const problem = ownerProblem(
+        e,
+        n,
+        envs.find((x) => x.name === owner),
+        envs,
+      );
+      if (problem)
+        out.issues.push({
+          path: ["environments", e.name, "validationRecordOwners", n],
+          message: problem,
+        });
     }
   }
   for (let i = 0; i < envs.length; i++) {
     for (const b of envs.slice(i + 1)) {
       const a = envs[i];
-      const shared = [...a.uses.keys()].filter((n) => b.uses.has(n) && a.owners[n] === undefined && b.owners[n] === undefined);
+      const shared = [...a.uses.keys()].filter(
+        (n) => b.uses.has(n) && a.owners[n] === undefined && b.owners[n] === undefined,
+      );
       if (!shared.length) continue;
       if (a.accountId && a.accountId === b.accountId) {
         for (const n of shared) {
@@ -146,8 +182,14 @@ interface EnvUse {
 }
 
 /** What is wrong with `e` leaving the record for `n` to `owner`, if anything. */
-function ownerProblem(e: EnvUse, n: string, owner: EnvUse | undefined, all: readonly EnvUse[]): string | undefined {
-  if (!e.uses.has(n)) return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
+function ownerProblem(
+  e: EnvUse,
+  n: string,
+  owner: EnvUse | undefined,
+  all: readonly EnvUse[],
+): string | undefined {
+  if (!e.uses.has(n))
+    return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
   if (!owner || owner === e) {
     const others = all.filter((x) => x !== e).map((x) => x.name);
     return `"${e.owners[n]}" is not another environment. Fix: name the environment whose stack creates the record (${others.join(", ") || "none"}).`;
@@ -170,7 +212,8 @@ function validatedNames(envName: string, env: EnvironmentConfig): Map<string, Ke
   for (const cert of certificatesOf(env)) {
     cert.domains.forEach((d, i) => {
       const base = baseName(d);
-      if (!names.has(base)) names.set(base, ["environments", envName, "certificates", cert.name, "domains", i]);
+      if (!names.has(base))
+        names.set(base, ["environments", envName, "certificates", cert.name, "domains", i]);
     });
   }
   return names;

@@ -8,22 +8,25 @@ export const KEY_ALGORITHMS = ["RSA_2048", "EC_prime256v1", "EC_secp384r1"] as c
 
 /** Names that become Terraform ids and stack names: safe in both. */
 const identifier = (what: string) =>
-  z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, {
-      error: `${what} must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_"`,
-    });
+  z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, {
+    error: `${what} must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_"`,
+  });
 
 const tags = z.record(z.string().min(1).max(128), z.string().max(256)).meta({
   description: "AWS tags added to every resource that takes tags.",
 });
 
-const region = z.enum(AWS_REGIONS).meta({ description: "AWS region of the environment's resources." });
+const region = z
+  .enum(AWS_REGIONS)
+  .meta({ description: "AWS region of the environment's resources." });
 
 const accountId = z
   .string()
   .regex(/^[0-9]{12}$/, { error: "accountId must be 12 digits, quoted" })
-  .meta({ description: 'AWS account id, quoted ("012345678901"): the stack refuses to apply anywhere else.' });
+  .meta({
+    description:
+      'AWS account id, quoted ("012345678901"): the stack refuses to apply anywhere else.',
+  });
 
 export const ZoneSchema = z.strictObject({
   zoneId: z
@@ -35,7 +38,8 @@ export const ZoneSchema = z.strictObject({
 
 export const CloudflareSchema = z.strictObject({
   zones: z.record(z.string(), ZoneSchema).meta({
-    description: "Zones the kit may write to, by apex name. Records go to the longest matching zone.",
+    description:
+      "Zones the kit may write to, by apex name. Records go to the longest matching zone.",
   }),
 });
 
@@ -45,16 +49,24 @@ export const BackendSchema = z
   .strictObject({
     local: z
       .strictObject({
-        path: z.string().optional().meta({
-          description: `State file, relative to the project root. @default terraform.{environment}.tfstate. ${placeholderNote}`,
-        }),
+        path: z
+          .string()
+          .optional()
+          .meta({
+            description: `State file, relative to the project root. @default terraform.{environment}.tfstate. ${placeholderNote}`,
+          }),
       })
       .optional(),
     s3: z
       .strictObject({
         bucket: z.string().min(3),
-        key: z.string().min(1).meta({ description: `State object key. ${placeholderNote}` }),
-        region: region.optional().meta({ description: "Bucket region. @default - the environment's region" }),
+        key: z
+          .string()
+          .min(1)
+          .meta({ description: `State object key. ${placeholderNote}` }),
+        region: region
+          .optional()
+          .meta({ description: "Bucket region. @default - the environment's region" }),
         encrypt: z.boolean().default(true),
         kmsKeyId: z.string().optional(),
         roleArn: z.string().optional().meta({ description: "Role to assume for state access." }),
@@ -64,24 +76,38 @@ export const BackendSchema = z
     cloud: z
       .strictObject({
         organization: z.string().min(1),
-        workspace: z.string().min(1).meta({ description: `Workspace name. ${placeholderNote}` }),
-        project: z.string().optional().meta({ description: "Terraform Cloud project of the workspace." }),
+        workspace: z
+          .string()
+          .min(1)
+          .meta({ description: `Workspace name. ${placeholderNote}` }),
+        project: z
+          .string()
+          .optional()
+          .meta({ description: "Terraform Cloud project of the workspace." }),
         hostname: z.string().optional().meta({ description: "@default app.terraform.io" }),
       })
       .optional()
-      .meta({ description: "Terraform Cloud / Enterprise; token from TF_TOKEN_app_terraform_io or `terraform login`." }),
+      .meta({
+        description:
+          "Terraform Cloud / Enterprise; token from TF_TOKEN_app_terraform_io or `terraform login`.",
+      }),
   })
-  .meta({ description: "Where the environment's state lives: exactly one of local, s3, cloud. @default - local" });
+  .meta({
+    description:
+      "Where the environment's state lives: exactly one of local, s3, cloud. @default - local",
+  });
 
 export const CertificateSchema = z.strictObject({
   domains: z.array(z.string()).min(1).meta({
-    description: "Names the certificate covers; the first is its primary name (64 characters at most). Changing this replaces the certificate.",
+    description:
+      "Names the certificate covers; the first is its primary name (64 characters at most). Changing this replaces the certificate.",
   }),
   keyAlgorithm: z.enum(KEY_ALGORITHMS).default("RSA_2048").meta({
     description: "Key algorithm. Changing this replaces the certificate. @default RSA_2048",
   }),
   transparencyLogging: z.boolean().default(true).meta({
-    description: "Log to Certificate Transparency (browsers distrust unlogged public certificates). @default true",
+    description:
+      "Log to Certificate Transparency (browsers distrust unlogged public certificates). @default true",
   }),
   exportable: z.boolean().default(false).meta({
     description: "Request an exportable public certificate (extra cost). @default false",

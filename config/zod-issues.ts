@@ -23,13 +23,23 @@ export function fromZodIssue(
         message: unknownKey(key, keysAt(root, path)),
       }));
     case "invalid_key":
-      return [{ path, message: `${issue.issues[0]?.message ?? "is not a valid name"}, got "${String(path[path.length - 1])}".` }];
+      return [
+        {
+          path,
+          message: `${issue.issues[0]?.message ?? "is not a valid name"}, got "${String(path[path.length - 1])}".`,
+        },
+      ];
     case "invalid_value": {
       const got = src.valueAt(path);
       const allowed = issue.values.map(String);
       const guess = typeof got === "string" ? didYouMean(got, allowed) : undefined;
       const list = allowed.length <= 6 ? ` Allowed: ${allowed.join(", ")}.` : "";
-      return [{ path, message: `${show(got)} is not allowed.${guess ? ` Did you mean "${guess}"?` : ""}${list}` }];
+      return [
+        {
+          path,
+          message: `${show(got)} is not allowed.${guess ? ` Did you mean "${guess}"?` : ""}${list}`,
+        },
+      ];
     }
     case "invalid_type":
       return [{ path, message: invalidType(issue.expected, path, src) }];
@@ -63,8 +73,8 @@ function keysAt(schema: z.ZodType, path: KeyPath): string[] {
   for (let i = 0; ; ) {
     if (def.innerType) def = def.innerType.def;
     else if (def.type === "object" && i < path.length) def = def.shape![path[i++]].def;
-    else if (def.type === "record" && i < path.length) (def = def.valueType!.def), i++;
-    else if (def.type === "array" && i < path.length) (def = def.element!.def), i++;
+    else if (def.type === "record" && i < path.length) ((def = def.valueType!.def), i++);
+    else if (def.type === "array" && i < path.length) ((def = def.element!.def), i++);
     else break;
   }
   return def.type === "object" ? Object.keys(def.shape!).filter((k) => !k.startsWith("$")) : [];

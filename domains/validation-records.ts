@@ -29,7 +29,10 @@ export function planValidationRecords(
   certificates: readonly CertificateNames[],
   router: ZoneRouter,
 ): ValidationRecordPlan[] {
-  const byBase = new Map<string, Omit<ValidationRecordPlan, "id" | "certificates"> & { certs: Set<string> }>();
+  const byBase = new Map<
+    string,
+    Omit<ValidationRecordPlan, "id" | "certificates"> & { certs: Set<string> }
+  >();
   // Certificates in name order: the first one naming a base is its source, so
   // reordering the config never changes a record.
   const sorted = [...certificates].sort((a, b) => a.name.localeCompare(b.name));

@@ -48,7 +48,8 @@ export class Certificate extends Construct {
       validationMethod: "DNS",
       keyAlgorithm: props.keyAlgorithm ?? "RSA_2048",
       options: {
-        certificateTransparencyLoggingPreference: props.transparencyLogging === false ? "DISABLED" : "ENABLED",
+        certificateTransparencyLoggingPreference:
+          props.transparencyLogging === false ? "DISABLED" : "ENABLED",
         // Only when asked: hashicorp/aws before 6.x does not know the argument.
         ...(props.exportable ? { export: "ENABLED" } : {}),
       },
@@ -75,7 +76,9 @@ export class Certificate extends Construct {
    */
   validationRecord(domain: string): ValidationRecordValue {
     if (!this.domains.includes(domain)) {
-      throw new Error(`${this.node.path}: "${domain}" is not one of the certificate's names (${this.domains.join(", ")}).`);
+      throw new Error(
+        `${this.node.path}: "${domain}" is not one of the certificate's names (${this.domains.join(", ")}).`,
+      );
     }
     const pick = (attr: string) =>
       `\${trimsuffix(one([for o in ${this.certificate.terraformResourceType}.${this.node.id}.domain_validation_options : o.${attr} if o.domain_name == "${domain}"]), ".")}`;

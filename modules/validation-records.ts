@@ -31,7 +31,9 @@ export class ValidationRecords extends Construct {
     this.fqdnsByCertificate = waits;
 
     for (const record of props.records) {
-      const value = this.certificate(props, record.source.certificate).validationRecord(record.source.domain);
+      const value = this.certificate(props, record.source.certificate).validationRecord(
+        record.source.domain,
+      );
       const ref = props.dns.addRecord({
         id: record.id,
         zone: record.zone,
@@ -61,7 +63,8 @@ export class ValidationRecords extends Construct {
 
   private certificate(props: ValidationRecordsProps, name: string): Certificate {
     const cert = props.certificates.get(name);
-    if (!cert) throw new Error(`${this.node.path}: no certificate "${name}" for a validation record.`);
+    if (!cert)
+      throw new Error(`${this.node.path}: no certificate "${name}" for a validation record.`);
     return cert;
   }
 }

@@ -5,7 +5,11 @@ import type { ResolvedBackend } from "../config/resolve";
 /** cdktf runs terraform in cdktf.out/stacks/<name>: relative paths start there. */
 const PROJECT_ROOT_FROM_STACK_DIR = "../../..";
 
-export function configureBackend(stack: TerraformStack, backend: ResolvedBackend, region: string): void {
+export function configureBackend(
+  stack: TerraformStack,
+  backend: ResolvedBackend,
+  region: string,
+): void {
   switch (backend.kind) {
     case "local":
       // Relative, so state and synthesized output never carry this machine's paths.

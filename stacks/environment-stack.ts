@@ -15,18 +15,16 @@ export interface EnvironmentStackProps {
 
 export class EnvironmentStack extends TerraformStack {
   readonly certificates = new Map<string, Certificate>();
+  private readonly awsProviders = new Map<string, AwsProvider>();
+  private readonly environment: ResolvedEnvironment;
 
   /** The stack's id is the environment's name: `cdktf deploy <name>`. */
   constructor(scope: Construct, props: EnvironmentStackProps) {
     const env = props.environment;
     super(scope, env.name);
+    this.environment = env;
     configureBackend(this, env.backend, env.region);
-    new AwsProvider(this, "aws", {
-      region: env.region,
-      // A stack for one account can never be applied to another.
-      allowedAccountIds: env.accountId ? [env.accountId] : undefined,
-      defaultTags: [{ tags: env.tags }],
-    });
+    this.createAwsProvider(env.region);
     const dns = dnsProvidersFor(this);
 
     for (const c of env.certificates) {
@@ -38,7 +36,11 @@ export class EnvironmentStack extends TerraformStack {
           transparencyLogging: c.transparencyLogging,
           exportable: c.exportable,
           validationTimeoutMinutes: c.validationTimeoutMinutes,
-          tags: { Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`, ...c.tags },
+          provider: this.awsProvider(c.region),
+          tags: {
+            Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`,
+            ...c.tags,
+          },
         }),
       );
     }
@@ -56,5 +58,29 @@ export class EnvironmentStack extends TerraformStack {
         description: `ARN of certificate ${name} (${cert.domains.join(", ")}), once issued.`,
       });
     }
+  }
+
+  /**
+   * The AWS provider resources in `region` need: undefined (the stack's default
+   * provider) for the environment's region, else an aliased one such as
+   * `aws.us_east_1`, created on first use.
+   */
+  awsProvider(region: string): AwsProvider | undefined {
+    if (region === this.environment.region) return undefined;
+    return this.awsProviders.get(region) ?? this.createAwsProvider(region);
+  }
+
+  private createAwsProvider(region: string): AwsProvider {
+    const env = this.environment;
+    const alias = region === env.region ? undefined : region.replace(/-/g, "_");
+    const provider = new AwsProvider(this, alias ? `aws_${alias}` : "aws", {
+      region,
+      alias,
+      // A stack for one account can never be applied to another.
+      allowedAccountIds: env.accountId ? [env.accountId] : undefined,
+      defaultTags: [{ tags: env.tags }],
+    });
+    this.awsProviders.set(region, provider);
+    return provider;
   }
 }

@@ -22,7 +22,9 @@ export class CloudflareDns extends Construct implements DnsProvider {
   addRecord(spec: DnsRecordSpec): DnsRecordRef {
     const proxied = spec.proxied ?? false;
     if (proxied && spec.type !== "CNAME") {
-      throw new Error(`${spec.name}: only A, AAAA and CNAME records can be proxied, got ${spec.type}.`);
+      throw new Error(
+        `${spec.name}: only A, AAAA and CNAME records can be proxied, got ${spec.type}.`,
+      );
     }
     const record = new DnsRecord(this, spec.id, {
       zoneId: this.zoneId(spec.zone),
