@@ -3,6 +3,7 @@ import { App } from "cdktf";
 import { loadConfigFile } from "./config/load";
 import { ConfigError } from "./config/issues";
 import { buildApp } from "./stacks/build-app";
+import { disableTokenCreationStacks } from "./stacks/token-creation-stacks";
 
 const file = process.env.CERTKIT_CONFIG || "certkit.yaml";
 try {
@@ -10,6 +11,8 @@ try {
   for (const w of warnings) console.warn(`Warning: ${w}`);
   // No stack traces in metadata: they carry absolute paths and cost time.
   const app = new App({ stackTraces: false });
+  // Nor per token (a third of a large synthesis); CERTKIT_TOKEN_STACKS=1 keeps them for debugging.
+  if (process.env.CERTKIT_TOKEN_STACKS !== "1") disableTokenCreationStacks();
   buildApp(app, config);
   app.synth();
 } catch (e) {

@@ -7,6 +7,9 @@ export interface ConfigIssue {
   readonly path: KeyPath;
   /** What is wrong, what was received, and how to fix it. */
   readonly message: string;
+  /** Where in the file, 1-based, when known better than from `path` (YAML syntax errors). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** `environments.prod.certificates.web.domains[2]`; keys with dots are quoted. */
@@ -31,7 +34,10 @@ export class ConfigError extends Error {
       [
         `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was synthesized:`,
         ...issues.map(
-          (i) => `  - ${formatPath(i.path) || "(top level)"}${locate(i.path)}: ${i.message}`,
+          (i) =>
+            `  - ${formatPath(i.path) || "(top level)"}${
+              i.line === undefined ? locate(i.path) : ` (line ${i.line}, column ${i.column})`
+            }: ${i.message}`,
         ),
       ].join("\n"),
     );

@@ -1,7 +1,18 @@
 // Reading the config file: YAML -> schema -> rules -> resolved model. Throws a
 // ConfigError listing every problem; nothing downstream runs on a bad file.
 import { readFileSync } from "node:fs";
-import { Document, LineCounter, Node, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import {
+  Document,
+  LineCounter,
+  Node,
+  YAMLError,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+} from "yaml";
+import { checkAlarmPlacement } from "./alarm-rules";
 import { ConfigError, ConfigIssue, KeyPath } from "./issues";
 import { ResolvedConfig, resolveConfig } from "./resolve";
 import { checkConfig } from "./rules";
@@ -34,30 +45,73 @@ export function loadConfigFile(file: string): LoadedConfig {
 export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const locate = (path: KeyPath) => position(doc, lines, path);
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
   if (doc.errors.length) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => {
-        const at = e.linePos?.[0];
-        return {
-          path: [],
-          message: `YAML: ${e.message.split("\n")[0]}${at ? ` (line ${at.line}, column ${at.col})` : ""}`,
-        };
-      }),
+      doc.errors.map((e) => ({ path: [], message: yamlMessage(e, text), ...at(e.pos[0]) })),
     );
   }
-  const data = doc.toJS() ?? {};
+  if (doc.contents === null) {
+    throw new ConfigError(file, [
+      {
+        path: [],
+        message:
+          "the file is empty. Fix: describe cloudflare.zones and environments with their certificates (the bundled certkit.yaml is a starting point).",
+      },
+    ]);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // An alias without its anchor, for one: the document parsed but has no value.
+    throw new ConfigError(file, [{ path: [], message: `YAML: ${sentence((e as Error).message)}` }]);
+  }
+  // Issues carry their position so that they can be listed in file order.
+  const located = (issue: ConfigIssue, onKey = false): ConfigIssue => {
+    const start = nodeAt(doc, issue.path, onKey)?.range?.[0];
+    return start === undefined ? issue : { ...issue, ...at(start) };
+  };
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
     const src = sourceView(doc, data);
-    const issues = parsed.error.issues.flatMap((i) => fromZodIssue(i, src, ConfigSchema));
-    throw new ConfigError(file, issues, locate);
+    const issues = parsed.error.issues.flatMap((i) => {
+      // A misspelt or invalid key is best shown where the key is, not its value.
+      const onKey = i.code === "unrecognized_keys" || i.code === "invalid_key";
+      return fromZodIssue(i, src, ConfigSchema).map((x) => located(x, onKey));
+    });
+    throw new ConfigError(file, inFileOrder(issues));
   }
   const { issues, warnings } = checkConfig(parsed.data);
-  if (issues.length) throw new ConfigError(file, sortByPosition(issues, doc), locate);
-  return { config: resolveConfig(parsed.data), warnings };
+  if (issues.length) throw new ConfigError(file, inFileOrder(issues.map((i) => located(i))));
+  const config = resolveConfig(parsed.data);
+  // Where alarm topics may live depends on each certificate's resolved region.
+  const placement = checkAlarmPlacement(parsed.data, config);
+  if (placement.issues.length) {
+    throw new ConfigError(file, inFileOrder(placement.issues.map((i) => located(i))));
+  }
+  return { config, warnings: [...warnings, ...placement.warnings] };
 }
+
+/** The parser's message, with the key a duplicate-key error is about and a fix where one is known. */
+function yamlMessage(e: YAMLError, text: string): string {
+  switch (e.code) {
+    case "DUPLICATE_KEY": {
+      const key = /^\s*(.*?)\s*:/.exec(text.slice(e.pos[0]))?.[1]?.replace(/^["']|["']$/g, "");
+      return `YAML: the key ${key ? `"${key}" ` : ""}appears twice in one map. Fix: keep one.`;
+    }
+    case "MULTIPLE_DOCS":
+      return 'YAML: the file holds several documents separated by "---"; certkit reads one. Fix: merge them into one.';
+    default:
+      return `YAML: ${sentence(e.message.split("\n")[0])}`;
+  }
+}
+
+const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);
 
 function sourceView(doc: Document, data: unknown): SourceView {
   return {
@@ -73,16 +127,19 @@ function sourceView(doc: Document, data: unknown): SourceView {
   };
 }
 
-/** The node for a path, or for a missing key its parent (so errors still point somewhere). */
-function nodeAt(doc: Document, path: KeyPath): Node | undefined {
+/**
+ * The node for a path (with `onKey`, the key of its last step), or for a missing
+ * key its parent (so errors still point somewhere).
+ */
+function nodeAt(doc: Document, path: KeyPath, onKey = false): Node | undefined {
   let node: unknown = doc.contents;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find(
         (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
       );
       if (!pair) return node;
-      node = pair.value ?? pair.key;
+      node = (onKey && i === path.length - 1 ? undefined : pair.value) ?? pair.key;
     } else if (isSeq(node) && typeof key === "number") {
       node = node.items[key] ?? node;
     } else break;
@@ -90,15 +147,8 @@ function nodeAt(doc: Document, path: KeyPath): Node | undefined {
   return node as Node | undefined;
 }
 
-function position(doc: Document, lines: LineCounter, path: KeyPath): string {
-  const start = nodeAt(doc, path)?.range?.[0];
-  if (start === undefined) return "";
-  const { line, col } = lines.linePos(start);
-  return ` (line ${line}, column ${col})`;
-}
-
-/** File order reads best: issues from rules come grouped by rule otherwise. */
-function sortByPosition(issues: ConfigIssue[], doc: Document): ConfigIssue[] {
-  const at = (i: ConfigIssue) => nodeAt(doc, i.path)?.range?.[0] ?? 0;
-  return [...issues].sort((a, b) => at(a) - at(b));
+/** File order reads best: zod lists issues by schema shape, rules group them by rule. */
+function inFileOrder(issues: ConfigIssue[]): ConfigIssue[] {
+  const at = (i: ConfigIssue) => [i.line ?? 0, i.column ?? 0];
+  return [...issues].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
 }

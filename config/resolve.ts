@@ -2,7 +2,16 @@
 // normalised, validation records planned. Runs only after rules.ts passed.
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
+import { ZONES_STACK } from "./endpoint-rules";
 import type { AwsRegion } from "./regions";
+import {
+  CLOUDFRONT_CERTIFICATE_REGION,
+  ResolvedAttach,
+  ResolvedHostname,
+  resolveAttach,
+  resolveHostnames,
+} from "./resolve-endpoints";
+import { ResolvedAlarm, resolveAlarm } from "./resolve-alarm";
 import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 
 export type ResolvedBackend =
@@ -10,7 +19,8 @@ export type ResolvedBackend =
   | ({ readonly kind: "s3" } & NonNullable<BackendConfig["s3"]>)
   | ({ readonly kind: "cloud" } & NonNullable<BackendConfig["cloud"]>);
 
-export interface ResolvedCertificate extends Omit<CertificateConfig, "tags"> {
+export interface ResolvedCertificate
+  extends Omit<CertificateConfig, "tags" | "attach" | "hostnames" | "target" | "alarm"> {
   /** The config key, part of every resource id. */
   readonly name: string;
   /** Lowercased; the first is the primary name. */
@@ -18,6 +28,21 @@ export interface ResolvedCertificate extends Omit<CertificateConfig, "tags"> {
   /** Where the certificate lives: the environment's region, or us-east-1 for CloudFront. */
   readonly region: AwsRegion;
   readonly tags: Record<string, string>;
+  /** Expiry alarm and events: defaults, environment and certificate merged key by key. */
+  readonly alarm: ResolvedAlarm;
+  /** What serves it. @default - nothing (a warning: ACM renews only certificates in use) */
+  readonly attach?: ResolvedAttach;
+  /** App records pointing at the endpoint (or at `target`). */
+  readonly hostnames: ResolvedHostname[];
+  /** CNAME target of the hostnames when there is no `attach`. */
+  readonly target?: string;
+}
+
+/** Zone-wide settings, owned by the `zones` stack so no two environments fight over them. */
+export interface ZoneSettings {
+  readonly zone: ZoneRoute;
+  readonly caa: boolean;
+  readonly sslMode?: "strict";
 }
 
 export interface ResolvedEnvironment {
@@ -37,6 +62,10 @@ export interface ResolvedEnvironment {
 export interface ResolvedConfig {
   readonly project?: string;
   readonly zones: ZoneRoute[];
+  /** Zones with a setting certkit manages, in the `zones` stack. */
+  readonly zoneSettings: ZoneSettings[];
+  /** State of the `zones` stack: defaults.backend with {environment} = zones. */
+  readonly zonesBackend: ResolvedBackend;
   readonly environments: ResolvedEnvironment[];
 }
 
@@ -71,13 +100,21 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     );
     const region = effectiveRegion(cfg, env)!;
-    const certificates = Object.entries(env.certificates).map(([certName, c]) => ({
-      ...c,
-      name: certName,
-      region,
-      domains: c.domains.map(normalizeDomain),
-      tags: c.tags ?? {},
-    }));
+    const certificates = Object.entries(env.certificates).map(([certName, c]) => {
+      const { attach, hostnames, target, ...rest } = c;
+      const resolved = resolveAttach(attach);
+      return {
+        ...rest,
+        name: certName,
+        region: resolved?.kind === "cloudfront" ? CLOUDFRONT_CERTIFICATE_REGION : region,
+        domains: c.domains.map(normalizeDomain),
+        tags: c.tags ?? {},
+        alarm: resolveAlarm(cfg, name, certName),
+        ...optional("attach", resolved),
+        hostnames: resolveHostnames(c, router),
+        ...optional("target", target?.toLowerCase()),
+      };
+    });
     const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
     return {
       name,
@@ -98,7 +135,20 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       validationRecordsOwnedElsewhere: owners,
     };
   });
-  return { ...optional("project", cfg.project), zones, environments };
+  const zoneSettings = Object.entries(cfg.cloudflare?.zones ?? {})
+    .filter(([, z]) => z.caa || z.sslMode)
+    .map(([name, z]) => ({
+      zone: router.route(normalizeDomain(name))!,
+      caa: z.caa,
+      ...optional("sslMode", z.sslMode),
+    }));
+  return {
+    ...optional("project", cfg.project),
+    zones,
+    zoneSettings,
+    zonesBackend: resolveBackend(cfg.defaults?.backend, ZONES_STACK),
+    environments,
+  };
 }
 
 function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {

@@ -2,6 +2,8 @@
 // names its key path and the fix; every finding is collected, not the first.
 import { MAX_PRIMARY_NAME_LENGTH, baseName, domainNameProblem, isWildcard } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
+import { checkAlarmConfig } from "./alarm-rules";
+import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import { certificatesOf, effectiveRegion, normalizeDomain, zoneRoutes } from "./resolve";
 import type { CertkitConfig, EnvironmentConfig } from "./schema";
@@ -19,6 +21,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
   const router = new ZoneRouter(zoneRoutes(cfg));
   checkZones(cfg, out);
+  checkBackend(cfg.defaults?.backend, ["defaults", "backend"], out);
   if (Object.keys(cfg.environments).length === 0) {
     out.issues.push({
       path: ["environments"],
@@ -33,16 +36,24 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
         message: "is required. Fix: set it here or in defaults.region.",
       });
     }
-    checkBackend(
-      env.backend ?? cfg.defaults?.backend,
-      env.backend ? [...at, "backend"] : ["defaults", "backend"],
-      out,
-    );
+    checkBackend(env.backend, [...at, "backend"], out);
+    checkEnvironmentName(name, out);
+    const endpoints: EndpointContext = {
+      router,
+      region: effectiveRegion(cfg, env),
+      accountId: env.accountId ?? cfg.defaults?.accountId,
+      claimed: new Map(),
+      ownedAlbs: new Map(),
+      zones: cfg.cloudflare?.zones ?? {},
+    };
     for (const [certName, cert] of Object.entries(env.certificates)) {
       checkDomains(cert.domains, [...at, "certificates", certName, "domains"], router, out);
+      checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
     }
   }
   checkSharedValidationRecords(cfg, out);
+  checkAlarmConfig(cfg, out);
+  checkSharedState(cfg, out);
   return out;
 }
 
@@ -58,7 +69,7 @@ function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
 
 function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: RuleFindings): void {
   if (!backend) return;
-  const kinds = (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);
+  const kinds = backendKinds(backend);
   if (kinds.length !== 1) {
     out.issues.push({
       path: at,
@@ -120,6 +131,73 @@ function checkDomains(
       `${formatPath(at)}: ${domains.length} names exceed ACM's default quota of ${DEFAULT_NAMES_QUOTA} per certificate; request a quota increase (up to ${MAX_NAMES}) before deploying, or split the certificate.`,
     );
   }
+}
+
+const backendKinds = (backend: NonNullable<EnvironmentConfig["backend"]>) =>
+  (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);
+
+/**
+ * Two stacks with one state would each destroy what the other created: a backend
+ * in defaults needs {environment} in its key or workspace.
+ */
+function checkSharedState(cfg: CertkitConfig, out: RuleFindings): void {
+  const firstUser = new Map<string, string>();
+  const reported = new Set<string>();
+  for (const [name, env] of Object.entries(cfg.environments)) {
+    const backend = env.backend ?? cfg.defaults?.backend;
+    const state = stateLocation(backend, name);
+    if (!state) continue;
+    const other = firstUser.get(state.where);
+    if (other === undefined) {
+      firstUser.set(state.where, name);
+      continue;
+    }
+    const path: KeyPath = env.backend
+      ? ["environments", name, "backend", state.kind, state.key]
+      : ["defaults", "backend", state.kind, state.key];
+    if (reported.has(formatPath(path))) continue;
+    reported.add(formatPath(path));
+    out.issues.push({
+      path,
+      message: `gives environments ${other} and ${name} the same state (${state.where}); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as "${state.example}".`,
+    });
+  }
+}
+
+/** Where an environment's state lives, for backends where two environments can collide. */
+function stateLocation(
+  backend: EnvironmentConfig["backend"],
+  env: string,
+): { kind: "local" | "s3" | "cloud"; key: string; where: string; example: string } | undefined {
+  // No backend, or two kinds at once (reported by checkBackend): nothing to compare.
+  if (!backend || backendKinds(backend).length !== 1) return undefined;
+  const fill = (s: string) => s.replace(/\{environment\}/g, env);
+  if (backend.s3) {
+    const { bucket, key } = backend.s3;
+    return {
+      kind: "s3",
+      key: "key",
+      where: `s3://${fill(bucket)}/${fill(key)}`,
+      example: "certkit/{environment}.tfstate",
+    };
+  }
+  if (backend.cloud) {
+    const { organization, workspace, hostname } = backend.cloud;
+    return {
+      kind: "cloud",
+      key: "workspace",
+      where: `workspace ${fill(workspace)} of ${fill(organization)}${hostname ? ` on ${hostname}` : ""}`,
+      example: "certkit-{environment}",
+    };
+  }
+  const path = backend.local?.path;
+  if (path === undefined) return undefined; // the default path names the environment
+  return {
+    kind: "local",
+    key: "path",
+    where: `local file ${fill(path)}`,
+    example: "terraform.{environment}.tfstate",
+  };
 }
 
 /**
@@ -188,6 +266,9 @@ function ownerProblem(
   owner: EnvUse | undefined,
   all: readonly EnvUse[],
 ): string | undefined {
+  if (isWildcard(n)) {
+    return `names a wildcard; x and *.x share one validation record, keyed by x. Fix: write "${baseName(n)}".`;
+  }
   if (!e.uses.has(n))
     return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
   if (!owner || owner === e) {

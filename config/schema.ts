@@ -2,6 +2,8 @@
 // certkit.schema.json (z.toJSONSchema). Semantic rules that need more than one
 // key live in rules.ts.
 import { z } from "zod";
+import { AlarmSchema } from "./alarm-schema";
+import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
 
 export const KEY_ALGORITHMS = ["RSA_2048", "EC_prime256v1", "EC_secp384r1"] as const;
@@ -34,6 +36,12 @@ export const ZoneSchema = z.strictObject({
     .regex(/^[0-9a-f]{32}$/, { error: "zoneId must be 32 lowercase hex characters, quoted" })
     .optional()
     .meta({ description: "Cloudflare zone id. @default - looked up by zone name at plan time" }),
+  caa: z.boolean().default(false).meta({
+    description: "Write CAA issue/issuewild records for Amazon's CAs, so no other CAA record blocks ACM. @default false",
+  }),
+  sslMode: z.enum(["strict"]).optional().meta({
+    description: "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. @default - unmanaged",
+  }),
 });
 
 export const CloudflareSchema = z.strictObject({
@@ -116,6 +124,8 @@ export const CertificateSchema = z.strictObject({
     description: "How long apply waits for ACM to issue the certificate. @default 75",
   }),
   tags: tags.optional(),
+  alarm: AlarmSchema.optional(),
+  ...endpointFields,
 });
 
 const environmentFields = {
@@ -123,6 +133,7 @@ const environmentFields = {
   accountId: accountId.optional(),
   backend: BackendSchema.optional(),
   tags: tags.optional(),
+  alarm: AlarmSchema.optional(),
 };
 
 export const EnvironmentSchema = z.strictObject({

@@ -33,7 +33,10 @@ export function fromZodIssue(
       const got = src.valueAt(path);
       const allowed = issue.values.map(String);
       const guess = typeof got === "string" ? didYouMean(got, allowed) : undefined;
-      const list = allowed.length <= 6 ? ` Allowed: ${allowed.join(", ")}.` : "";
+      const list =
+        allowed.length <= 6
+          ? ` Allowed: ${allowed.join(", ")}.`
+          : ` Allowed: one of ${allowed.length} values, such as ${allowed.slice(0, 3).join(", ")} (certkit.schema.json lists them all).`;
       return [
         {
           path,
@@ -43,6 +46,10 @@ export function fromZodIssue(
     }
     case "invalid_type":
       return [{ path, message: invalidType(issue.expected, path, src) }];
+    case "too_small":
+      return [{ path, message: outOfRange("at least", issue.minimum, issue.origin, path, src) }];
+    case "too_big":
+      return [{ path, message: outOfRange("at most", issue.maximum, issue.origin, path, src) }];
     default:
       return [{ path, message: `${sentence(issue.message)} Got ${show(src.valueAt(path))}.` }];
   }
@@ -50,13 +57,30 @@ export function fromZodIssue(
 
 function invalidType(expected: string, path: KeyPath, src: SourceView): string {
   const got = src.valueAt(path);
-  if (got === undefined) return `is required (${expected}).`;
+  const kind = YAML_KINDS[expected] ?? article(expected);
+  if (got === undefined) return `is required (${kind}).`;
   const text = src.sourceAt(path);
   if (expected === "string" && typeof got === "number" && text !== undefined) {
     // YAML turns 0123 into 123 and long digit strings into imprecise floats.
-    return `YAML reads ${text} as the number ${got}, which would alter the ID. Fix: quote it: "${text}".`;
+    const altered = String(got) === text ? "" : ` (${got}), which would alter the ID`;
+    return `YAML reads ${text} as a number${altered}. Fix: quote it: "${text}".`;
   }
-  return `must be ${article(expected)}, got ${show(got)}.`;
+  return `must be ${kind}, got ${show(got)}.`;
+}
+
+/** "must have at least 1 item, got []", "must be at most 1440, got 2000". */
+function outOfRange(
+  bound: "at least" | "at most",
+  limit: number | bigint,
+  origin: string,
+  path: KeyPath,
+  src: SourceView,
+): string {
+  const got = show(src.valueAt(path));
+  if (origin === "array")
+    return `must have ${bound} ${limit} item${limit === 1 ? "" : "s"}, got ${got}.`;
+  if (origin === "string") return `must be ${bound} ${limit} characters long, got ${got}.`;
+  return `must be ${bound} ${limit}, got ${got}.`;
 }
 
 function unknownKey(key: string, known: readonly string[]): string {
@@ -88,6 +112,12 @@ interface SchemaDef {
   element?: z.ZodType;
 }
 
+/** zod's type names in the words of a YAML file. */
+const YAML_KINDS: Record<string, string> = {
+  object: "a map of keys",
+  record: "a map of names",
+  array: "a list",
+};
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);
 function show(v: unknown): string {

@@ -34,7 +34,9 @@ export function domainNameProblem(name: string): string | undefined {
   }
   const rest = isWildcard(name) ? labels.slice(1) : labels;
   if (rest.length < 2) {
-    return `must have at least two labels, got "${name}". Fix: write a full name such as "${isWildcard(name) ? "*." : ""}${rest[0] || "app"}.example.com".`;
+    // `*.com` most likely lost the registered name; `localhost` lacks its domain.
+    const example = isWildcard(name) ? `*.example.${rest[0]}` : `${rest[0]}.example.com`;
+    return `must have at least two labels, got "${name}". Fix: write a full name such as "${example}".`;
   }
   const bad = rest.find((l) => !LABEL.test(l));
   if (bad !== undefined) {
@@ -51,6 +53,17 @@ export function domainNameProblem(name: string): string | undefined {
  * one level: `*.example.com` covers `a.example.com`, not `example.com` or `a.b.example.com`.
  */
 export function covers(certificateNames: readonly string[], host: string): boolean {
-  const parent = host.slice(host.indexOf(".") + 1);
+  const dot = host.indexOf(".");
+  const parent = dot < 0 ? undefined : host.slice(dot + 1);
   return certificateNames.some((n) => n === host || (isWildcard(n) && parent === baseName(n)));
+}
+
+/** A DNS name as part of a Terraform id: injective, since valid labels hold no "_". */
+export function idPart(name: string): string {
+  return name.replace(/\./g, "_");
+}
+
+/** Any config name as part of a Terraform id (letters, digits, "-", "_"). */
+export function safeIdPart(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, "_");
 }

@@ -1,5 +1,5 @@
 // Which validation CNAMEs an environment needs, de-duplicated, with stable ids.
-import { baseName } from "./names";
+import { baseName, idPart } from "./names";
 import { ZoneRoute, ZoneRouter } from "./zones";
 
 /** One validation CNAME, shared by every certificate of the environment that names it. */
@@ -62,5 +62,5 @@ export function planValidationRecords(
 
 /** `api.example.com` -> `acm_validation_api_example_com`; injective because labels hold no `_`. */
 export function validationRecordId(base: string): string {
-  return `acm_validation_${base.replace(/\./g, "_")}`;
+  return `acm_validation_${idPart(base)}`;
 }

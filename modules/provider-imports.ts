@@ -4,7 +4,18 @@
 export { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 export { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 export { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
+export { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
+export { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
+export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+export { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+export { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+export { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+export { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+export { DataAwsLb } from "@cdktf/provider-aws/lib/data-aws-lb";
+export { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+export { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
 
 export { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 export { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
 export { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
+export { ZoneSetting } from "@cdktf/provider-cloudflare/lib/zone-setting";

@@ -9,6 +9,7 @@ const {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   statSync,
   writeFileSync,
 } = require("node:fs");
@@ -16,10 +17,10 @@ const { dirname, join, relative, resolve } = require("node:path");
 
 const ROOT = resolve(__dirname, "..");
 const SOURCE_DIRS = ["config", "domains", "modules", "stacks", "review"];
-const OUT_DIR = join(ROOT, "dist");
 
-function sources() {
-  const files = [join(ROOT, "main.ts"), join(ROOT, "package-lock.json")];
+/** Everything a bundle depends on: this script (its build options), the lock file, the TypeScript. */
+function sources(root = ROOT) {
+  const files = [__filename, join(root, "main.ts"), join(root, "package-lock.json")];
   const walk = (dir) => {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
@@ -28,38 +29,48 @@ function sources() {
       else if (p.endsWith(".ts")) files.push(p);
     }
   };
-  SOURCE_DIRS.forEach((d) => walk(join(ROOT, d)));
+  SOURCE_DIRS.forEach((d) => walk(join(root, d)));
   return files;
 }
 
-function sourceHash(entry) {
-  const h = createHash("sha256").update(relative(ROOT, entry));
-  for (const f of [entry, ...sources()]) h.update(f).update(readFileSync(f));
+/** Hash of `entry` and every source: a bundle is current only when its stamp holds this. */
+function sourceHash(entry, root = ROOT) {
+  const abs = resolve(root, entry);
+  const h = createHash("sha256").update(relative(root, abs));
+  for (const f of [abs, ...sources(root)]) h.update(relative(root, f)).update(readFileSync(f));
   return h.digest("hex");
 }
 
-/** Path of an up-to-date bundle of `entry` (relative to the project root). */
-function ensureBuilt(entry) {
-  const abs = resolve(ROOT, entry);
-  const out = join(OUT_DIR, relative(ROOT, abs).replace(/\.ts$/, ".js"));
+/** Path of an up-to-date bundle of `entry` (relative to `root`, the project root by default). */
+function ensureBuilt(entry, root = ROOT) {
+  const abs = resolve(root, entry);
+  const out = join(root, "dist", relative(root, abs).replace(/\.ts$/, ".js"));
   const stamp = `${out}.sha256`;
-  const hash = sourceHash(abs);
+  const hash = sourceHash(abs, root);
   if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return out;
   mkdirSync(dirname(out), { recursive: true });
   // Dependencies are bundled too: one file loads faster than ~300 modules.
-  require("esbuild").buildSync({
+  const { outputFiles } = require("esbuild").buildSync({
     entryPoints: [abs],
     bundle: true,
     platform: "node",
     target: "node20",
     outfile: out,
     logLevel: "error",
+    write: false,
   });
-  writeFileSync(stamp, hash);
+  // Write, then rename: a process starting meanwhile sees the old or the new file, never half of one.
+  const replace = (file, contents) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, contents);
+    renameSync(tmp, file);
+  };
+  for (const f of outputFiles) replace(f.path, f.contents);
+  replace(stamp, hash);
   return out;
 }
 
-module.exports = { ROOT, ensureBuilt };
+module.exports = { ROOT, ensureBuilt, sourceHash };
 
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);

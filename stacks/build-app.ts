@@ -1,8 +1,19 @@
-// Builds one stack per environment of a resolved config.
-import type { App } from "cdktf";
+// Builds the stacks of a resolved config: one per environment, an ingress stack
+// where a controller-made ALB needs records, and `zones` for zone-wide settings.
+import type { App, TerraformStack } from "cdktf";
 import type { ResolvedConfig } from "../config/resolve";
 import { EnvironmentStack } from "./environment-stack";
+import { IngressStack } from "./ingress-stack";
+import { ZonesStack } from "./zones-stack";
 
-export function buildApp(app: App, config: ResolvedConfig): EnvironmentStack[] {
-  return config.environments.map((environment) => new EnvironmentStack(app, { environment }));
+export function buildApp(app: App, config: ResolvedConfig): TerraformStack[] {
+  const stacks: TerraformStack[] = [];
+  for (const environment of config.environments) {
+    stacks.push(new EnvironmentStack(app, { environment }));
+    if (IngressStack.isNeeded(environment)) stacks.push(new IngressStack(app, { environment }));
+  }
+  if (config.zoneSettings.length) {
+    stacks.push(new ZonesStack(app, { config, region: config.environments[0].region }));
+  }
+  return stacks;
 }

@@ -2,11 +2,15 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
+import { safeIdPart } from "../domains/names";
 import { Certificate } from "../modules/certificate";
 import { dnsProvidersFor } from "../modules/dns";
-import { AwsProvider } from "../modules/provider-imports";
+import { Endpoints } from "../modules/endpoints/endpoints";
+import type { AwsProvider } from "../modules/provider-imports";
 import { ValidationRecords } from "../modules/validation-records";
+import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
+import { addExpiryWatch } from "./expiry-watch";
 
 export interface EnvironmentStackProps {
   /** The environment, resolved from the config file. */
@@ -51,11 +55,35 @@ export class EnvironmentStack extends TerraformStack {
       environment: env.name,
       ownedElsewhere: env.validationRecordsOwnedElsewhere,
     });
+    addExpiryWatch(this, env, this.certificates, (region) => this.awsProvider(region));
 
-    for (const [name, cert] of this.certificates) {
-      new TerraformOutput(this, `certificate_arn_${name}`, {
+    const endpoints = new Endpoints(this, "endpoints", {
+      certificates: env.certificates,
+      built: this.certificates,
+      dns,
+      environment: env.name,
+    });
+
+    for (const c of env.certificates) {
+      const cert = this.certificates.get(c.name)!;
+      new TerraformOutput(this, `certificate_arn_${c.name}`, {
         value: cert.arn,
-        description: `ARN of certificate ${name} (${cert.domains.join(", ")}), once issued.`,
+        description: `ARN of certificate ${c.name} (${c.domains.join(", ")}) in ${c.region}, once issued.`,
+      });
+      new TerraformOutput(this, `certificate_validation_${c.name}`, {
+        value: cert.validation.id,
+        description: `Set once ACM has issued certificate ${c.name}.`,
+      });
+      const target = endpoints.targets.get(c.name);
+      if (target) new TerraformOutput(this, `endpoint_${c.name}`, { value: target, description: `Where ${c.name}'s hostnames point.` });
+      if (c.hostnames.length) {
+        new TerraformOutput(this, `hostnames_${c.name}`, { value: c.hostnames.map((h) => h.name) });
+      }
+    }
+    for (const h of endpoints.ingressHandovers) {
+      new TerraformOutput(this, `helm_values_${safeIdPart(`${h.cluster}_${h.ingressGroup}`)}`, {
+        value: h.helmValues,
+        description: `Ingress annotations for group ${h.ingressGroup} on cluster ${h.cluster}; deploy the ${env.name}-ingress stack once the ALB exists.`,
       });
     }
   }
@@ -71,15 +99,7 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private createAwsProvider(region: string): AwsProvider {
-    const env = this.environment;
-    const alias = region === env.region ? undefined : region.replace(/-/g, "_");
-    const provider = new AwsProvider(this, alias ? `aws_${alias}` : "aws", {
-      region,
-      alias,
-      // A stack for one account can never be applied to another.
-      allowedAccountIds: env.accountId ? [env.accountId] : undefined,
-      defaultTags: [{ tags: env.tags }],
-    });
+    const provider = addAwsProvider(this, this.environment, region);
     this.awsProviders.set(region, provider);
     return provider;
   }

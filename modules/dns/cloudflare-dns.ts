@@ -1,7 +1,8 @@
 // Cloudflare as a DNS provider: records in zones given by id or looked up by name.
 import { Construct } from "constructs";
-import { CloudflareProvider, DataCloudflareZone, DnsRecord } from "../provider-imports";
+import { CloudflareProvider, DataCloudflareZone, DnsRecord, ZoneSetting } from "../provider-imports";
 import type { DnsProvider, DnsRecordRef, DnsRecordSpec } from "./dns-provider";
+import { idPart } from "../../domains/names";
 import type { ZoneRoute } from "../../domains/zones";
 
 /** Cloudflare's "automatic" TTL; the only one a proxied record may have. */
@@ -20,18 +21,15 @@ export class CloudflareDns extends Construct implements DnsProvider {
   }
 
   addRecord(spec: DnsRecordSpec): DnsRecordRef {
-    const proxied = spec.proxied ?? false;
-    if (proxied && spec.type !== "CNAME") {
-      throw new Error(
-        `${spec.name}: only A, AAAA and CNAME records can be proxied, got ${spec.type}.`,
-      );
-    }
+    const proxied = spec.type === "CNAME" && (spec.proxied ?? false);
     const record = new DnsRecord(this, spec.id, {
       zoneId: this.zoneId(spec.zone),
       name: spec.name,
       type: spec.type,
-      content: spec.content,
-      proxied,
+      ...(spec.type === "CNAME"
+        ? { content: spec.content, proxied }
+        : { data: { flags: loose(0), tag: spec.tag, value: spec.value } }),
+      // Cloudflare only accepts the automatic TTL on a proxied record.
       ttl: proxied ? CLOUDFLARE_AUTO_TTL : (spec.ttlSeconds ?? 60),
       comment: truncate(spec.comment, MAX_COMMENT),
     });
@@ -39,11 +37,17 @@ export class CloudflareDns extends Construct implements DnsProvider {
     return { fqdn: record.name };
   }
 
+  requireStrictTls(zone: ZoneRoute): void {
+    const id = `ssl_${idPart(zone.name)}`;
+    new ZoneSetting(this, id, { zoneId: this.zoneId(zone), settingId: "ssl", value: loose("strict") })
+      .overrideLogicalId(id);
+  }
+
   private zoneId(zone: ZoneRoute): string {
     if (zone.zoneId) return zone.zoneId;
     let id = this.zoneIds.get(zone.name);
     if (!id) {
-      const lookupId = `zone_${zone.name.replace(/\./g, "_")}`;
+      const lookupId = `zone_${idPart(zone.name)}`;
       // Fails at plan unless exactly one zone of that name is visible to the token.
       const data = new DataCloudflareZone(this, lookupId, { filter: { name: zone.name } });
       data.overrideLogicalId(lookupId);
@@ -53,6 +57,9 @@ export class CloudflareDns extends Construct implements DnsProvider {
     return id;
   }
 }
+
+/** The bindings type dynamic attributes (flags, setting values) as objects; the API takes scalars. */
+const loose = (v: string | number) => v as unknown as { [key: string]: unknown };
 
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 3)}...`;

@@ -2,23 +2,35 @@
 // Route 53 or an "external" (report-only) host is another file, not an edit everywhere.
 import type { ZoneRoute } from "../../domains/zones";
 
-/** A record to create. Values may be Terraform expressions known only at apply. */
-export interface DnsRecordSpec {
+interface RecordCommon {
   /** Terraform id of the record: stable, derived from names, never from positions. */
   readonly id: string;
   readonly zone: ZoneRoute;
-  /** Full name, no trailing dot. */
+  /** Full name, no trailing dot. Values may be Terraform expressions known only at apply. */
   readonly name: string;
-  readonly type: "CNAME" | "CAA";
-  /** CNAME target, no trailing dot. */
-  readonly content: string;
-  /** Serve through the provider's proxy/CDN. @default false */
-  readonly proxied?: boolean;
   /** TTL in seconds; proxied records always use the provider's automatic TTL. @default 60 */
   readonly ttlSeconds?: number;
   /** Why the record exists, shown in the provider's UI. */
   readonly comment: string;
 }
+
+export interface CnameRecordSpec extends RecordCommon {
+  readonly type: "CNAME";
+  /** Target, no trailing dot. */
+  readonly content: string;
+  /** Serve through the provider's proxy/CDN. @default false */
+  readonly proxied?: boolean;
+}
+
+export interface CaaRecordSpec extends RecordCommon {
+  readonly type: "CAA";
+  readonly tag: "issue" | "issuewild";
+  /** The CA's domain, such as amazon.com. */
+  readonly value: string;
+}
+
+/** A record to create. */
+export type DnsRecordSpec = CnameRecordSpec | CaaRecordSpec;
 
 /** A created record, as consumers reference it. */
 export interface DnsRecordRef {
@@ -30,6 +42,11 @@ export interface DnsProvider {
   /** The config key this provider serves (`cloudflare`). */
   readonly kind: string;
   addRecord(spec: DnsRecordSpec): DnsRecordRef;
+  /**
+   * Make the provider's proxy reach origins only over verified TLS (Cloudflare's
+   * "Full (strict)"); a provider without a proxy has nothing to set.
+   */
+  requireStrictTls(zone: ZoneRoute): void;
 }
 
 /** DNS providers of one stack, by config key. */

@@ -1,0 +1,166 @@
+// Checks of the `alarm` settings. Values are checked where they are written
+// (checkAlarmConfig, with the other rules). Where a topic may live depends on each
+// certificate's region, which resolving decides (CloudFront certificates live in
+// us-east-1), so checkAlarmPlacement runs on the resolved config.
+import { parseSnsTopicArn } from "../domains/aws-names";
+import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
+import type { AlarmConfig } from "./alarm-schema";
+import { KeyPath, formatPath } from "./issues";
+import type { ResolvedCertificate, ResolvedConfig, ResolvedEnvironment } from "./resolve";
+import { effectiveAlarm } from "./resolve-alarm";
+import type { RuleFindings } from "./rules";
+import type { CertkitConfig } from "./schema";
+
+/** ACM starts renewing this many days before expiry. */
+export const RENEWAL_START_DAYS = 60;
+
+// WHATWG's address syntax, with at least one dot in the domain.
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function checkAlarmConfig(cfg: CertkitConfig, out: RuleFindings): void {
+  checkAlarmBlock(cfg.defaults?.alarm, ["defaults", "alarm"], out);
+  for (const [envName, env] of Object.entries(cfg.environments)) {
+    checkAlarmBlock(env.alarm, ["environments", envName, "alarm"], out);
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      checkAlarmBlock(cert.alarm, ["environments", envName, "certificates", certName, "alarm"], out);
+    }
+  }
+}
+
+function checkAlarmBlock(alarm: AlarmConfig | undefined, at: KeyPath, out: RuleFindings): void {
+  const days = alarm?.daysBeforeExpiry;
+  if (days !== undefined) {
+    const path = [...at, "daysBeforeExpiry"];
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS_BEFORE_EXPIRY) {
+      out.issues.push({
+        path,
+        message: `must be a whole number of days from 1 to ${MAX_DAYS_BEFORE_EXPIRY} (public certificates live ${MAX_DAYS_BEFORE_EXPIRY + 1} days), got ${days}. Fix: use a value in that range, such as ${DEFAULT_DAYS_BEFORE_EXPIRY} (the default).`,
+      });
+    } else if (days > RENEWAL_START_DAYS) {
+      out.warnings.push(
+        `${formatPath(path)}: ${days} days is more than the ${RENEWAL_START_DAYS} days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use ${RENEWAL_START_DAYS} or less.`,
+      );
+    }
+  }
+  alarm?.emails?.forEach((email, i) => {
+    if (!EMAIL.test(email)) {
+      out.issues.push({
+        path: [...at, "emails", i],
+        message: `is not an email address, got "${email}". Fix: write one full address, such as ops@example.com.`,
+      });
+    }
+  });
+  if (alarm?.topicArn !== undefined) {
+    const arn = parseSnsTopicArn(alarm.topicArn);
+    if (typeof arn === "string") out.issues.push({ path: [...at, "topicArn"], message: arn });
+  }
+}
+
+export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig): RuleFindings {
+  const out: RuleFindings = { issues: [], warnings: [] };
+  for (const env of resolved.environments) {
+    const byRegion = new Map<string, ResolvedCertificate[]>();
+    for (const cert of env.certificates) {
+      if (cert.alarm.enabled) byRegion.set(cert.region, [...(byRegion.get(cert.region) ?? []), cert]);
+      else warnDisabled(cfg, env, cert, out);
+    }
+    for (const [region, certs] of byRegion) {
+      checkTopicRegions(cfg, env, certs, out);
+      checkOneTopicPerRegion(env, region, certs, out);
+      warnUnheard(env, region, certs, out);
+    }
+  }
+  return out;
+}
+
+const certPath = (env: ResolvedEnvironment, cert: ResolvedCertificate): KeyPath => [
+  "environments",
+  env.name,
+  "certificates",
+  cert.name,
+];
+
+const listed = (certs: readonly ResolvedCertificate[]) =>
+  `certificate${certs.length === 1 ? "" : "s"} ${certs.map((c) => c.name).join(", ")}`;
+
+function warnDisabled(
+  cfg: CertkitConfig,
+  env: ResolvedEnvironment,
+  cert: ResolvedCertificate,
+  out: RuleFindings,
+): void {
+  const where = effectiveAlarm(cfg, env.name, cert.name).sources.enabled;
+  out.warnings.push(
+    `${formatPath(certPath(env, cert))}: certificate ${cert.name} (${cert.domains.join(", ")}) has no expiry alarm and no ACM event routing (${where ? formatPath(where) : "alarm.enabled"} is false); a failed renewal goes unnoticed until browsers refuse the certificate.`,
+  );
+}
+
+/** Alarms and ACM events reach only a topic in the certificate's own region. */
+function checkTopicRegions(
+  cfg: CertkitConfig,
+  env: ResolvedEnvironment,
+  certs: readonly ResolvedCertificate[],
+  out: RuleFindings,
+): void {
+  // One issue per place the ARN is written, naming every certificate it fails.
+  const wrong = new Map<string, { path: KeyPath; topicRegion: string; certs: ResolvedCertificate[] }>();
+  for (const cert of certs) {
+    if (cert.alarm.topicArn === undefined) continue;
+    const arn = parseSnsTopicArn(cert.alarm.topicArn);
+    if (typeof arn === "string" || arn.region === cert.region) continue; // malformed: reported already
+    const path = effectiveAlarm(cfg, env.name, cert.name).sources.topicArn!;
+    const entry = wrong.get(formatPath(path)) ?? { path, topicRegion: arn.region, certs: [] };
+    entry.certs.push(cert);
+    wrong.set(formatPath(path), entry);
+  }
+  for (const { path, topicRegion, certs: failing } of wrong.values()) {
+    const region = failing[0].region;
+    const own = formatPath(path) === formatPath([...certPath(env, failing[0]), "alarm", "topicArn"]);
+    const why = region === env.region ? "" : ` (not the environment's ${env.region}: CloudFront takes certificates from us-east-1 only)`;
+    out.issues.push({
+      path,
+      message: `the topic is in ${topicRegion}, but ${listed(failing)} live${failing.length === 1 ? "s" : ""} in ${region}${why}; alarms and ACM events reach only a topic in the certificate's region. Fix: ${
+        own
+          ? `use a topic in ${region}`
+          : `set alarm.topicArn on ${failing.length === 1 ? "that certificate" : "those certificates"} to a topic in ${region}`
+      }.`,
+    });
+  }
+}
+
+/** The region's event rule has one target: certificates sharing a region share a topic. */
+function checkOneTopicPerRegion(
+  env: ResolvedEnvironment,
+  region: string,
+  certs: readonly ResolvedCertificate[],
+  out: RuleFindings,
+): void {
+  const destinations = new Set(certs.map((c) => c.alarm.topicArn));
+  if (destinations.size < 2) return;
+  const each = certs
+    .map((c) => `${c.name} -> ${c.alarm.topicArn ?? "the environment's own topic"}`)
+    .join(", ");
+  out.issues.push({
+    path: ["environments", env.name, "certificates"],
+    message: `certificates in ${region} notify different topics (${each}); an environment has one expiry topic per region. Fix: give them the same alarm.topicArn, or none.`,
+  });
+}
+
+function warnUnheard(
+  env: ResolvedEnvironment,
+  region: string,
+  certs: readonly ResolvedCertificate[],
+  out: RuleFindings,
+): void {
+  const ignored = certs.filter((c) => c.alarm.topicArn !== undefined && c.alarm.emails.length);
+  if (ignored.length) {
+    out.warnings.push(
+      `${formatPath(["environments", env.name])}: alarm.emails of ${listed(ignored)} are not subscribed, because they notify the existing topic ${ignored[0].alarm.topicArn}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
+    );
+  }
+  if (certs.some((c) => c.alarm.topicArn !== undefined || c.alarm.emails.length)) return;
+  out.warnings.push(
+    `${formatPath(["environments", env.name])}: nobody is notified of certificate expiry in ${region}: ${listed(certs)} set${certs.length === 1 ? "s" : ""} neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.`,
+  );
+}

@@ -1,0 +1,81 @@
+// Config for what serves a certificate (`attach`) and the app records pointing at it
+// (`hostnames`). Part of the schema in schema.ts.
+import { z } from "zod";
+
+/** Recommended ALB policy (TLS 1.3 + 1.2, post-quantum key exchange) as of 2025-09. */
+export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
+/** AWS managed cache policy "Managed-CachingOptimized". */
+export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+export const CLOUDFRONT_TLS_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018"] as const;
+export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+
+export const AlbAttachSchema = z
+  .strictObject({
+    ingressGroup: z.string().min(1).optional().meta({
+      description:
+        "ALB made by the AWS Load Balancer Controller: its `group.name` (or `<namespace>/<ingress>` for an ungrouped Ingress). Needs `cluster`. certkit never touches its listeners.",
+    }),
+    cluster: z.string().min(1).optional().meta({ description: "EKS cluster name (with ingressGroup)." }),
+    listenerArn: z.string().optional().meta({
+      description: "An existing HTTPS listener: the certificate is added to it for SNI.",
+    }),
+    loadBalancerArn: z.string().optional().meta({
+      description: "An ALB whose HTTPS:443 and HTTP:80 (redirect) listeners certkit creates. Needs targetGroupArn.",
+    }),
+    targetGroupArn: z.string().optional().meta({
+      description: "Where the HTTPS listener forwards (with loadBalancerArn).",
+    }),
+    dnsName: z.string().optional().meta({
+      description:
+        "The ALB's DNS name. Alone: only point hostnames at it. With listenerArn/loadBalancerArn: saves the lookup. @default - looked up at plan time",
+    }),
+    sslPolicy: z.string().default(DEFAULT_SSL_POLICY).meta({
+      description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
+    }),
+  })
+  .meta({ description: "Serve the certificate on an Application Load Balancer: exactly one form." });
+
+export const CloudFrontAttachSchema = z
+  .strictObject({
+    origin: z.string().min(1).meta({ description: "Origin domain name; CloudFront reaches it over HTTPS only." }),
+    originPath: z.string().optional().meta({ description: "Path prefix added to origin requests. @default - none" }),
+    priceClass: z.enum(PRICE_CLASSES).default("PriceClass_100").meta({ description: "@default PriceClass_100" }),
+    cachePolicyId: z.string().default(CACHING_OPTIMIZED_POLICY_ID).meta({
+      description: "Cache policy id. @default Managed-CachingOptimized",
+    }),
+    originRequestPolicyId: z.string().optional().meta({ description: "Origin request policy id. @default - none" }),
+    minimumProtocolVersion: z.enum(CLOUDFRONT_TLS_VERSIONS).default("TLSv1.2_2021").meta({
+      description: "Minimum TLS version for viewers. @default TLSv1.2_2021",
+    }),
+    webAclId: z.string().optional().meta({ description: "WAF web ACL ARN. @default - none" }),
+  })
+  .meta({ description: "Serve the certificate on a CloudFront distribution certkit creates (certificate in us-east-1)." });
+
+export const AttachSchema = z
+  .strictObject({ alb: AlbAttachSchema.optional(), cloudfront: CloudFrontAttachSchema.optional() })
+  .meta({ description: "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use." });
+
+export const HostnameSchema = z.union([
+  z.string(),
+  z.strictObject({
+    name: z.string(),
+    proxied: z.boolean().default(true).meta({ description: "Through Cloudflare's proxy. @default true" }),
+    ttlSeconds: z.int().min(60).max(86400).optional().meta({
+      description: "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
+    }),
+  }),
+]);
+
+export const endpointFields = {
+  attach: AttachSchema.optional(),
+  hostnames: z.array(HostnameSchema).optional().meta({
+    description: "App CNAMEs in Cloudflare pointing at the endpoint; each must be covered by the certificate.",
+  }),
+  target: z.string().optional().meta({
+    description: "CNAME target of the hostnames when the certificate has no `attach`.",
+  }),
+};
+
+export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
+export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
+export type HostnameConfig = z.infer<typeof HostnameSchema>;

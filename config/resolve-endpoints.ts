@@ -1,0 +1,69 @@
+// Resolved `attach` and `hostnames` of a certificate: which endpoint form, which
+// records. Runs after the endpoint rules passed.
+import type { ZoneRoute, ZoneRouter } from "../domains/zones";
+import type { CertificateConfig } from "./schema";
+import type { CloudFrontAttachConfig } from "./endpoint-schema";
+
+export type ResolvedAttach =
+  /** ALB of the AWS Load Balancer Controller: found by its tags, never modified. */
+  | { readonly kind: "alb-ingress"; readonly cluster: string; readonly ingressGroup: string; readonly sslPolicy: string }
+  /** An existing HTTPS listener: the certificate is added for SNI. */
+  | { readonly kind: "alb-listener"; readonly listenerArn: string; readonly dnsName?: string }
+  /** An ALB whose listeners certkit owns. */
+  | {
+      readonly kind: "alb-owned";
+      readonly loadBalancerArn: string;
+      readonly targetGroupArn: string;
+      readonly sslPolicy: string;
+      readonly dnsName?: string;
+    }
+  /** Only point hostnames at this ALB. */
+  | { readonly kind: "alb-dns"; readonly dnsName: string }
+  | ({ readonly kind: "cloudfront" } & CloudFrontAttachConfig);
+
+export interface ResolvedHostname {
+  readonly name: string;
+  readonly proxied: boolean;
+  /** TTL of a DNS-only record; proxied ones use the provider's automatic TTL. */
+  readonly ttlSeconds: number;
+  readonly zone: ZoneRoute;
+}
+
+export const DEFAULT_HOSTNAME_TTL_SECONDS = 300;
+/** CloudFront takes certificates from this region only. */
+export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";
+
+export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAttach | undefined {
+  if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
+  const alb = attach?.alb;
+  if (!alb) return undefined;
+  const dns = alb.dnsName ? { dnsName: alb.dnsName.toLowerCase() } : {};
+  if (alb.ingressGroup) {
+    return { kind: "alb-ingress", cluster: alb.cluster!, ingressGroup: alb.ingressGroup, sslPolicy: alb.sslPolicy };
+  }
+  if (alb.listenerArn) return { kind: "alb-listener", listenerArn: alb.listenerArn, ...dns };
+  if (alb.loadBalancerArn) {
+    return {
+      kind: "alb-owned",
+      loadBalancerArn: alb.loadBalancerArn,
+      targetGroupArn: alb.targetGroupArn!,
+      sslPolicy: alb.sslPolicy,
+      ...dns,
+    };
+  }
+  return { kind: "alb-dns", dnsName: alb.dnsName!.toLowerCase() };
+}
+
+/** Hostnames as records; names no zone holds were refused by the rules. */
+export function resolveHostnames(cert: CertificateConfig, router: ZoneRouter): ResolvedHostname[] {
+  return (cert.hostnames ?? []).map((h) => {
+    const o = typeof h === "string" ? { name: h, proxied: true } : h;
+    const name = o.name.toLowerCase();
+    return {
+      name,
+      proxied: o.proxied,
+      ttlSeconds: ("ttlSeconds" in o && o.ttlSeconds) || DEFAULT_HOSTNAME_TTL_SECONDS,
+      zone: router.route(name)!,
+    };
+  });
+}

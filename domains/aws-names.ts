@@ -1,0 +1,67 @@
+// Pure AWS naming rules: partitions, SNS topic ARNs, name length limits, and
+// Terraform ids derived from free text. No cdktf here.
+import { createHash } from "node:crypto";
+
+export type AwsPartition = "aws" | "aws-cn" | "aws-us-gov";
+
+/** The partition a region belongs to; an ARN for that region must name it. */
+export function partitionOf(region: string): AwsPartition {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+export interface SnsTopicArn {
+  readonly partition: AwsPartition;
+  readonly region: string;
+  readonly accountId: string;
+  readonly name: string;
+}
+
+const SNS_TOPIC_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$/;
+
+/** The parts of an SNS topic ARN, or what is wrong with it as a sentence ending in its fix. */
+export function parseSnsTopicArn(arn: string): SnsTopicArn | string {
+  const m = SNS_TOPIC_ARN.exec(arn);
+  if (!m) {
+    return `is not an SNS topic ARN, got "${arn}". Fix: copy the topic's ARN, of the form arn:aws:sns:<region>:<12-digit account id>:<topic name>.`;
+  }
+  const [, partition, region, accountId, name] = m;
+  const expected = partitionOf(region);
+  if (partition !== expected) {
+    return `names partition ${partition}, but region ${region} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:sns:${region}:...`;
+  }
+  return { partition: expected, region, accountId, name };
+}
+
+/**
+ * `name` if it fits in `max` characters, else a prefix of it with a hash of the
+ * whole name: deterministic, and distinct names stay distinct.
+ */
+export function fitName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  return `${name.slice(0, max - 9)}-${shortHash(name)}`;
+}
+
+/**
+ * A readable Terraform id part for each value: lowercased, anything but letters,
+ * digits and "-" turned into "_". Values that would share one (`a.b@x.io` and
+ * `a_b@x.io`) each get a hash of the value appended, so ids never collide.
+ */
+export function readableIds(values: readonly string[]): Map<string, string> {
+  const plain = (v: string) => v.toLowerCase().replace(/[^a-z0-9-]/g, "_");
+  const uses = new Map<string, number>();
+  for (const v of new Set(values)) uses.set(plain(v), (uses.get(plain(v)) ?? 0) + 1);
+  return new Map(
+    values.map((v) => [v, uses.get(plain(v))! > 1 ? `${plain(v)}_${shortHash(v)}` : plain(v)]),
+  );
+}
+
+/** Email addresses without repeats; addresses differing only in case reach one mailbox. */
+export function uniqueAddresses(emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return emails.filter((e) => !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+}
+
+const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 8);

@@ -1,0 +1,63 @@
+// Listeners on an ALB certkit owns: HTTPS:443 forwarding to a target group with
+// an explicit TLS policy, HTTP:80 redirecting to it, more certificates by SNI.
+import { Construct } from "constructs";
+import { LbListener, LbListenerCertificate } from "../provider-imports";
+
+export interface AlbListenersProps {
+  /** The ALB. */
+  readonly loadBalancerArn: string;
+  /** Where HTTPS traffic goes. */
+  readonly targetGroupArn: string;
+  /** TLS policy of the HTTPS listener. */
+  readonly sslPolicy: string;
+  /** Validated certificate ARNs by certificate name; the first is the listener's default, the rest SNI. */
+  readonly certificates: readonly { readonly name: string; readonly arn: string }[];
+}
+
+export class AlbListeners extends Construct {
+  readonly https: LbListener;
+  readonly http: LbListener;
+
+  /** `id` names the ALB (from its ARN) in resource ids. */
+  constructor(scope: Construct, id: string, props: AlbListenersProps) {
+    super(scope, id);
+    const [first, ...others] = props.certificates;
+    this.https = new LbListener(this, "https", {
+      loadBalancerArn: props.loadBalancerArn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: props.sslPolicy,
+      certificateArn: first.arn,
+      defaultAction: [{ type: "forward", targetGroupArn: props.targetGroupArn }],
+    });
+    this.https.overrideLogicalId(`${id}_https`);
+    this.http = new LbListener(this, "http", {
+      loadBalancerArn: props.loadBalancerArn,
+      port: 80,
+      protocol: "HTTP",
+      defaultAction: [
+        { type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } },
+      ],
+    });
+    this.http.overrideLogicalId(`${id}_http`);
+    for (const cert of others) {
+      new ListenerCertificate(this, cert.name, { listenerArn: this.https.arn, certificateArn: cert.arn });
+    }
+  }
+}
+
+export interface ListenerCertificateProps {
+  /** The HTTPS listener. */
+  readonly listenerArn: string;
+  /** The validated certificate ARN. */
+  readonly certificateArn: string;
+}
+
+/** A certificate served by SNI on an existing HTTPS listener. */
+export class ListenerCertificate extends Construct {
+  /** `id` is the certificate's name. */
+  constructor(scope: Construct, id: string, props: ListenerCertificateProps) {
+    super(scope, id);
+    new LbListenerCertificate(this, "resource", props).overrideLogicalId(id);
+  }
+}

@@ -1,0 +1,226 @@
+// Expiry watch for an environment's certificates: a DaysToExpiry alarm per
+// certificate and, per region, an EventBridge rule for ACM's expiry events, both
+// notifying one SNS topic. Everything lives in the certificate's region: that is
+// where ACM publishes the metric and the events (us-east-1 for CloudFront).
+import { Construct } from "constructs";
+import { Fn, type TerraformProvider } from "cdktf";
+import { DEFAULT_DAYS_BEFORE_EXPIRY } from "../config/alarm-schema";
+import { fitName, parseSnsTopicArn, readableIds, uniqueAddresses } from "../domains/aws-names";
+import {
+  CloudwatchEventRule,
+  CloudwatchEventTarget,
+  CloudwatchMetricAlarm,
+  SnsTopic,
+  SnsTopicPolicy,
+  SnsTopicSubscription,
+} from "./provider-imports";
+
+/** The ACM events that need a person: expiry near, expired, renewal stuck. */
+export const ACM_EXPIRY_DETAIL_TYPES = [
+  "ACM Certificate Approaching Expiration",
+  "ACM Certificate Expired",
+  "ACM Certificate Renewal Action Required",
+] as const;
+
+const SECONDS_PER_DAY = 86_400;
+const MAX_RULE_NAME = 64;
+const MAX_TOPIC_DISPLAY_NAME = 100;
+const MAX_ALARM_DESCRIPTION = 1024;
+
+export interface WatchedCertificate {
+  /** The certificate's config name: part of resource ids and names. */
+  readonly name: string;
+  /** Names the certificate covers, the primary first; named in the alarm. */
+  readonly domains: readonly string[];
+  /** The certificate's region: its alarm, event rule and topic are created there. */
+  readonly region: string;
+  /** The certificate's ARN as soon as it is requested (the metric exists before issuance ends). */
+  readonly arn: string;
+  /** Alarm when fewer days than this remain. @default 45 */
+  readonly daysBeforeExpiry?: number;
+  /** Email addresses subscribed to the region's topic (ignored with `topicArn`). @default - none */
+  readonly emails?: readonly string[];
+  /** An existing topic in `region` to notify instead of creating one. @default - a topic per region */
+  readonly topicArn?: string;
+}
+
+export interface ExpiryAlarmProps {
+  /** The environment's name, in resource names and descriptions. */
+  readonly environment: string;
+  /** Put in front of resource names, such as the project. @default - none */
+  readonly namePrefix?: string;
+  /** The certificates to watch; certificates in one region must share one `topicArn` (or none). */
+  readonly certificates: readonly WatchedCertificate[];
+  /** The AWS provider for a region. @default - the stack's default AWS provider for every region */
+  readonly providerFor?: (region: string) => TerraformProvider | undefined;
+}
+
+export class ExpiryAlarm extends Construct {
+  /** The DaysToExpiry alarm of each certificate, by certificate name. */
+  readonly alarms = new Map<string, CloudwatchMetricAlarm>();
+  /** The ACM event rule of each region in use, by region. */
+  readonly rules = new Map<string, CloudwatchEventRule>();
+  /** Topics created here, by region (none where an existing topic is used). */
+  readonly topics = new Map<string, SnsTopic>();
+  /** The topic notified in each region in use, created or existing, by region. */
+  readonly topicArns = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: ExpiryAlarmProps) {
+    super(scope, id);
+    const base = `${props.namePrefix ? `${props.namePrefix}-` : ""}${props.environment}`;
+    for (const [region, certs] of byRegion(props.certificates)) {
+      const provider = props.providerFor?.(region);
+      const regionId = region.replace(/-/g, "_");
+      const topicArn = this.topicArn(region, certs);
+      const topic = topicArn ? undefined : this.createTopic(base, region, certs, provider);
+      const arn = topicArn ?? topic!.arn;
+      this.topicArns.set(region, arn);
+
+      const alarms = certs.map((cert) => this.createAlarm(base, props.environment, cert, arn, provider));
+
+      const rule = new CloudwatchEventRule(this, `events_${regionId}`, {
+        provider,
+        name: fitName(`${base}-certificate-expiry`, MAX_RULE_NAME),
+        description: `ACM expiry events of environment ${props.environment}'s certificates in ${region}: ${certs.map((c) => c.name).join(", ")}.`,
+        eventPattern: Fn.jsonencode({
+          source: ["aws.acm"],
+          "detail-type": ACM_EXPIRY_DETAIL_TYPES,
+          // This environment's certificates only: the account may hold others.
+          resources: certs.map((c) => c.arn),
+        }),
+      });
+      rule.overrideLogicalId(`expiry_events_${regionId}`);
+      this.rules.set(region, rule);
+      new CloudwatchEventTarget(this, `target_${regionId}`, {
+        provider,
+        rule: rule.name,
+        arn,
+        targetId: "expiry-topic",
+      }).overrideLogicalId(`expiry_events_target_${regionId}`);
+
+      // An existing topic's policy is its owner's: the README says what it must allow.
+      if (topic) {
+        new SnsTopicPolicy(this, `topic_policy_${regionId}`, {
+          provider,
+          arn: topic.arn,
+          policy: Fn.jsonencode({
+            Version: "2012-10-17",
+            Statement: [
+              publishFrom("AcmExpiryEvents", "events.amazonaws.com", topic.arn, [rule.arn]),
+              publishFrom(
+                "ExpiryAlarms",
+                "cloudwatch.amazonaws.com",
+                topic.arn,
+                alarms.map((a) => a.arn),
+              ),
+            ],
+          }),
+        }).overrideLogicalId(`expiry_topic_policy_${regionId}`);
+      }
+    }
+  }
+
+  /** The existing topic the region's certificates share, if they name one. */
+  private topicArn(region: string, certs: readonly WatchedCertificate[]): string | undefined {
+    const arns = new Set(certs.map((c) => c.topicArn));
+    if (arns.size > 1) {
+      throw new Error(
+        `${this.node.path}: certificates in ${region} name different topics (${[...arns].map((a) => a ?? "none").join(", ")}); its event rule has one target.`,
+      );
+    }
+    const [arn] = arns;
+    const parsed = arn === undefined ? undefined : parseSnsTopicArn(arn);
+    if (typeof parsed === "string" || (parsed && parsed.region !== region)) {
+      throw new Error(`${this.node.path}: topic ${arn} is not an SNS topic in ${region}.`);
+    }
+    return arn;
+  }
+
+  private createTopic(
+    base: string,
+    region: string,
+    certs: readonly WatchedCertificate[],
+    provider: TerraformProvider | undefined,
+  ): SnsTopic {
+    const regionId = region.replace(/-/g, "_");
+    // No kms_master_key_id: with alias/aws/sns neither CloudWatch nor EventBridge may
+    // use the key (its policy cannot be changed), and every notification would be dropped.
+    const topic = new SnsTopic(this, `topic_${regionId}`, {
+      provider,
+      name: `${base}-certificate-expiry`,
+      displayName: `Certificate expiry ${base}`.slice(0, MAX_TOPIC_DISPLAY_NAME),
+    });
+    topic.overrideLogicalId(`expiry_topic_${regionId}`);
+    this.topics.set(region, topic);
+
+    const emails = uniqueAddresses(certs.flatMap((c) => c.emails ?? []));
+    const ids = readableIds(emails);
+    for (const email of emails) {
+      const id = `expiry_email_${regionId}_${ids.get(email)}`;
+      new SnsTopicSubscription(this, id, {
+        provider,
+        topicArn: topic.arn,
+        protocol: "email",
+        endpoint: email,
+      }).overrideLogicalId(id);
+    }
+    return topic;
+  }
+
+  private createAlarm(
+    base: string,
+    environment: string,
+    cert: WatchedCertificate,
+    topicArn: string,
+    provider: TerraformProvider | undefined,
+  ): CloudwatchMetricAlarm {
+    const days = cert.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY;
+    const [primary, ...others] = cert.domains;
+    const more = others.length ? ` (+${others.length} more)` : "";
+    const description = (names: string) =>
+      `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
+      "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.";
+    const full = description(cert.domains.join(", "));
+    const alarm = new CloudwatchMetricAlarm(this, `alarm_${cert.name}`, {
+      provider,
+      alarmName: `${base}-${cert.name} certificate expiry: ${primary}${more}`,
+      alarmDescription:
+        full.length <= MAX_ALARM_DESCRIPTION ? full : description(`${primary} and ${others.length} more`),
+      namespace: "AWS/CertificateManager",
+      metricName: "DaysToExpiry",
+      dimensions: { CertificateArn: cert.arn },
+      statistic: "Minimum",
+      period: SECONDS_PER_DAY,
+      evaluationPeriods: 1,
+      threshold: days,
+      comparisonOperator: "LessThanThreshold",
+      // ACM stops publishing the metric once the certificate has expired.
+      treatMissingData: "breaching",
+      alarmActions: [topicArn],
+      okActions: [topicArn],
+    });
+    alarm.overrideLogicalId(`expiry_alarm_${cert.name}`);
+    this.alarms.set(cert.name, alarm);
+    return alarm;
+  }
+}
+
+/** Certificates by region, regions sorted so that synthesized output never reorders. */
+function byRegion(certs: readonly WatchedCertificate[]): Map<string, WatchedCertificate[]> {
+  const groups = new Map<string, WatchedCertificate[]>();
+  for (const c of [...certs].sort((a, b) => a.region.localeCompare(b.region))) {
+    groups.set(c.region, [...(groups.get(c.region) ?? []), c]);
+  }
+  return groups;
+}
+
+function publishFrom(sid: string, service: string, topicArn: string, sourceArns: string[]) {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: "sns:Publish",
+    Resource: topicArn,
+    Condition: { ArnEquals: { "aws:SourceArn": sourceArns } },
+  };
+}

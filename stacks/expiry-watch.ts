@@ -1,0 +1,45 @@
+// The environment stack's expiry watch: its certificates handed to ExpiryAlarm,
+// and the outputs people look the alarms and topics up by.
+import type { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
+import type { ResolvedEnvironment } from "../config/resolve";
+import type { Certificate } from "../modules/certificate";
+import { ExpiryAlarm } from "../modules/expiry-alarm";
+
+export function addExpiryWatch(
+  stack: TerraformStack,
+  env: ResolvedEnvironment,
+  certificates: ReadonlyMap<string, Certificate>,
+  providerFor: (region: string) => TerraformProvider | undefined,
+): ExpiryAlarm {
+  const watch = new ExpiryAlarm(stack, "expiry", {
+    environment: env.name,
+    namePrefix: env.tags.project,
+    certificates: env.certificates
+      .filter((c) => c.alarm.enabled)
+      .map((c) => ({
+        name: c.name,
+        domains: c.domains,
+        region: c.region,
+        // Not the validated ARN: the alarm need not wait for issuance.
+        arn: certificates.get(c.name)!.requestedArn,
+        daysBeforeExpiry: c.alarm.daysBeforeExpiry,
+        emails: c.alarm.emails,
+        topicArn: c.alarm.topicArn,
+      })),
+    providerFor,
+  });
+  for (const [name, alarm] of watch.alarms) {
+    new TerraformOutput(stack, `expiry_alarm_${name}`, {
+      value: { name: alarm.alarmName, arn: alarm.arn },
+      description: `DaysToExpiry alarm of certificate ${name}.`,
+    });
+  }
+  for (const [region, arn] of watch.topicArns) {
+    new TerraformOutput(stack, `expiry_topic_arn_${region.replace(/-/g, "_")}`, {
+      value: arn,
+      description: `SNS topic notified of certificate expiry in ${region}.`,
+    });
+  }
+  return watch;
+}
