@@ -1,6 +1,11 @@
 // Cloudflare as a DNS provider: records in zones given by id or looked up by name.
 import { Construct } from "constructs";
-import { CloudflareProvider, DataCloudflareZone, DnsRecord, ZoneSetting } from "../provider-imports";
+import {
+  CloudflareProvider,
+  DataCloudflareZone,
+  DnsRecord,
+  ZoneSetting,
+} from "../provider-imports";
 import type { DnsProvider, DnsRecordRef, DnsRecordSpec } from "./dns-provider";
 import { idPart } from "../../domains/names";
 import type { ZoneRoute } from "../../domains/zones";
@@ -28,19 +33,24 @@ export class CloudflareDns extends Construct implements DnsProvider {
       type: spec.type,
       ...(spec.type === "CNAME"
         ? { content: spec.content, proxied }
-        : { data: { flags: loose(0), tag: spec.tag, value: spec.value } }),
+        : { data: { tag: spec.tag, value: spec.value } }),
       // Cloudflare only accepts the automatic TTL on a proxied record.
       ttl: proxied ? CLOUDFLARE_AUTO_TTL : (spec.ttlSeconds ?? 60),
       comment: truncate(spec.comment, MAX_COMMENT),
     });
     record.overrideLogicalId(spec.id);
+    // The bindings turn a number in this dynamic attribute into {}: set it raw.
+    if (spec.type === "CAA") record.addOverride("data.flags", 0);
     return { fqdn: record.name };
   }
 
   requireStrictTls(zone: ZoneRoute): void {
     const id = `ssl_${idPart(zone.name)}`;
-    new ZoneSetting(this, id, { zoneId: this.zoneId(zone), settingId: "ssl", value: loose("strict") })
-      .overrideLogicalId(id);
+    new ZoneSetting(this, id, {
+      zoneId: this.zoneId(zone),
+      settingId: "ssl",
+      value: loose("strict"),
+    }).overrideLogicalId(id);
   }
 
   private zoneId(zone: ZoneRoute): string {
@@ -58,8 +68,8 @@ export class CloudflareDns extends Construct implements DnsProvider {
   }
 }
 
-/** The bindings type dynamic attributes (flags, setting values) as objects; the API takes scalars. */
-const loose = (v: string | number) => v as unknown as { [key: string]: unknown };
+/** The bindings type a setting's dynamic value as an object; the API takes a string. */
+const loose = (v: string) => v as unknown as { [key: string]: unknown };
 
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 3)}...`;

@@ -1,0 +1,237 @@
+// Rules on `attach` and `hostnames`, as the config file reports them.
+import { environmentOf, expectProblems, load, yaml } from "../helpers";
+
+const LB =
+  "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
+const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
+const LISTENER =
+  "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2";
+
+/** One certificate `web` for example.com and *.example.com in prod; `rest` is YAML under it (6 spaces in). */
+const web = (rest: string) => yaml`
+  cloudflare: { zones: { example.com: { sslMode: strict } } }
+  environments:
+    prod:
+      region: eu-west-1
+      accountId: "123456789012"
+      certificates:
+        web:
+          domains: [example.com, "*.example.com"]
+${rest}
+`;
+
+describe("attach", () => {
+  it("fails when both alb and cloudfront are given", () => {
+    expectProblems(
+      web(
+        `          attach: { alb: { dnsName: a.elb.amazonaws.com }, cloudfront: { origin: o.example.net } }`,
+      ),
+      [
+        "environments.prod.certificates.web.attach (line 9, column 17): needs exactly one of alb, cloudfront, got alb and cloudfront. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).",
+      ],
+    );
+  });
+
+  it("fails when an alb gives two forms", () => {
+    expectProblems(
+      web(
+        `          attach: { alb: { listenerArn: "${LISTENER}", loadBalancerArn: "${LB}", targetGroupArn: "${TG}" } }`,
+      ),
+      [
+        "environments.prod.certificates.web.attach.alb (line 9, column 24): needs exactly one of ingressGroup (+ cluster), listenerArn, loadBalancerArn (+ targetGroupArn), or dnsName alone, got listenerArn and loadBalancerArn. Fix: keep one.",
+      ],
+    );
+  });
+
+  it("fails when ingressGroup comes without cluster, and targetGroupArn without loadBalancerArn", () => {
+    expectProblems(
+      web(`          attach: { alb: { ingressGroup: shop, targetGroupArn: "${TG}" } }`),
+      [
+        "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup.",
+        "environments.prod.certificates.web.attach.alb.targetGroupArn (line 9, column 62): only goes with loadBalancerArn. Fix: remove it, or add loadBalancerArn.",
+      ],
+    );
+  });
+
+  it("fails when an ARN is malformed, in another region or another account", () => {
+    const elsewhere = LISTENER.replace("eu-west-1:123456789012", "us-west-2:999999999999");
+    expectProblems(web(`          attach: { alb: { listenerArn: "${elsewhere}" } }`), [
+      `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): is in us-west-2, but the environment's certificates live in eu-west-1; an ALB only takes certificates from its own region. Fix: use an ALB in eu-west-1, or set the environment's region to us-west-2.`,
+      `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): belongs to account 999999999999, but the environment is pinned to 123456789012. Fix: use a resource of account 123456789012.`,
+    ]);
+    expectProblems(web(`          attach: { alb: { listenerArn: "${LB}" } }`), [
+      `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): is not a listener ARN, got "${LB}". Fix: use the form arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb-name>/<id>/<id>.`,
+    ]);
+  });
+
+  it("fails when two certificates own one ALB with different target groups", () => {
+    const other = TG.replace("web", "api");
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          prod:
+            region: eu-west-1
+            certificates:
+              a: { domains: [a.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}" } } }
+              b: { domains: [b.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${other}" } } }
+      `,
+      [
+        "environments.prod.certificates.b.attach.alb (line 7, column 53): shares its load balancer with environments.prod.certificates.a.attach.alb but not its targetGroupArn and sslPolicy; certkit makes one HTTPS listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).",
+      ],
+    );
+  });
+
+  it("fails when the ssl policy is not an ELB security policy", () => {
+    expectProblems(
+      web(`          attach: { alb: { dnsName: a.elb.amazonaws.com, sslPolicy: TLSv1.2_2021 } }`),
+      [
+        'environments.prod.certificates.web.attach.alb.sslPolicy (line 9, column 67): "TLSv1.2_2021" is not an ELB security policy. Fix: use a name such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09.',
+      ],
+    );
+  });
+
+  it("warns when a certificate is attached to nothing", () => {
+    expect(load(web("")).warnings).toContain(
+      "environments.prod.certificates.web: not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
+    );
+  });
+
+  it("moves a CloudFront certificate to us-east-1 and keeps the others in the environment's region", () => {
+    const env = environmentOf(
+      web(`          attach: { cloudfront: { origin: origin.example.net } }`),
+    );
+    expect(env.certificates[0].region).toBe("us-east-1");
+    expect(env.region).toBe("eu-west-1");
+    expect(
+      environmentOf(web(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`))
+        .certificates[0].region,
+    ).toBe("eu-west-1");
+  });
+});
+
+describe("hostnames", () => {
+  const attached = (hostnames: string) =>
+    web(
+      `          attach: { alb: { dnsName: a.elb.amazonaws.com } }\n          hostnames: ${hostnames}`,
+    );
+
+  it("fails when a hostname is not covered: one level only, apex needs its own name", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          prod:
+            region: eu-west-1
+            certificates:
+              web:
+                domains: ["*.example.com"]
+                attach: { alb: { dnsName: a.elb.amazonaws.com } }
+                hostnames: [www.example.com, example.com, a.b.example.com]
+      `,
+      [
+        'environments.prod.certificates.web.hostnames[1] (line 9, column 38): "example.com" is not covered by the certificate\'s names (*.example.com); a wildcard covers exactly one level and not the apex. Fix: add "example.com" to domains, or serve it from a certificate that covers it.',
+        'environments.prod.certificates.web.hostnames[2] (line 9, column 51): "a.b.example.com" is not covered by the certificate\'s names (*.example.com); a wildcard covers exactly one level and not the apex. Fix: add "a.b.example.com" to domains, or serve it from a certificate that covers it.',
+      ],
+    );
+  });
+
+  it("fails when a hostname is claimed twice in an environment", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: { sslMode: strict } } }
+        environments:
+          prod:
+            region: eu-west-1
+            certificates:
+              a: { domains: [www.example.com], target: x.example.net, hostnames: [www.example.com] }
+              b: { domains: ["*.example.com"], target: y.example.net, hostnames: [www.example.com] }
+      `,
+      [
+        'environments.prod.certificates.b.hostnames[0] (line 7, column 75): "www.example.com" is already claimed by environments.prod.certificates.a.hostnames[0]; one name has one record. Fix: keep one.',
+      ],
+    );
+  });
+
+  it("fails when a hostname looks like a validation record or is a wildcard", () => {
+    expectProblems(attached('["_3639ac514e785e898d2646601fa951d5.example.com", "*.example.com"]'), [
+      'environments.prod.certificates.web.hostnames[0] (line 10, column 21): "_3639ac514e785e898d2646601fa951d5.example.com" looks like a validation record name (those start with "_" and certkit manages them). Fix: list the app\'s own hostname.',
+      'environments.prod.certificates.web.hostnames[1] (line 10, column 70): "*.example.com" is a wildcard; app records are for concrete names. Fix: list each hostname.',
+    ]);
+  });
+
+  it("fails when a proxied hostname sets a TTL", () => {
+    expectProblems(attached("[{ name: www.example.com, ttlSeconds: 300 }]"), [
+      "environments.prod.certificates.web.hostnames[0].ttlSeconds (line 10, column 58): a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
+    ]);
+  });
+
+  it("fails when hostnames have no attach and no target, and when target comes with attach", () => {
+    expectProblems(web("          hostnames: [www.example.com]"), [
+      "environments.prod.certificates.web.hostnames (line 9, column 20): have nowhere to point: the certificate has no `attach`. Fix: add `attach`, or `target: <dns name>` for the CNAMEs.",
+    ]);
+    expectProblems(attached("[www.example.com]\n          target: x.example.net"), [
+      "environments.prod.certificates.web.target (line 11, column 17): is only for certificates without `attach`: the endpoint is the target. Fix: remove it.",
+    ]);
+  });
+
+  it("fails when the CloudFront origin is one of its hostnames", () => {
+    expectProblems(
+      web(
+        `          attach: { cloudfront: { origin: www.example.com } }\n          hostnames: [www.example.com]`,
+      ),
+      [
+        'environments.prod.certificates.web.hostnames[0] (line 10, column 21): "www.example.com" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.',
+      ],
+    );
+  });
+
+  it("warns when a proxied hostname's zone does not set sslMode strict", () => {
+    const text = yaml`
+      cloudflare: { zones: { example.com: {} } }
+      environments:
+        prod:
+          region: eu-west-1
+          certificates:
+            web: { domains: [www.example.com], target: x.example.net, hostnames: [www.example.com, { name: www.example.com, proxied: false }] }
+    `;
+    expect(() => load(text)).toThrow(/already claimed/);
+    const ok = text.replace(", { name: www.example.com, proxied: false }", "");
+    expect(load(ok).warnings).toContain(
+      'environments.prod.certificates.web.hostnames[0]: "www.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.',
+    );
+  });
+
+  it("resolves hostnames: proxied by default with TTL 1 later, DNS-only with a TTL", () => {
+    const env = environmentOf(
+      attached("[www.example.com, { name: api.example.com, proxied: false, ttlSeconds: 120 }]"),
+    );
+    expect(
+      env.certificates[0].hostnames.map(({ name, proxied, ttlSeconds }) => ({
+        name,
+        proxied,
+        ttlSeconds,
+      })),
+    ).toEqual([
+      { name: "www.example.com", proxied: true, ttlSeconds: 300 },
+      { name: "api.example.com", proxied: false, ttlSeconds: 120 },
+    ]);
+  });
+});
+
+describe("environment names", () => {
+  it("fails when an environment takes a name certkit uses for its own stacks", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          zones: { region: eu-west-1, certificates: {} }
+          prod-ingress: { region: eu-west-1, certificates: {} }
+      `,
+      [
+        'environments.zones (line 3, column 10): "zones" is reserved: certkit names its zone-settings stack "zones" and ingress stacks "<environment>-ingress". Fix: rename the environment.',
+        'environments.prod-ingress (line 4, column 17): "prod-ingress" is reserved: certkit names its zone-settings stack "zones" and ingress stacks "<environment>-ingress". Fix: rename the environment.',
+      ],
+    );
+  });
+});
