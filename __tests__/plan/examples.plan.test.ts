@@ -1,0 +1,96 @@
+// Every bundled config (certkit.yaml, examples/**/certkit.yaml) synthesized and
+// planned offline in one terraform run: the real AWS provider; Cloudflare stood
+// in by terraform_data (same inputs, same references). `<env>-ingress` stacks
+// look the controller's ALB up at plan time and cannot plan offline: synthesis
+// tests cover them (__tests__/modules/endpoints.test.ts).
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Testing } from "cdktf";
+import { loadConfigFile } from "../../config/load";
+import type { ResolvedConfig } from "../../config/resolve";
+import { INGRESS_STACK_SUFFIX } from "../../config/endpoint-rules";
+import { buildApp } from "../../stacks/build-app";
+import { type PlanResult, describePlan, planStacks } from "./harness";
+
+const ROOT = join(__dirname, "..", "..");
+const CONFIGS: Record<string, string> = {
+  example: join(ROOT, "certkit.yaml"),
+  ...Object.fromEntries(
+    readdirSync(join(ROOT, "examples"), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== "ci")
+      .map((d) => [d.name.replace(/-/g, "_"), join(ROOT, "examples", d.name, "certkit.yaml")]),
+  ),
+};
+
+describePlan("every bundled config planned offline (Cloudflare stood in by terraform_data)", () => {
+  const configs: Record<string, ResolvedConfig> = {};
+  let plans: Record<string, PlanResult>;
+
+  beforeAll(async () => {
+    const stacks: Record<string, object> = {};
+    for (const [name, file] of Object.entries(CONFIGS)) {
+      configs[name] = loadConfigFile(file).config;
+      for (const stack of buildApp(Testing.app(), configs[name])) {
+        if (stack.node.id.endsWith(INGRESS_STACK_SUFFIX)) continue;
+        stacks[`${name}__${stack.node.id.replace(/-/g, "_")}`] = JSON.parse(Testing.synth(stack));
+      }
+    }
+    plans = await planStacks(stacks);
+  });
+
+  const cases = Object.keys(CONFIGS);
+  it("covers the example and every examples/ folder", () => {
+    expect(cases).toEqual(
+      expect.arrayContaining(["example", "multi_zone", "cloudfront", "eks_ingress"]),
+    );
+  });
+
+  it.each(cases)("%s: plans one certificate and validation per configured certificate", (name) => {
+    for (const env of configs[name].environments) {
+      const plan = plans[`${name}__${env.name}`];
+      const created = (type: string) =>
+        plan.byType(type).filter((r) => r.change.actions.includes("create"));
+      expect(
+        created("aws_acm_certificate")
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(env.certificates.map((c) => c.name).sort());
+      expect(created("aws_acm_certificate_validation")).toHaveLength(env.certificates.length);
+    }
+  });
+
+  it.each(cases)("%s: writes each validation record once, DNS-only, to its zone", (name) => {
+    for (const env of configs[name].environments) {
+      const records = plans[`${name}__${env.name}`]
+        .standIns("cloudflare_dns_record")
+        .filter((s) => s.original.startsWith("cloudflare_dns_record.acm_validation_"));
+      expect(records.map((r) => r.original).sort()).toEqual(
+        env.validationRecords.map((r) => `cloudflare_dns_record.${r.id}`).sort(),
+      );
+      for (const r of records) {
+        const plan = env.validationRecords.find((v) => r.original.endsWith(`.${v.id}`))!;
+        expect(r.input).toMatchObject({ type: "CNAME", proxied: false, ttl: 60 });
+        // Configured ids are constants; looked-up zones are known only once the lookup ran.
+        expect(r.input.zone_id).toBe(plan.zone.zoneId ?? "(known after apply)");
+      }
+    }
+  });
+
+  it.each(cases)(
+    "%s: points each hostname outside ingress stacks with its proxied flag",
+    (name) => {
+      for (const env of configs[name].environments) {
+        const expected = env.certificates
+          .filter((c) => c.attach?.kind !== "alb-ingress")
+          .flatMap((c) =>
+            c.hostnames.map((h) => [h.name, h.proxied, h.proxied ? 1 : h.ttlSeconds]),
+          );
+        const planned = plans[`${name}__${env.name}`]
+          .standIns("cloudflare_dns_record")
+          .filter((s) => s.original.startsWith("cloudflare_dns_record.app_"))
+          .map((s) => [s.input.name, s.input.proxied, s.input.ttl]);
+        expect(planned.sort()).toEqual(expected.sort());
+      }
+    },
+  );
+});
