@@ -44,7 +44,8 @@ export function planValidationRecords(
       const entry = byBase.get(base) ?? {
         baseName: base,
         zone,
-        source: { certificate: cert.name, domain },
+        // The name itself over its wildcard (same CNAME), so reordering domains changes nothing.
+        source: { certificate: cert.name, domain: cert.domains.includes(base) ? base : domain },
         certs: new Set<string>(),
       };
       entry.certs.add(cert.name);
