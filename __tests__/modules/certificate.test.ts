@@ -1,0 +1,139 @@
+import { TerraformOutput, Testing } from "cdktf";
+import { Certificate, CertificateProps } from "../../modules/certificate";
+import { SynthJson, expectCounts, resourceOf } from "../helpers";
+
+/** Synthesizes one certificate `web` (plus what `extra` adds) in a fresh scope. */
+function synthCertificate(
+  props: Partial<CertificateProps> = {},
+  extra?: (cert: Certificate) => void,
+): SynthJson {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      const cert = new Certificate(scope, "web", { domains: ["example.com"], ...props });
+      extra?.(cert);
+    }),
+  ) as SynthJson;
+}
+
+const certificate = (json: SynthJson) => resourceOf(json, "aws_acm_certificate", "web");
+const validation = (json: SynthJson) => resourceOf(json, "aws_acm_certificate_validation", "web");
+
+describe("Certificate", () => {
+  it("creates one certificate and one validation, both with the config name as id", () => {
+    const json = synthCertificate();
+    expectCounts(json, { aws_acm_certificate: 1, aws_acm_certificate_validation: 1 });
+    expect(validation(json).certificate_arn).toBe("${aws_acm_certificate.web.arn}");
+  });
+
+  it("requests the first name as primary and the rest as alternative names, validated by DNS", () => {
+    const cert = certificate(
+      synthCertificate({ domains: ["example.com", "*.example.com", "api.example.org"] }),
+    );
+    expect([cert.domain_name, cert.subject_alternative_names, cert.validation_method]).toEqual([
+      "example.com",
+      ["*.example.com", "api.example.org"],
+      "DNS",
+    ]);
+  });
+
+  it("leaves out alternative names when there is one name", () => {
+    expect(certificate(synthCertificate())).not.toHaveProperty("subject_alternative_names");
+  });
+
+  it("uses RSA_2048 by default", () => {
+    expect(certificate(synthCertificate()).key_algorithm).toBe("RSA_2048");
+  });
+
+  it("uses the given key algorithm", () => {
+    expect(certificate(synthCertificate({ keyAlgorithm: "EC_secp384r1" })).key_algorithm).toBe(
+      "EC_secp384r1",
+    );
+  });
+
+  it("logs to Certificate Transparency by default and never asks for export", () => {
+    expect(certificate(synthCertificate()).options).toEqual({
+      certificate_transparency_logging_preference: "ENABLED",
+    });
+  });
+
+  it("disables transparency logging when asked", () => {
+    expect(certificate(synthCertificate({ transparencyLogging: false })).options).toEqual({
+      certificate_transparency_logging_preference: "DISABLED",
+    });
+  });
+
+  it("requests an exportable certificate only when asked", () => {
+    expect(certificate(synthCertificate({ exportable: true })).options).toEqual({
+      certificate_transparency_logging_preference: "ENABLED",
+      export: "ENABLED",
+    });
+  });
+
+  it("creates a replacement before destroying the old certificate", () => {
+    expect(certificate(synthCertificate()).lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  it("waits 75 minutes for validation by default", () => {
+    expect(validation(synthCertificate()).timeouts).toEqual({ create: "75m" });
+  });
+
+  it("waits for validation as long as configured", () => {
+    expect(validation(synthCertificate({ validationTimeoutMinutes: 20 })).timeouts).toEqual({
+      create: "20m",
+    });
+  });
+
+  it("tags the certificate only when tags are given", () => {
+    const untagged = certificate(synthCertificate({ tags: {} }));
+    const tagged = certificate(synthCertificate({ tags: { Name: "shop-prod-web" } }));
+    expect([untagged.tags, tagged.tags]).toEqual([undefined, { Name: "shop-prod-web" }]);
+  });
+
+  it("hands consumers the ARN of the validation, so they wait for issuance", () => {
+    const json = synthCertificate(
+      {},
+      (cert) => new TerraformOutput(cert, "arn", { value: cert.arn }),
+    );
+    expect(Object.values(json.output ?? {}).map((o) => o.value)).toEqual([
+      "${aws_acm_certificate_validation.web.certificate_arn}",
+    ]);
+  });
+
+  it("waits on the validation records it is given", () => {
+    const json = synthCertificate({}, (cert) =>
+      cert.waitForRecords(["a.example.com", "b.example.com"]),
+    );
+    expect(validation(json).validation_record_fqdns).toEqual(["a.example.com", "b.example.com"]);
+  });
+});
+
+describe("Certificate.validationRecord", () => {
+  /** The record expressions for `domain` of a certificate naming x and *.x. */
+  const recordOf = (domain: string) => {
+    let value: { name: string; content: string } | undefined;
+    synthCertificate({ domains: ["example.com", "*.example.com"] }, (cert) => {
+      value = cert.validationRecord(domain);
+    });
+    return value!;
+  };
+
+  it("picks the record name by domain, trailing dot trimmed", () => {
+    expect(recordOf("*.example.com").name).toBe(
+      '${trimsuffix(one([for o in aws_acm_certificate.web.domain_validation_options : o.resource_record_name if o.domain_name == "*.example.com"]), ".")}',
+    );
+  });
+
+  it("picks the record value by domain, trailing dot trimmed", () => {
+    expect(recordOf("example.com").content).toBe(
+      '${trimsuffix(one([for o in aws_acm_certificate.web.domain_validation_options : o.resource_record_value if o.domain_name == "example.com"]), ".")}',
+    );
+  });
+
+  it("fails when the domain is not one of the certificate's names, naming the construct", () => {
+    expect(() => recordOf("www.example.com")).toThrow(
+      new Error(
+        'stack/web: "www.example.com" is not one of the certificate\'s names (example.com, *.example.com).',
+      ),
+    );
+  });
+});
