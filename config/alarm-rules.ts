@@ -23,7 +23,11 @@ export function checkAlarmConfig(cfg: CertkitConfig, out: RuleFindings): void {
   for (const [envName, env] of Object.entries(cfg.environments)) {
     checkAlarmBlock(env.alarm, ["environments", envName, "alarm"], out);
     for (const [certName, cert] of Object.entries(env.certificates)) {
-      checkAlarmBlock(cert.alarm, ["environments", envName, "certificates", certName, "alarm"], out);
+      checkAlarmBlock(
+        cert.alarm,
+        ["environments", envName, "certificates", certName, "alarm"],
+        out,
+      );
     }
   }
 }
@@ -62,7 +66,8 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
   for (const env of resolved.environments) {
     const byRegion = new Map<string, ResolvedCertificate[]>();
     for (const cert of env.certificates) {
-      if (cert.alarm.enabled) byRegion.set(cert.region, [...(byRegion.get(cert.region) ?? []), cert]);
+      if (cert.alarm.enabled)
+        byRegion.set(cert.region, [...(byRegion.get(cert.region) ?? []), cert]);
       else warnDisabled(cfg, env, cert, out);
     }
     for (const [region, certs] of byRegion) {
@@ -104,7 +109,10 @@ function checkTopicRegions(
   out: RuleFindings,
 ): void {
   // One issue per place the ARN is written, naming every certificate it fails.
-  const wrong = new Map<string, { path: KeyPath; topicRegion: string; certs: ResolvedCertificate[] }>();
+  const wrong = new Map<
+    string,
+    { path: KeyPath; topicRegion: string; certs: ResolvedCertificate[] }
+  >();
   for (const cert of certs) {
     if (cert.alarm.topicArn === undefined) continue;
     const arn = parseSnsTopicArn(cert.alarm.topicArn);
@@ -116,8 +124,12 @@ function checkTopicRegions(
   }
   for (const { path, topicRegion, certs: failing } of wrong.values()) {
     const region = failing[0].region;
-    const own = formatPath(path) === formatPath([...certPath(env, failing[0]), "alarm", "topicArn"]);
-    const why = region === env.region ? "" : ` (not the environment's ${env.region}: CloudFront takes certificates from us-east-1 only)`;
+    const own =
+      formatPath(path) === formatPath([...certPath(env, failing[0]), "alarm", "topicArn"]);
+    const why =
+      region === env.region
+        ? ""
+        : ` (not the environment's ${env.region}: CloudFront takes certificates from us-east-1 only)`;
     out.issues.push({
       path,
       message: `the topic is in ${topicRegion}, but ${listed(failing)} live${failing.length === 1 ? "s" : ""} in ${region}${why}; alarms and ACM events reach only a topic in the certificate's region. Fix: ${

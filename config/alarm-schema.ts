@@ -28,7 +28,8 @@ export const AlarmSchema = z
         "An existing SNS topic in the certificate's region to notify instead of creating one. @default - one topic per environment and region",
     }),
     enabled: z.boolean().optional().meta({
-      description: "false: no alarm and no event routing (a warning names the certificate). @default true",
+      description:
+        "false: no alarm and no event routing (a warning names the certificate). @default true",
     }),
   })
   .meta({

@@ -32,11 +32,18 @@ export function alarmLevels(
   return [
     { at: ["defaults", "alarm"], alarm: cfg.defaults?.alarm },
     { at: [...envAt, "alarm"], alarm: env?.alarm },
-    { at: [...envAt, "certificates", certName, "alarm"], alarm: env?.certificates[certName]?.alarm },
+    {
+      at: [...envAt, "certificates", certName, "alarm"],
+      alarm: env?.certificates[certName]?.alarm,
+    },
   ];
 }
 
-export function effectiveAlarm(cfg: CertkitConfig, envName: string, certName: string): EffectiveAlarm {
+export function effectiveAlarm(
+  cfg: CertkitConfig,
+  envName: string,
+  certName: string,
+): EffectiveAlarm {
   const settings: Record<string, unknown> = {};
   const sources: Record<string, KeyPath> = {};
   for (const { at, alarm } of alarmLevels(cfg, envName, certName)) {

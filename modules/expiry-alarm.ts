@@ -3,7 +3,7 @@
 // notifying one SNS topic. Everything lives in the certificate's region: that is
 // where ACM publishes the metric and the events (us-east-1 for CloudFront).
 import { Construct } from "constructs";
-import { Fn, type TerraformProvider } from "cdktf";
+import type { TerraformProvider } from "cdktf";
 import { DEFAULT_DAYS_BEFORE_EXPIRY } from "../config/alarm-schema";
 import { fitName, parseSnsTopicArn, readableIds, uniqueAddresses } from "../domains/aws-names";
 import {
@@ -76,13 +76,17 @@ export class ExpiryAlarm extends Construct {
       const arn = topicArn ?? topic!.arn;
       this.topicArns.set(region, arn);
 
-      const alarms = certs.map((cert) => this.createAlarm(base, props.environment, cert, arn, provider));
+      const alarms = certs.map((cert) =>
+        this.createAlarm(base, props.environment, cert, arn, provider),
+      );
 
       const rule = new CloudwatchEventRule(this, `events_${regionId}`, {
         provider,
         name: fitName(`${base}-certificate-expiry`, MAX_RULE_NAME),
         description: `ACM expiry events of environment ${props.environment}'s certificates in ${region}: ${certs.map((c) => c.name).join(", ")}.`,
-        eventPattern: Fn.jsonencode({
+        // JSON with references inside: readable in cdk.tf.json, and the provider
+        // compares patterns and policies as JSON, not as text.
+        eventPattern: JSON.stringify({
           source: ["aws.acm"],
           "detail-type": ACM_EXPIRY_DETAIL_TYPES,
           // This environment's certificates only: the account may hold others.
@@ -103,7 +107,7 @@ export class ExpiryAlarm extends Construct {
         new SnsTopicPolicy(this, `topic_policy_${regionId}`, {
           provider,
           arn: topic.arn,
-          policy: Fn.jsonencode({
+          policy: JSON.stringify({
             Version: "2012-10-17",
             Statement: [
               publishFrom("AcmExpiryEvents", "events.amazonaws.com", topic.arn, [rule.arn]),
@@ -185,7 +189,9 @@ export class ExpiryAlarm extends Construct {
       provider,
       alarmName: `${base}-${cert.name} certificate expiry: ${primary}${more}`,
       alarmDescription:
-        full.length <= MAX_ALARM_DESCRIPTION ? full : description(`${primary} and ${others.length} more`),
+        full.length <= MAX_ALARM_DESCRIPTION
+          ? full
+          : description(`${primary} and ${others.length} more`),
       namespace: "AWS/CertificateManager",
       metricName: "DaysToExpiry",
       dimensions: { CertificateArn: cert.arn },
