@@ -4,7 +4,13 @@
 import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
 import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type Json, type PlanResult, describePlan, planStack } from "./harness";
+import { type PlanResult, describePlan, planStack } from "./harness";
+import {
+  configured as configuredResource,
+  configuredResources,
+  plannedCreate,
+  providerRegions,
+} from "./plan-queries";
 
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -34,12 +40,6 @@ environments:
         hostnames: [{ name: cdn.example.org, proxied: false }]
 `;
 
-interface Configured {
-  address: string;
-  provider_config_key: string;
-  expressions: Record<string, { references?: string[] }>;
-}
-
 describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)", () => {
   let plan: PlanResult;
   beforeAll(async () => {
@@ -49,26 +49,11 @@ describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)"
     );
   });
 
-  const root = () => (plan.json.configuration as Json).root_module as { resources: Configured[] };
-  const configured = (address: string) => {
-    const r = root().resources.find((x) => x.address === address);
-    if (!r) throw new Error(`${address} is not in the plan's configuration`);
-    return r;
-  };
-  const planned = (address: string) => {
-    const r = plan.resources().find((x) => x.address === address);
-    if (!r) throw new Error(`${address} is not planned`);
-    expect(r.change.actions).toEqual(["create"]);
-    return r.values;
-  };
+  const configured = (address: string) => configuredResource(plan, address);
+  const planned = (address: string) => plannedCreate(plan, address);
 
   it("creates the CloudFront certificate, its validation and distribution input through the us-east-1 provider", () => {
-    const providers = (plan.json.configuration as Json).provider_config as Record<
-      string,
-      { expressions: { region: { constant_value: string } } }
-    >;
-    expect(providers["aws.us_east_1"].expressions.region.constant_value).toBe("us-east-1");
-    expect(providers.aws.expressions.region.constant_value).toBe("eu-west-1");
+    expect(providerRegions(plan)).toMatchObject({ aws: "eu-west-1", "aws.us_east_1": "us-east-1" });
     expect(configured("aws_acm_certificate.cdn").provider_config_key).toBe("aws.us_east_1");
     expect(configured("aws_acm_certificate_validation.cdn").provider_config_key).toBe(
       "aws.us_east_1",
@@ -137,7 +122,7 @@ describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)"
       "partner.example.com": ["edge-2.eu-west-1.elb.amazonaws.com", true, 1],
       "cdn.example.org": ["(known after apply)", false, 300],
     });
-    const cdnRecord = root().resources.find((r) =>
+    const cdnRecord = configuredResources(plan).find((r) =>
       r.address.includes("cloudflare_dns_record__app_cdn_example_org"),
     );
     expect(JSON.stringify(cdnRecord?.expressions)).toContain(

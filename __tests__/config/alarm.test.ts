@@ -1,0 +1,224 @@
+// The `alarm` settings: how the levels merge, and every check with its message.
+import { parse } from "yaml";
+import { checkAlarmPlacement } from "../../config/alarm-rules";
+import type { ConfigIssue } from "../../config/issues";
+import { formatPath } from "../../config/issues";
+import { resolveConfig } from "../../config/resolve";
+import { ConfigSchema } from "../../config/schema";
+import { environmentOf, expectProblems, load, yaml } from "../helpers";
+
+const TOPIC_EU = "arn:aws:sns:eu-west-1:123456789012:ops";
+const TOPIC_US = "arn:aws:sns:us-east-1:123456789012:ops";
+
+/** prod in eu-west-1 with certificates web and api; `extra` is indented under prod. */
+const config = (defaults: string, prod: string, web = "", api = "") => yaml`
+  cloudflare: { zones: { example.com: {} } }
+  defaults:
+    region: eu-west-1
+    ${defaults}
+  environments:
+    prod:
+      ${prod}
+      certificates:
+        web:
+          domains: [example.com, "*.example.com"]
+          ${web}
+        api:
+          domains: [api.example.com]
+          ${api}
+`;
+
+/** Warnings about alarms (other features warn too, e.g. about certificates not attached). */
+const alarmWarnings = (text: string) => load(text).warnings.filter((w) => /alarm|notified/.test(w));
+
+/**
+ * Placement findings when certificates live in other regions than the environment
+ * (CloudFront certificates live in us-east-1), whichever feature decides that.
+ */
+function placement(text: string, regions: Record<string, "us-east-1">) {
+  const cfg = ConfigSchema.parse(parse(text));
+  const resolved = resolveConfig(cfg);
+  const environments = resolved.environments.map((env) => ({
+    ...env,
+    certificates: env.certificates.map((c) => ({ ...c, region: regions[c.name] ?? c.region })),
+  }));
+  const { issues, warnings } = checkAlarmPlacement(cfg, { ...resolved, environments });
+  const line = (i: ConfigIssue) => `${formatPath(i.path)}: ${i.message}`;
+  return { issues: issues.map(line), warnings };
+}
+
+describe("merging", () => {
+  it("takes each key from the most specific level that sets it", () => {
+    const env = environmentOf(
+      config(
+        "alarm: { daysBeforeExpiry: 30, emails: [ops@example.com] }",
+        "alarm: { daysBeforeExpiry: 20 }",
+        "alarm: { emails: [web@example.com, Web@Example.com] }",
+      ),
+    );
+    const [web, api] = env.certificates;
+    expect(web.alarm).toEqual({ enabled: true, daysBeforeExpiry: 20, emails: ["web@example.com"] });
+    expect(api.alarm).toEqual({ enabled: true, daysBeforeExpiry: 20, emails: ["ops@example.com"] });
+  });
+
+  it("defaults to 45 days, no emails, enabled", () => {
+    const [web] = environmentOf(
+      config("", "", "", "alarm: { emails: [ops@example.com] }"),
+    ).certificates;
+    expect(web.alarm).toEqual({ enabled: true, daysBeforeExpiry: 45, emails: [] });
+  });
+
+  it("lets a certificate opt out of an environment's topic with its own", () => {
+    const [web, api] = environmentOf(
+      config("", `alarm: { topicArn: "${TOPIC_EU}" }`, "alarm: { enabled: false }"),
+    ).certificates;
+    expect(web.alarm).toEqual({
+      enabled: false,
+      daysBeforeExpiry: 45,
+      emails: [],
+      topicArn: TOPIC_EU,
+    });
+    expect(api.alarm.topicArn).toBe(TOPIC_EU);
+  });
+});
+
+describe("values", () => {
+  it.each([0, 198, 12.5])("fails when daysBeforeExpiry is %s", (days) => {
+    expectProblems(config(`alarm: { daysBeforeExpiry: ${days}, emails: [ops@example.com] }`, ""), [
+      `defaults.alarm.daysBeforeExpiry (line 4, column 30): must be a whole number of days from 1 to 197 (public certificates live 198 days), got ${days}. Fix: use a value in that range, such as 45 (the default).`,
+    ]);
+  });
+
+  it("accepts 1 and 197 days", () => {
+    expect(() =>
+      load(config("alarm: { emails: [ops@example.com] }", "", "alarm: { daysBeforeExpiry: 1 }")),
+    ).not.toThrow();
+    expect(() =>
+      load(config("alarm: { emails: [ops@example.com] }", "", "alarm: { daysBeforeExpiry: 197 }")),
+    ).not.toThrow();
+  });
+
+  it("warns when the alarm would fire before ACM starts renewing", () => {
+    expect(
+      alarmWarnings(
+        config("alarm: { emails: [ops@example.com] }", "alarm: { daysBeforeExpiry: 90 }"),
+      ),
+    ).toEqual([
+      "environments.prod.alarm.daysBeforeExpiry: 90 days is more than the 60 days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use 60 or less.",
+    ]);
+  });
+
+  it("fails for each address that is not an email address", () => {
+    expectProblems(config("", "", "alarm: { emails: [ops@example.com, ops, ops@localhost] }"), [
+      'environments.prod.certificates.web.alarm.emails[1] (line 11, column 44): is not an email address, got "ops". Fix: write one full address, such as ops@example.com.',
+      'environments.prod.certificates.web.alarm.emails[2] (line 11, column 49): is not an email address, got "ops@localhost". Fix: write one full address, such as ops@example.com.',
+    ]);
+  });
+
+  it("fails when topicArn is not an SNS topic ARN", () => {
+    expectProblems(config("", "alarm: { topicArn: arn:aws:sqs:eu-west-1:123456789012:ops }"), [
+      'environments.prod.alarm.topicArn (line 7, column 24): is not an SNS topic ARN, got "arn:aws:sqs:eu-west-1:123456789012:ops". Fix: copy the topic\'s ARN, of the form arn:aws:sns:<region>:<12-digit account id>:<topic name>.',
+    ]);
+  });
+
+  it("fails when topicArn names the wrong partition for its region", () => {
+    expectProblems(config("", "alarm: { topicArn: arn:aws:sns:us-gov-west-1:123456789012:ops }"), [
+      'environments.prod.alarm.topicArn (line 7, column 24): names partition aws, but region us-gov-west-1 is in partition aws-us-gov, got "arn:aws:sns:us-gov-west-1:123456789012:ops". Fix: write arn:aws-us-gov:sns:us-gov-west-1:...',
+    ]);
+  });
+  it("reports every bad value of a file at once, in file order", () => {
+    expectProblems(
+      config(
+        "alarm: { emails: [ops] }",
+        "alarm: { daysBeforeExpiry: 200 }",
+        "",
+        "alarm: { topicArn: nope }",
+      ),
+      [
+        'defaults.alarm.emails[0] (line 4, column 21): is not an email address, got "ops". Fix: write one full address, such as ops@example.com.',
+        "environments.prod.alarm.daysBeforeExpiry (line 7, column 32): must be a whole number of days from 1 to 197 (public certificates live 198 days), got 200. Fix: use a value in that range, such as 45 (the default).",
+        'environments.prod.certificates.api.alarm.topicArn (line 14, column 28): is not an SNS topic ARN, got "nope". Fix: copy the topic\'s ARN, of the form arn:aws:sns:<region>:<12-digit account id>:<topic name>.',
+      ],
+    );
+  });
+});
+
+describe("where topics live", () => {
+  it("fails when the topic is in another region than its certificate", () => {
+    expectProblems(config("", "alarm: { topicArn: arn:aws:sns:eu-west-2:123456789012:ops }"), [
+      "environments.prod.alarm.topicArn (line 7, column 24): the topic is in eu-west-2, but certificates web, api live in eu-west-1; alarms and ACM events reach only a topic in the certificate's region. Fix: set alarm.topicArn on those certificates to a topic in eu-west-1.",
+    ]);
+  });
+
+  it("fails when an environment's topic is inherited by a CloudFront certificate in us-east-1", () => {
+    const text = config("", `alarm: { topicArn: "${TOPIC_EU}" }`);
+    expect(placement(text, { api: "us-east-1" }).issues).toEqual([
+      "environments.prod.alarm.topicArn: the topic is in eu-west-1, but certificate api lives in us-east-1 (not the environment's eu-west-1: CloudFront takes certificates from us-east-1 only); alarms and ACM events reach only a topic in the certificate's region. Fix: set alarm.topicArn on that certificate to a topic in us-east-1.",
+    ]);
+  });
+
+  it("accepts a certificate's own topic in us-east-1 next to the environment's", () => {
+    const text = config(
+      "",
+      `alarm: { topicArn: "${TOPIC_EU}" }`,
+      "",
+      `alarm: { topicArn: "${TOPIC_US}" }`,
+    );
+    expect(placement(text, { api: "us-east-1" })).toEqual({ issues: [], warnings: [] });
+  });
+
+  it("fails when a certificate's own topic is in another region, saying to use one in its region", () => {
+    const text = config(
+      "alarm: { emails: [ops@example.com] }",
+      "",
+      "",
+      `alarm: { topicArn: "${TOPIC_EU}" }`,
+    );
+    expect(placement(text, { api: "us-east-1" }).issues).toEqual([
+      "environments.prod.certificates.api.alarm.topicArn: the topic is in eu-west-1, but certificate api lives in us-east-1 (not the environment's eu-west-1: CloudFront takes certificates from us-east-1 only); alarms and ACM events reach only a topic in the certificate's region. Fix: use a topic in us-east-1.",
+    ]);
+  });
+
+  it("fails when certificates of one region notify different topics", () => {
+    expectProblems(
+      config("alarm: { emails: [ops@example.com] }", "", `alarm: { topicArn: "${TOPIC_EU}" }`),
+      [
+        `environments.prod.certificates (line 9, column 7): certificates in eu-west-1 notify different topics (web -> ${TOPIC_EU}, api -> the environment's own topic); an environment has one expiry topic per region. Fix: give them the same alarm.topicArn, or none.`,
+      ],
+    );
+  });
+});
+
+describe("warnings", () => {
+  it("names each certificate whose alarm is off, and where it was turned off", () => {
+    expect(
+      alarmWarnings(
+        config("alarm: { emails: [ops@example.com] }", "", "alarm: { enabled: false }"),
+      ),
+    ).toEqual([
+      "environments.prod.certificates.web: certificate web (example.com, *.example.com) has no expiry alarm and no ACM event routing (environments.prod.certificates.web.alarm.enabled is false); a failed renewal goes unnoticed until browsers refuse the certificate.",
+    ]);
+  });
+
+  it("warns per region when nobody is notified, and still builds the alarms", () => {
+    const text = config("", "");
+    expect(alarmWarnings(text)).toEqual([
+      "environments.prod: nobody is notified of certificate expiry in eu-west-1: certificates web, api set neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
+    ]);
+    expect(environmentOf(text).certificates.map((c) => c.alarm.enabled)).toEqual([true, true]);
+  });
+
+  it("does not warn about a region when one certificate there has an address", () => {
+    expect(alarmWarnings(config("", "", "alarm: { emails: [web@example.com] }"))).toEqual([]);
+  });
+
+  it("warns when emails are not subscribed because an existing topic is notified", () => {
+    expect(
+      alarmWarnings(
+        config("alarm: { emails: [ops@example.com] }", `alarm: { topicArn: "${TOPIC_EU}" }`),
+      ),
+    ).toEqual([
+      `environments.prod: alarm.emails of certificates web, api are not subscribed, because they notify the existing topic ${TOPIC_EU}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
+    ]);
+  });
+});

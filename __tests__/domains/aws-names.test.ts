@@ -1,0 +1,99 @@
+// Partitions, SNS topic ARNs, AWS name limits and ids from free text.
+import {
+  fitName,
+  parseSnsTopicArn,
+  partitionOf,
+  readableIds,
+  uniqueAddresses,
+} from "../../domains/aws-names";
+
+describe("parseSnsTopicArn", () => {
+  it.each([
+    ["arn:aws:sns:eu-west-1:123456789012:ops", "aws", "eu-west-1", "ops"],
+    [
+      "arn:aws-us-gov:sns:us-gov-west-1:123456789012:ops_alerts",
+      "aws-us-gov",
+      "us-gov-west-1",
+      "ops_alerts",
+    ],
+    ["arn:aws-cn:sns:cn-north-1:123456789012:ops-cn", "aws-cn", "cn-north-1", "ops-cn"],
+    ["arn:aws:sns:us-east-1:123456789012:ops.fifo", "aws", "us-east-1", "ops.fifo"],
+  ])("reads %s", (arn, partition, region, name) => {
+    expect(parseSnsTopicArn(arn)).toEqual({ partition, region, accountId: "123456789012", name });
+  });
+
+  it.each([
+    "arn:aws:sns:eu-west-1:12345678901:ops", // 11 digits
+    "arn:aws:sns:eu-west-1:123456789012:", // no name
+    "arn:aws:sns:eu-west-1:123456789012:ops:subscription-id", // a subscription
+    "arn:aws:sns:eu-west-1:123456789012:o p s",
+    "arn:aws:sqs:eu-west-1:123456789012:ops",
+    "ops",
+  ])("fails for %s", (arn) => {
+    expect(parseSnsTopicArn(arn)).toBe(
+      `is not an SNS topic ARN, got "${arn}". Fix: copy the topic's ARN, of the form arn:aws:sns:<region>:<12-digit account id>:<topic name>.`,
+    );
+  });
+
+  it("fails when the partition does not hold the region", () => {
+    expect(parseSnsTopicArn("arn:aws:sns:cn-north-1:123456789012:ops")).toBe(
+      'names partition aws, but region cn-north-1 is in partition aws-cn, got "arn:aws:sns:cn-north-1:123456789012:ops". Fix: write arn:aws-cn:sns:cn-north-1:...',
+    );
+    expect(parseSnsTopicArn("arn:aws-us-gov:sns:eu-west-1:123456789012:ops")).toMatch(
+      /^names partition aws-us-gov, but region eu-west-1 is in partition aws,/,
+    );
+  });
+});
+
+describe("partitionOf", () => {
+  it.each([
+    ["us-east-1", "aws"],
+    ["us-gov-east-1", "aws-us-gov"],
+    ["cn-northwest-1", "aws-cn"],
+  ])("puts %s in %s", (region, partition) => {
+    expect(partitionOf(region)).toBe(partition);
+  });
+});
+
+describe("fitName", () => {
+  it("keeps a name that fits", () => {
+    expect(fitName("shop-prod-certificate-expiry", 64)).toBe("shop-prod-certificate-expiry");
+  });
+
+  it("cuts a long name to the limit and keeps distinct names distinct", () => {
+    const a = fitName(`${"a".repeat(61)}-one`, 64);
+    const b = fitName(`${"a".repeat(61)}-two`, 64);
+    expect(a).toHaveLength(64);
+    expect(a).toMatch(/^a{55}-[0-9a-f]{8}$/);
+    expect(a).not.toBe(b);
+    expect(fitName(`${"a".repeat(61)}-one`, 64)).toBe(a);
+  });
+});
+
+describe("readableIds", () => {
+  it("turns addresses into readable id parts", () => {
+    expect(readableIds(["ops@example.com", "Team+Certs@example.org"])).toEqual(
+      new Map([
+        ["ops@example.com", "ops_example_com"],
+        ["Team+Certs@example.org", "team_certs_example_org"],
+      ]),
+    );
+  });
+
+  it("adds a hash to values that would share an id, and only to those", () => {
+    const ids = readableIds(["a.b@example.com", "a_b@example.com", "ops@example.com"]);
+    expect(ids.get("a.b@example.com")).toMatch(/^a_b_example_com_[0-9a-f]{8}$/);
+    expect(ids.get("a_b@example.com")).toMatch(/^a_b_example_com_[0-9a-f]{8}$/);
+    expect(ids.get("a.b@example.com")).not.toBe(ids.get("a_b@example.com"));
+    expect(ids.get("ops@example.com")).toBe("ops_example_com");
+  });
+});
+
+describe("uniqueAddresses", () => {
+  it("drops repeats that differ only in case, keeping the first spelling and the order", () => {
+    expect(uniqueAddresses(["Ops@example.com", "web@example.com", "ops@EXAMPLE.com"])).toEqual([
+      "Ops@example.com",
+      "web@example.com",
+    ]);
+  });
+});
