@@ -9,7 +9,7 @@ import { SynthJson, dataSourcesOf, resourceOf, resourcesOf } from "./helpers";
 
 const ROOT = join(__dirname, "..");
 const EXAMPLES = readdirSync(join(ROOT, "examples"), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && d.name !== "ci") // examples/ci is a CI recipe, not a config
   .map((d) => join("examples", d.name, "certkit.yaml"));
 const CONFIGS = ["certkit.yaml", ...EXAMPLES];
 

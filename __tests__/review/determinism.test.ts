@@ -1,0 +1,78 @@
+// Two machines, one config: `npm run review` run from a copy of the project in
+// another directory (another absolute path, another working directory, the
+// built-in formatter instead of terraform fmt) writes byte-identical files.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./helpers";
+
+/** Not needed to run the review, or output of earlier runs. */
+const NOT_COPIED = new Set([
+  "node_modules",
+  "dist",
+  "cdktf.out",
+  ".git",
+  "coverage",
+  ".tmp",
+  "certkit-review",
+  "__tests__",
+  "bench",
+  "examples",
+]);
+
+const scratch = mkdtempSync(join(tmpdir(), "certkit-determinism-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function review(projectDir: string, cwd: string, out: string, ...flags: string[]): string {
+  const run = spawnSync(
+    process.execPath,
+    [join(projectDir, "scripts", "ts.js"), "scripts/review.ts", "--out", out, ...flags],
+    {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, CERTKIT_CONFIG: join(projectDir, "certkit.yaml") },
+    },
+  );
+  if (run.status !== 0) throw new Error(`review failed in ${cwd}:\n${run.stderr}`);
+  return run.stdout;
+}
+
+function files(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
+}
+
+test("a copy of the project elsewhere writes the same bytes, with either formatter", () => {
+  // Here: the project as it is, run from an unrelated working directory.
+  const here = join(scratch, "a");
+  review(ROOT, scratch, here);
+
+  // "Another machine": the project copied to another path, its own bundle, the built-in formatter.
+  const copy = join(scratch, "elsewhere", "certkit");
+  cpSync(ROOT, copy, {
+    recursive: true,
+    filter: (src) => !NOT_COPIED.has(src.slice(ROOT.length + 1).split(/[\\/]/)[0]),
+  });
+  symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
+  const there = join(copy, "out");
+  review(copy, copy, "out", "--no-terraform");
+
+  const a = files(here);
+  expect(Object.keys(a)).toEqual(expect.arrayContaining(["index.md", "prod.tf", "prod.md"]));
+  expect(files(there)).toEqual(a);
+}, 120_000);
+
+test("running it again over its own output changes nothing", () => {
+  const dir = join(scratch, "again");
+  review(ROOT, scratch, dir);
+  const first = files(dir);
+  const stdout = review(ROOT, scratch, dir);
+  expect(files(dir)).toEqual(first);
+  expect(stdout).toContain(
+    "No certificate is replaced or removed (compared with the previous review).",
+  );
+}, 120_000);

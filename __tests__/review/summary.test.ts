@@ -1,0 +1,239 @@
+// The summary pages say what the config says: every certificate's cells checked
+// against the YAML of each bundled config, and exact cells for a config written here.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import {
+  ROOT,
+  bundledConfigs,
+  fieldTable,
+  reviewOfFile,
+  reviewOfText,
+  tablesByHeading,
+} from "./helpers";
+
+/** The raw YAML, read without certkit's code: the expectations do not reuse what they test. */
+interface RawCertificate {
+  domains: string[];
+  keyAlgorithm?: string;
+  attach?: { cloudfront?: unknown; alb?: Record<string, string> };
+  hostnames?: (string | { name: string; proxied?: boolean })[];
+  alarm?: RawAlarm;
+}
+interface RawAlarm {
+  daysBeforeExpiry?: number;
+  emails?: string[];
+  topicArn?: string;
+  enabled?: boolean;
+}
+interface RawEnvironment {
+  region?: string;
+  alarm?: RawAlarm;
+  certificates: Record<string, RawCertificate>;
+}
+interface RawConfig {
+  cloudflare?: { zones: Record<string, unknown> };
+  defaults?: { region?: string; alarm?: RawAlarm };
+  environments: Record<string, RawEnvironment>;
+}
+
+describe.each(bundledConfigs())("summary of %s", (file) => {
+  const raw = parse(readFileSync(join(ROOT, file), "utf8")) as RawConfig;
+  const { review, config } = reviewOfFile(file);
+
+  test("index.md lists every environment with its region and certificate count", () => {
+    const rows = tablesByHeading(review.files.get("index.md")!).get(
+      `certkit review${config.project ? `: \`${config.project}\`` : ""}`,
+    )!;
+    const [header, ...body] = rows;
+    const col = (name: string) => header.indexOf(name);
+    expect(body.map((r) => r[0])).toEqual(
+      Object.keys(raw.environments).map((e) => `[${e}](${e}.md)`),
+    );
+    for (const [name, env] of Object.entries(raw.environments)) {
+      const row = body.find((r) => r[0] === `[${name}](${name}.md)`)!;
+      expect(row[col("Region")]).toBe(env.region ?? raw.defaults?.region);
+      expect(row[col("Certificates")]).toBe(String(Object.keys(env.certificates).length));
+    }
+  });
+
+  for (const [envName, env] of Object.entries(raw.environments)) {
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      test(`${envName}/${certName}: names, key algorithm, region, hostnames, validation zones, alarm`, () => {
+        const cells = fieldTable(review.files.get(`${envName}.md`)!, `Certificate \`${certName}\``);
+        const domains = cert.domains.map((d) => d.toLowerCase());
+        expect(cells.Names).toBe(
+          [`\`${domains[0]}\` (primary)`, ...domains.slice(1).map((d) => `\`${d}\``)].join(", "),
+        );
+        expect(cells["Key algorithm"]).toBe(`\`${cert.keyAlgorithm ?? "RSA_2048"}\``);
+        expect(cells.Region).toBe(
+          cert.attach?.cloudfront ? "us-east-1" : (env.region ?? raw.defaults?.region),
+        );
+        expect(cells.Hostnames).toBe(
+          cert.hostnames?.length
+            ? cert.hostnames
+                .map((h) =>
+                  typeof h === "string" ? { name: h, proxied: true } : { proxied: true, ...h },
+                )
+                .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
+                .join("<br>")
+            : "none",
+        );
+        for (const d of domains) {
+          const base = d.replace(/^\*\./, "");
+          const zone = longestZone(base, Object.keys(raw.cloudflare?.zones ?? {}));
+          expect(cells["Validation records"]).toMatch(
+            new RegExp(
+              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\`|owned by environment)`,
+            ),
+          );
+        }
+        if (cert.attach?.alb?.ingressGroup)
+          expect(cells["Attached to"]).toContain(`\`${cert.attach.alb.ingressGroup}\``);
+        if (cert.attach?.alb?.loadBalancerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.alb.loadBalancerArn);
+        if (cert.attach?.alb?.listenerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.alb.listenerArn);
+        if (cert.attach?.cloudfront)
+          expect(cells["Attached to"]).toMatch(/^CloudFront distribution/);
+        if (!cert.attach)
+          expect(cells["Attached to"]).toMatch(/^(none|nothing; hostnames point at)/);
+        expect(cells["Expiry alarm"]).toBe(alarmCell(raw, env, cert));
+        expect(cells.Replacement).toBe("no");
+      });
+    }
+  }
+});
+
+describe("a config with every kind of cell", () => {
+  const text = `
+cloudflare:
+  zones:
+    example.com: { zoneId: 0123456789abcdef0123456789abcdef }
+    example.org: {}
+defaults:
+  region: eu-west-1
+  alarm: { emails: [ops@example.com] }
+environments:
+  prod:
+    accountId: "123456789012"
+    certificates:
+      web:
+        domains: [example.com, "*.example.com"]
+        keyAlgorithm: EC_secp384r1
+        attach:
+          alb:
+            loadBalancerArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188
+            targetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067
+            dnsName: shop-1.eu-west-1.elb.amazonaws.com
+        hostnames: [www.example.com, { name: api.example.com, proxied: false }]
+        alarm: { daysBeforeExpiry: 30 }
+      cdn:
+        domains: [cdn.example.org]
+        attach:
+          cloudfront: { origin: assets.example.com }
+        hostnames: [{ name: cdn.example.org, proxied: false }]
+        alarm: { enabled: false }
+`;
+  const { review } = reviewOfText(text);
+  const page = review.files.get("prod.md")!;
+
+  test("the certificate's table, cell by cell", () => {
+    expect(fieldTable(page, "Certificate `web`")).toEqual({
+      Names: "`example.com` (primary), `*.example.com`",
+      "Key algorithm": "`EC_secp384r1`",
+      Region: "eu-west-1",
+      "Attached to":
+        "ALB `arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188`: " +
+        "certkit creates HTTPS:443, forwarding to `arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067`, " +
+        "and HTTP:80 redirecting to HTTPS (301); TLS policy `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09`",
+      Hostnames: "`www.example.com` (proxied)<br>`api.example.com` (DNS only)",
+      "Validation records":
+        "`example.com`, `*.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+      "Expiry alarm": "DaysToExpiry < 30 days (eu-west-1) -> email ops@example.com",
+      Replacement: "no",
+    });
+  });
+
+  test("a CloudFront certificate lives in us-east-1; its zone is looked up; its alarm is off", () => {
+    const cells = fieldTable(page, "Certificate `cdn`");
+    expect(cells.Region).toBe("us-east-1");
+    expect(cells["Attached to"]).toBe(
+      "CloudFront distribution certkit creates, origin `assets.example.com` over HTTPS; viewers TLSv1.2_2021 or later; PriceClass_100",
+    );
+    expect(cells["Validation records"]).toBe(
+      "`cdn.example.org`: CNAME in zone `example.org` (zone id looked up by name)",
+    );
+    expect(cells["Expiry alarm"]).toBe("disabled");
+  });
+
+  test("the environment's table", () => {
+    expect(fieldTable(page, "Environment `prod`")).toEqual({
+      Stacks: "[prod.tf](prod.tf)",
+      Region: "eu-west-1",
+      "AWS account": "123456789012",
+      State: "local file `terraform.prod.tfstate`",
+      Certificates: "2",
+    });
+  });
+
+  test("the diagram: hostname -> Cloudflare -> endpoint -> certificate, validation record -> certificate", () => {
+    const mermaid = /```mermaid\n([\s\S]*?)```/.exec(page)![1];
+    const cloudflare = /subgraph cloudflare\["Cloudflare"\]\n([\s\S]*?)\n {2}end/.exec(mermaid)![1];
+    expect(cloudflare).toContain('host_www_example_com("www.example.com")');
+    expect(cloudflare).toContain(
+      'validation_example_com[/"validation CNAME<br/>example.com<br/>zone example.com"/]',
+    );
+    expect(mermaid).toContain("host_www_example_com -->|proxied| endpoint_web");
+    expect(mermaid).toContain("host_api_example_com -->|DNS only| endpoint_web");
+    expect(mermaid).toContain("endpoint_web -->|serves| certificate_web");
+    expect(mermaid).toContain("validation_example_com -.->|validates| certificate_web");
+    expect(mermaid).toContain('subgraph region_us_east_1["AWS us-east-1"]');
+    expect(mermaid).toContain('endpoint_cdn["CloudFront<br/>origin assets.example.com"]');
+  });
+});
+
+test("a certificate with neither attach nor hostnames says so, in the table and the diagram", () => {
+  const { review } = reviewOfText(`
+cloudflare: { zones: { example.com: {} } }
+environments:
+  dev:
+    region: eu-central-1
+    certificates:
+      api: { domains: [api.example.com] }
+`);
+  const page = review.files.get("dev.md")!;
+  const cells = fieldTable(page, "Certificate `api`");
+  expect([cells["Attached to"], cells.Hostnames]).toEqual(["none", "none"]);
+  expect(page).toContain("certificate_api -.- idle_api");
+});
+
+test("a record another environment owns is named with its owner", () => {
+  const { review } = reviewOfFile("examples/shared-account/certkit.yaml");
+  const cells = fieldTable(review.files.get("staging.md")!, "Certificate `web`");
+  expect(cells["Validation records"]).toBe(
+    "`*.example.com`: owned by environment `prod`<br>" +
+      "`staging.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+  );
+});
+
+function alarmCell(raw: RawConfig, env: RawEnvironment, cert: RawCertificate): string {
+  const pick = <K extends keyof RawAlarm>(k: K) =>
+    cert.alarm?.[k] ?? env.alarm?.[k] ?? raw.defaults?.alarm?.[k];
+  if (pick("enabled") === false) return "disabled";
+  const region = cert.attach?.cloudfront ? "us-east-1" : (env.region ?? raw.defaults?.region);
+  const to = [
+    ...(pick("emails") ?? []).map((e) => `email ${e}`),
+    ...(pick("topicArn") ? [`topic \`${pick("topicArn")}\``] : []),
+  ];
+  return `DaysToExpiry < ${pick("daysBeforeExpiry") ?? 45} days (${region}) -> ${to.join(", ") || "the environment's topic, no subscriptions"}`;
+}
+
+function longestZone(name: string, zones: string[]): string {
+  return zones
+    .map((z) => z.toLowerCase())
+    .filter((z) => name === z || name.endsWith(`.${z}`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,0 +1,49 @@
+// What the review compares with: the config at a git ref, or the HCL files of
+// an earlier review.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { loadConfigText } from "../config/load";
+import { CertificateIdentity, certificatesInConfig, certificatesInHcl } from "./replacements";
+
+/** The baseline cannot be read: the message says why. */
+export class BaselineError extends Error {}
+
+export interface Baseline {
+  /** Said in the summary when something is replaced: "git ref `main`". */
+  readonly description: string;
+  readonly certificates: CertificateIdentity[];
+}
+
+/** The certificates of `configFile` as committed at `ref` (`git show <ref>:<file>`). */
+export function baselineFromGit(ref: string, configFile: string, cwd = process.cwd()): Baseline {
+  const path = isAbsolute(configFile) ? relative(cwd, configFile) : configFile;
+  const show = spawnSync("git", ["show", `${ref}:./${path.split("\\").join("/")}`], {
+    cwd,
+    encoding: "utf8",
+  });
+  if (show.error) throw new BaselineError(`--base ${ref}: cannot run git: ${show.error.message}`);
+  if (show.status !== 0) {
+    throw new BaselineError(`--base ${ref}: git show ${ref}:${path} failed: ${show.stderr.trim()}`);
+  }
+  const { config } = loadConfigText(show.stdout, `${path} at ${ref}`);
+  return {
+    description: `\`${path}\` at git ref \`${ref}\``,
+    certificates: certificatesInConfig(config),
+  };
+}
+
+/** The certificates in the `<stack>.tf` files of an earlier review; undefined when there are none. */
+export function baselineFromFolder(dir: string, label: string): Baseline | undefined {
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".tf"))
+    .sort();
+  if (files.length === 0) return undefined;
+  return {
+    description: label,
+    certificates: files.flatMap((f) =>
+      certificatesInHcl(f.slice(0, -".tf".length), readFileSync(join(dir, f), "utf8")),
+    ),
+  };
+}

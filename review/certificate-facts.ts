@@ -1,0 +1,142 @@
+// What a reviewer needs to know about one certificate, read from the resolved
+// config: names, where it is served, which records point at it, which records
+// validate it, and who hears about its expiry. Pure.
+import type { ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
+import type { ResolvedAlarm } from "../config/resolve-alarm";
+import type { ResolvedAttach } from "../config/resolve-endpoints";
+import { baseName } from "../domains/names";
+
+export interface HostnameFact {
+  readonly name: string;
+  /** Through Cloudflare's proxy, or DNS-only. */
+  readonly proxied: boolean;
+}
+
+export interface EndpointFact {
+  /** The attach form: alb-ingress, alb-listener, alb-owned, alb-dns, cloudfront. */
+  readonly kind: string;
+  /** One sentence, Markdown. */
+  readonly description: string;
+  /** Short, for the diagram: lines joined by <br/>. */
+  readonly label: string;
+}
+
+export interface ValidationFact {
+  /** The name the CNAME validates (a wildcard shares its base name's record). */
+  readonly baseName: string;
+  /** The certificate's names this record validates. */
+  readonly names: readonly string[];
+  readonly zone?: string;
+  readonly zoneId?: string;
+  /** Other certificates of the environment using the same record. */
+  readonly sharedWith: readonly string[];
+  /** The environment whose stack owns the record, when not this one. */
+  readonly ownedBy?: string;
+}
+
+export interface CertificateFacts {
+  readonly name: string;
+  /** Primary first. */
+  readonly domains: readonly string[];
+  readonly keyAlgorithm: string;
+  readonly region: string;
+  readonly endpoint?: EndpointFact;
+  /** CNAME target of the hostnames when nothing is attached. */
+  readonly target?: string;
+  readonly hostnames: readonly HostnameFact[];
+  readonly validation: readonly ValidationFact[];
+  readonly alarm: ResolvedAlarm;
+}
+
+export function certificateFacts(
+  env: ResolvedEnvironment,
+  c: ResolvedCertificate,
+): CertificateFacts {
+  return {
+    name: c.name,
+    domains: c.domains,
+    keyAlgorithm: c.keyAlgorithm,
+    region: c.region,
+    ...(c.attach ? { endpoint: endpointFact(c.attach) } : {}),
+    ...(c.target ? { target: c.target } : {}),
+    hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
+    validation: validationFacts(env, c),
+    alarm: c.alarm,
+  };
+}
+
+/** The records ACM checks for this certificate: created here, or owned by another environment. */
+export function validationFacts(
+  env: ResolvedEnvironment,
+  certificate: Pick<ResolvedCertificate, "name" | "domains">,
+): ValidationFact[] {
+  const namesFor = (base: string) => certificate.domains.filter((d) => baseName(d) === base);
+  const created: ValidationFact[] = env.validationRecords
+    .filter((r) => r.certificates.includes(certificate.name))
+    .map((r) => ({
+      baseName: r.baseName,
+      names: namesFor(r.baseName),
+      zone: r.zone.name,
+      ...(r.zone.zoneId ? { zoneId: r.zone.zoneId } : {}),
+      sharedWith: r.certificates.filter((n) => n !== certificate.name),
+    }));
+  const elsewhere = [...new Set(certificate.domains.map(baseName))]
+    .filter((base) => env.validationRecordsOwnedElsewhere[base] !== undefined)
+    .map((base) => ({
+      baseName: base,
+      names: namesFor(base),
+      sharedWith: [],
+      ownedBy: env.validationRecordsOwnedElsewhere[base],
+    }));
+  return [...created, ...elsewhere].sort((a, b) => (a.baseName < b.baseName ? -1 : 1));
+}
+
+function endpointFact(attach: ResolvedAttach): EndpointFact {
+  const kind = attach.kind;
+  switch (attach.kind) {
+    case "alb-ingress":
+      return {
+        kind,
+        description:
+          `ALB of the AWS Load Balancer Controller: ingress group \`${attach.ingressGroup}\` on cluster ` +
+          `\`${attach.cluster}\` (the ARN goes into the Ingress annotation; certkit never changes its listeners); ` +
+          `TLS policy \`${attach.sslPolicy}\``,
+        label: `ALB, Load Balancer Controller<br/>group ${attach.ingressGroup} on ${attach.cluster}`,
+      };
+    case "alb-listener":
+      return {
+        kind,
+        description: `existing HTTPS listener \`${attach.listenerArn}\`: added as an SNI certificate`,
+        label: `ALB ${arnName(attach.listenerArn)}<br/>existing listener, SNI`,
+      };
+    case "alb-owned":
+      return {
+        kind,
+        description:
+          `ALB \`${attach.loadBalancerArn}\`: certkit creates HTTPS:443, forwarding to ` +
+          `\`${attach.targetGroupArn}\`, and HTTP:80 redirecting to HTTPS (301); TLS policy \`${attach.sslPolicy}\``,
+        label: `ALB ${arnName(attach.loadBalancerArn)}<br/>HTTPS:443 and HTTP:80 redirect`,
+      };
+    case "alb-dns":
+      return {
+        kind,
+        description: `ALB \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
+        label: `ALB ${attach.dnsName}<br/>records only`,
+      };
+    case "cloudfront":
+      return {
+        kind,
+        description:
+          `CloudFront distribution certkit creates, origin \`${attach.origin}\`${attach.originPath ?? ""} over HTTPS; ` +
+          `viewers ${attach.minimumProtocolVersion} or later; ${attach.priceClass}`,
+        label: `CloudFront<br/>origin ${attach.origin}`,
+      };
+  }
+}
+
+/** `arn:aws:elasticloadbalancing:...:loadbalancer/app/shop-prod/50dc...` -> `shop-prod`. */
+export function arnName(arn: string): string {
+  const parts = arn.split(":").pop()!.split("/");
+  if (parts[0] === "targetgroup") return parts[1] ?? "";
+  return parts[2] ?? parts[parts.length - 1];
+}

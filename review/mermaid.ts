@@ -1,0 +1,98 @@
+// The flow of one environment as a Mermaid flowchart (GitHub renders it in a PR):
+// hostname -> Cloudflare -> endpoint -> certificate, validation record -> ACM. Pure.
+import type { CertificateFacts } from "./certificate-facts";
+
+export function environmentFlowchart(certificates: readonly CertificateFacts[]): string {
+  const lines = ["flowchart LR"];
+  const ids = new NodeIds();
+  const edges: string[] = [];
+
+  const hosts = certificates.flatMap((c) => c.hostnames.map((h) => ({ c, h })));
+  const records = new Map<string, { label: string; certs: string[] }>();
+  for (const c of certificates) {
+    for (const v of c.validation) {
+      const owner = v.ownedBy ? `<br/>owned by ${v.ownedBy}` : v.zone ? `<br/>zone ${v.zone}` : "";
+      const entry = records.get(v.baseName) ?? {
+        label: `validation CNAME<br/>${v.baseName}${owner}`,
+        certs: [],
+      };
+      entry.certs.push(c.name);
+      records.set(v.baseName, entry);
+    }
+  }
+
+  lines.push(`  subgraph cloudflare["Cloudflare"]`);
+  for (const { h } of hosts) lines.push(`    ${ids.get("host", h.name)}${node(h.name, "round")}`);
+  for (const [base, r] of records)
+    lines.push(`    ${ids.get("validation", base)}${node(r.label, "record")}`);
+  lines.push("  end");
+
+  for (const region of [...new Set(certificates.map((c) => c.region))].sort()) {
+    lines.push(`  subgraph ${ids.get("region", region)}["AWS ${region}"]`);
+    for (const c of certificates.filter((x) => x.region === region)) {
+      if (c.endpoint)
+        lines.push(`    ${ids.get("endpoint", c.name)}${node(c.endpoint.label, "box")}`);
+      const label = `ACM certificate ${c.name}<br/>${c.domains.join(", ")}<br/>${c.keyAlgorithm}`;
+      lines.push(`    ${ids.get("certificate", c.name)}${node(label, "box")}`);
+    }
+    lines.push("  end");
+  }
+
+  for (const c of certificates) {
+    const certificate = ids.get("certificate", c.name);
+    const endpoint = c.endpoint ? ids.get("endpoint", c.name) : undefined;
+    const target = c.target ? ids.get("target", c.target) : undefined;
+    if (target) lines.push(`  ${target}${node(`${c.target}<br/>external target`, "box")}`);
+    for (const h of c.hostnames) {
+      const via = h.proxied ? "proxied" : "DNS only";
+      const to = endpoint ?? target ?? certificate;
+      edges.push(`  ${ids.get("host", h.name)} -->|${via}| ${to}`);
+    }
+    if (endpoint) edges.push(`  ${endpoint} -->|serves| ${certificate}`);
+    if (!endpoint && !target && c.hostnames.length === 0) {
+      const idle = ids.get("idle", c.name);
+      lines.push(
+        `  ${idle}${node("not attached: ACM renews only<br/>certificates in use", "note")}`,
+      );
+      edges.push(`  ${certificate} -.- ${idle}`);
+    }
+  }
+  for (const [base, r] of records) {
+    for (const c of r.certs)
+      edges.push(`  ${ids.get("validation", base)} -.->|validates| ${ids.get("certificate", c)}`);
+  }
+  return [...lines, ...edges].join("\n");
+}
+
+/** `["label"]` in the node's shape, with quotes escaped as Mermaid wants. */
+function node(label: string, shape: "box" | "round" | "record" | "note"): string {
+  const text = `"${label.replace(/"/g, "#quot;")}"`;
+  switch (shape) {
+    case "round":
+      return `(${text})`;
+    case "record":
+      return `[/${text}/]`;
+    case "note":
+      return `>${text}]`;
+    default:
+      return `[${text}]`;
+  }
+}
+
+/** Stable, readable node ids: `host_www_example_com`; distinct even when names differ only in punctuation. */
+class NodeIds {
+  private readonly byKey = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  get(kind: string, name: string): string {
+    const key = `${kind}\u0000${name}`;
+    let id = this.byKey.get(key);
+    if (id) return id;
+    const base = `${kind}_${name.replace(/\*/g, "star").replace(/[^A-Za-z0-9]+/g, "_")}`;
+    id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}_${n}`;
+    this.used.add(id);
+    this.byKey.set(key, id);
+    return id;
+  }
+}

@@ -1,0 +1,155 @@
+// Which certificates a change replaces. ACM cannot change a certificate's names
+// or key algorithm: Terraform destroys and re-creates it, and only
+// `create_before_destroy` keeps a listener from holding on to the old one. Pure.
+import type { ResolvedConfig } from "../config/resolve";
+import type { Json, JsonObject } from "./hcl";
+
+/** What decides whether a certificate is replaced. */
+export interface CertificateIdentity {
+  /** The stack holding it (the environment's name) and its Terraform name (the config key). */
+  readonly stack: string;
+  readonly name: string;
+  /** Primary name first; the rest compare as a set, as the provider does. */
+  readonly domains: readonly string[];
+  readonly keyAlgorithm: string;
+}
+
+export interface Replacement {
+  readonly stack: string;
+  readonly name: string;
+  /** Each change that forces the replacement, as a sentence. */
+  readonly reasons: readonly string[];
+  /** Whether the new stack creates the new certificate before destroying the old. */
+  readonly createBeforeDestroy: boolean;
+}
+
+export interface CertificateChanges {
+  readonly replaced: Replacement[];
+  /** Certificates that are gone: destroyed, which fails while something still serves them. */
+  readonly removed: CertificateIdentity[];
+}
+
+const CERTIFICATE = "aws_acm_certificate";
+const DEFAULT_KEY_ALGORITHM = "RSA_2048";
+
+const isObject = (v: Json | undefined): v is JsonObject =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The certificates of a synthesized stack. */
+export function certificatesInStack(stack: string, json: JsonObject): CertificateIdentity[] {
+  const resources = isObject(json.resource) ? json.resource[CERTIFICATE] : undefined;
+  if (!isObject(resources)) return [];
+  return Object.entries(resources).flatMap(([name, body]) => {
+    if (!isObject(body) || typeof body.domain_name !== "string") return [];
+    const sans = Array.isArray(body.subject_alternative_names)
+      ? body.subject_alternative_names
+      : [];
+    return [
+      {
+        stack,
+        name,
+        domains: [body.domain_name, ...sans.filter((s): s is string => typeof s === "string")],
+        keyAlgorithm:
+          typeof body.key_algorithm === "string" ? body.key_algorithm : DEFAULT_KEY_ALGORITHM,
+      },
+    ];
+  });
+}
+
+/** The certificates of a config: in the stack named after their environment. */
+export function certificatesInConfig(config: ResolvedConfig): CertificateIdentity[] {
+  return config.environments.flatMap((env) =>
+    env.certificates.map((c) => ({
+      stack: env.name,
+      name: c.name,
+      domains: c.domains,
+      keyAlgorithm: c.keyAlgorithm ?? DEFAULT_KEY_ALGORITHM,
+    })),
+  );
+}
+
+/**
+ * The certificates of a review HCL file (see hcl.ts for the layout it reads:
+ * `resource "aws_acm_certificate" "<name>" {` up to the `}` that closes it).
+ */
+export function certificatesInHcl(stack: string, hcl: string): CertificateIdentity[] {
+  const blocks = hcl.matchAll(/^resource "aws_acm_certificate" "([^"]+)" \{\n([\s\S]*?)^\}$/gm);
+  return [...blocks].flatMap(([, name, body]) => {
+    const primary = /^ {2}domain_name\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
+    if (!primary) return [];
+    const list = /^ {2}subject_alternative_names\s*= \[\n([\s\S]*?)^ {2}\]$/m.exec(body)?.[1] ?? "";
+    const sans = [...list.matchAll(/^ {4}("(?:[^"\\]|\\.)*"),$/gm)].map(
+      (m) => JSON.parse(m[1]) as string,
+    );
+    const key = /^ {2}key_algorithm\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
+    return [
+      {
+        stack,
+        name,
+        domains: [JSON.parse(primary) as string, ...sans],
+        keyAlgorithm: key ? (JSON.parse(key) as string) : DEFAULT_KEY_ALGORITHM,
+      },
+    ];
+  });
+}
+
+/** Compares before and after; `stacks` are the new synthesized stacks, by name. */
+export function certificateChanges(
+  before: readonly CertificateIdentity[],
+  after: readonly CertificateIdentity[],
+  stacks: ReadonlyMap<string, JsonObject>,
+): CertificateChanges {
+  const key = (c: CertificateIdentity) => `${c.stack}\u0000${c.name}`;
+  const now = new Map(after.map((c) => [key(c), c]));
+  const replaced: Replacement[] = [];
+  const removed: CertificateIdentity[] = [];
+  for (const old of [...before].sort(byAddress)) {
+    const current = now.get(key(old));
+    if (!current) {
+      removed.push(old);
+      continue;
+    }
+    const reasons = replacementReasons(old, current);
+    if (reasons.length === 0) continue;
+    replaced.push({
+      stack: old.stack,
+      name: old.name,
+      reasons,
+      createBeforeDestroy: createsBeforeDestroying(stacks.get(old.stack), old.name),
+    });
+  }
+  return { replaced, removed };
+}
+
+/** Why `after` cannot be the same certificate as `before`; empty when it can. */
+export function replacementReasons(
+  before: CertificateIdentity,
+  after: CertificateIdentity,
+): string[] {
+  const reasons: string[] = [];
+  const [oldPrimary, ...oldRest] = before.domains.map((d) => d.toLowerCase());
+  const [newPrimary, ...newRest] = after.domains.map((d) => d.toLowerCase());
+  if (oldPrimary !== newPrimary) reasons.push(`primary name ${oldPrimary} -> ${newPrimary}`);
+  const added = newRest.filter((d) => !oldRest.includes(d) && d !== oldPrimary);
+  const dropped = oldRest.filter((d) => !newRest.includes(d) && d !== newPrimary);
+  if (added.length) reasons.push(`names added: ${added.join(", ")}`);
+  if (dropped.length) reasons.push(`names removed: ${dropped.join(", ")}`);
+  if (before.keyAlgorithm !== after.keyAlgorithm) {
+    reasons.push(`key algorithm ${before.keyAlgorithm} -> ${after.keyAlgorithm}`);
+  }
+  return reasons;
+}
+
+/** `lifecycle.create_before_destroy` of the certificate in the synthesized stack. */
+export function createsBeforeDestroying(stack: JsonObject | undefined, name: string): boolean {
+  const resources = isObject(stack?.resource) ? stack.resource[CERTIFICATE] : undefined;
+  const body = isObject(resources) ? resources[name] : undefined;
+  const lifecycle = isObject(body) ? body.lifecycle : undefined;
+  return isObject(lifecycle) && lifecycle.create_before_destroy === true;
+}
+
+function byAddress(a: CertificateIdentity, b: CertificateIdentity): number {
+  const x = `${a.stack}/${a.name}`;
+  const y = `${b.stack}/${b.name}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}

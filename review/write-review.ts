@@ -1,0 +1,113 @@
+// The review folder's files from a config and its synthesized stacks, and
+// writing them. `buildReview` is pure given its formatter.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import type { ResolvedConfig } from "../config/resolve";
+import type { Baseline } from "./baseline";
+import { stackToHcl } from "./hcl";
+import type { JsonObject } from "./hcl";
+import { CertificateChanges, certificateChanges, certificatesInStack } from "./replacements";
+import { EnvironmentReview, GENERATED_MARK, environmentMarkdown, indexMarkdown } from "./summary";
+import type { SynthesizedStack } from "./synthesize";
+
+/** Where `npm run review` writes unless told otherwise; not ignored by git, so it can be committed. */
+export const DEFAULT_OUT_DIR = "certkit-review";
+
+export interface ReviewInput {
+  readonly config: ResolvedConfig;
+  readonly stacks: readonly SynthesizedStack[];
+  /** What replacements are computed against; none: nothing is reported replaced. */
+  readonly baseline?: Baseline;
+  /** The config's warnings, listed in index.md. */
+  readonly warnings?: readonly string[];
+  /** Formats a file's HCL (`terraform fmt`); the HCL is already in that form, so identity works. */
+  readonly format?: (hcl: string) => string;
+}
+
+export interface Review {
+  /** File name -> contents, names sorted. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly changes: CertificateChanges;
+}
+
+export function buildReview(input: ReviewInput): Review {
+  const format = input.format ?? ((hcl: string) => hcl);
+  const byName = new Map(input.stacks.map((s) => [s.name, s.json] as [string, JsonObject]));
+  const current = input.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
+  const changes = input.baseline
+    ? certificateChanges(input.baseline.certificates, current, byName)
+    : { replaced: [], removed: [] };
+
+  const envNames = input.config.environments.map((e) => e.name);
+  const stacksOf = new Map<string, string[]>(envNames.map((n) => [n, []]));
+  const shared: string[] = [];
+  for (const s of input.stacks) {
+    const env = environmentOf(s.name, envNames);
+    if (env) stacksOf.get(env)!.push(s.name);
+    else shared.push(s.name);
+  }
+
+  const files = new Map<string, string>();
+  for (const s of input.stacks) {
+    const header = [
+      GENERATED_MARK,
+      `Stack "${s.name}": the resources \`cdktf deploy ${s.name}\` applies from cdktf.out/stacks/${s.name}/cdk.tf.json.`,
+    ];
+    files.set(`${s.name}.tf`, format(stackToHcl(s.json, header)));
+  }
+  const environments: EnvironmentReview[] = input.config.environments.map((environment) => {
+    const stacks = stacksOf.get(environment.name)!;
+    const own = (c: { stack: string }) => stacks.includes(c.stack);
+    const envChanges = {
+      replaced: changes.replaced.filter(own),
+      removed: changes.removed.filter(own),
+    };
+    const changed = envChanges.replaced.length + envChanges.removed.length > 0;
+    return {
+      environment,
+      stacks,
+      changes: envChanges,
+      ...(changed && input.baseline ? { baseline: input.baseline.description } : {}),
+    };
+  });
+  for (const r of environments) files.set(`${r.environment.name}.md`, environmentMarkdown(r));
+  files.set(
+    "index.md",
+    indexMarkdown({
+      config: input.config,
+      environments,
+      sharedStacks: shared,
+      warnings: input.warnings ?? [],
+    }),
+  );
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), changes };
+}
+
+/** The environment a stack belongs to: `prod` for `prod` and `prod-ingress`; undefined for `zones`. */
+export function environmentOf(stack: string, environments: readonly string[]): string | undefined {
+  if (environments.includes(stack)) return stack;
+  return environments
+    .filter((e) => stack.startsWith(`${e}-`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * Writes the files into `dir` and deletes generated files of an earlier run
+ * that are no longer produced (a removed environment); other files stay.
+ */
+export function writeReviewFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (files.has(name) || !/\.(tf|md)$/.test(name)) continue;
+    const firstLine = readFileSync(join(dir, name), "utf8").split("\n", 1)[0];
+    if (firstLine.includes(GENERATED_MARK)) unlinkSync(join(dir, name));
+  }
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+}

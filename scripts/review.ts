@@ -1,0 +1,108 @@
+// `npm run review [-- <dir>] [--base <git-ref> | --previous <dir>] [--no-terraform]`:
+// synthesizes every stack and writes the reviewable files (see README, Reviewing changes).
+import { ConfigError } from "../config/issues";
+import { loadConfigFile } from "../config/load";
+import { Baseline, BaselineError, baselineFromFolder, baselineFromGit } from "../review/baseline";
+import { removalLine, replacementLine } from "../review/summary";
+import { synthesizeStacks } from "../review/synthesize";
+import { terraformFmt } from "../review/terraform-fmt";
+import { DEFAULT_OUT_DIR, buildReview, writeReviewFiles } from "../review/write-review";
+
+const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--base <git-ref> | --previous <dir>] [--no-terraform]
+  <dir>, --out    where to write <stack>.tf, <environment>.md and index.md (default ${DEFAULT_OUT_DIR}/)
+  --base <ref>    report replacements against the config committed at <ref> (git show <ref>:<config>)
+  --previous <d>  ... against the .tf files of an earlier review in <d> (default: the output folder)
+  --no-terraform  format with the built-in formatter even when terraform is on the PATH`;
+
+interface Options {
+  out: string;
+  base?: string;
+  previous?: string;
+  terraform: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { out: DEFAULT_OUT_DIR, terraform: true };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => args[++i] ?? "";
+    if (a === "--help" || a === "-h") return USAGE;
+    else if (a === "--out") o.out = value();
+    else if (a === "--base") o.base = value();
+    else if (a === "--previous") o.previous = value();
+    else if (a === "--no-terraform") o.terraform = false;
+    else if (!a.startsWith("-")) o.out = a;
+    else return `unknown option ${a}\n${USAGE}`;
+  }
+  if (!o.out || o.base === "" || o.previous === "") return `missing value\n${USAGE}`;
+  if (o.base && o.previous) return `--base and --previous exclude each other\n${USAGE}`;
+  return o;
+}
+
+function main(): number {
+  const started = performance.now();
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === "string") {
+    console.error(options);
+    return options === USAGE ? 0 : 2;
+  }
+  const file = process.env.CERTKIT_CONFIG || "certkit.yaml";
+  // The review reads Terraform JSON; this switch would make cdktf write HCL instead.
+  delete process.env.SYNTH_HCL_OUTPUT;
+
+  const { config, warnings } = loadConfigFile(file);
+  for (const w of warnings) console.warn(`Warning: ${w}`);
+  const out = options.out.replace(/\/+$/, "") || ".";
+  const baseline: Baseline | undefined = options.base
+    ? baselineFromGit(options.base, file)
+    : baselineFromFolder(
+        options.previous ?? options.out,
+        options.previous ? `the review in \`${options.previous}\`` : "the previous review",
+      );
+
+  let formatter = "built-in formatter";
+  const format = (hcl: string) => {
+    const formatted = options.terraform ? terraformFmt(hcl) : undefined;
+    if (formatted !== undefined) formatter = "terraform fmt";
+    return formatted ?? hcl;
+  };
+  const review = buildReview({
+    config,
+    stacks: synthesizeStacks(config),
+    baseline,
+    warnings,
+    format,
+  });
+  writeReviewFiles(options.out, review.files);
+
+  const { replaced, removed } = review.changes;
+  console.log(
+    `Wrote ${review.files.size} files to ${out}/: ${[...review.files.keys()].join(", ")} (HCL: ${formatter}).`,
+  );
+  if (!baseline) console.log("No earlier review or --base: nothing to compare replacements with.");
+  else if (replaced.length + removed.length === 0)
+    console.log(`No certificate is replaced or removed (compared with ${baseline.description}).`);
+  else {
+    console.log(`Compared with ${baseline.description}:`);
+    for (const r of replaced) console.log(`  WARNING: ${replacementLine(r)}`);
+    for (const c of removed) console.log(`  WARNING: ${removalLine(c)}`);
+  }
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const unsafe = replaced.filter((r) => !r.createBeforeDestroy);
+  if (unsafe.length) {
+    console.error(
+      `${unsafe.length} replaced certificate(s) without create_before_destroy: fix before deploying.`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  // A config error or a bad --base ref: the message says what to fix, a stack trace would not.
+  if (!(e instanceof ConfigError || e instanceof BaselineError)) throw e;
+  console.error(e.message);
+  process.exitCode = 1;
+}
