@@ -12,7 +12,7 @@ export interface PlanConfig {
   pluginCacheDir: string;
   /** Providers whose resources and data sources become terraform_data stand-ins. */
   standInProviders: string[];
-  /** Each plan runs a ~0.5 GB provider process; more than this wait their turn. */
+  /** A plan peaks at ~1.5 GB and is CPU-bound; more than this wait their turn. */
   maxConcurrentPlans: number;
   timeoutsSeconds: { init: number; plan: number; show: number; test: number };
 }

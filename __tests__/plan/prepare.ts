@@ -72,24 +72,20 @@ const SELF_REFERENCE = new RegExp(`(?<![\\w.-])self((?:\\.${IDENT}|${INDEX})*)`,
  */
 export function prepareForOfflinePlan(stackJson: object, options: PrepareOptions = {}): Json {
   const config = loadPlanConfig();
-  const stack = structuredClone(stackJson) as Json;
+  // A JSON round trip, not structuredClone: under jest that returns arrays of another realm.
+  const stack = JSON.parse(JSON.stringify(stackJson)) as Json;
   const note: OfflineNote = { standIns: [], notes: [] };
-  const isStandIn = standInMatcher(
-    options.standInProviders ?? config.standInProviders,
-    options.standInDataSources ?? [],
-  );
+  const standInProviders = options.standInProviders ?? config.standInProviders;
+  const isStandIn = standInMatcher(standInProviders, options.standInDataSources ?? []);
 
   replaceWithStandIns(stack, isStandIn, note);
   rewriteReferences(stack, note.standIns);
   adjustMovedAndImports(stack, note);
-  adjustTerraformBlock(
-    stack,
-    options.awsVersionConstraint ?? config.awsVersionConstraint,
-    options.standInProviders ?? config.standInProviders,
-    note,
-  );
-  adjustProviders(stack, options.standInProviders ?? config.standInProviders, note);
+  adjustTerraformBlock(stack, options.awsVersionConstraint ?? config.awsVersionConstraint, note);
+  removeProviders(stack, standInProviders);
+  adjustAwsProviders(stack, note);
   moveResourceRegionsToProviders(stack, note);
+  dropEmptyBlocks(stack);
 
   stack["//"] = { ...asObject(stack["//"]), offlinePlan: note };
   return stack;
@@ -128,11 +124,14 @@ function replaceWithStandIns(stack: Json, isStandIn: StandInMatcher, note: Offli
         const standIn = standInBlock(asObject(config), original, kind, note);
         const localName = standInName(kind, type, name);
         standIns[localName] = standIn.block;
-        note.standIns.push({ original, address: `terraform_data.${localName}`, ...standIn });
+        note.standIns.push({
+          original,
+          address: `terraform_data.${localName}`,
+          inputs: standIn.inputs,
+        });
       }
       delete blocks[type];
     }
-    if (kind === "data" && Object.keys(blocks).length === 0) delete stack.data;
   }
   if (Object.keys(standIns).length === 0) return;
   const resources = asObject((stack.resource ??= {}));
@@ -254,30 +253,30 @@ function adjustMovedAndImports(stack: Json, note: OfflineNote): void {
   }
 }
 
-function adjustTerraformBlock(
-  stack: Json,
-  awsConstraint: string,
-  standInProviders: string[],
-  note: OfflineNote,
-): void {
+function adjustTerraformBlock(stack: Json, awsConstraint: string, note: OfflineNote): void {
   const terraform = asObject((stack.terraform ??= {}));
   for (const key of ["backend", "cloud"]) {
     if (terraform[key] === undefined) continue;
     delete terraform[key];
     note.notes.push(`terraform.${key} removed: local state in the plan's temp dir`);
   }
-  const required = asObject(terraform.required_providers);
-  for (const provider of standInProviders) delete required[provider];
-  const aws = asObject(required.aws);
-  if (required.aws !== undefined && aws.version !== awsConstraint) {
-    note.notes.push(`hashicorp/aws version ${String(aws.version)} -> "${awsConstraint}"`);
-    aws.version = awsConstraint;
+  const aws = asObject(terraform.required_providers).aws;
+  if (!isObject(aws) || aws.version === awsConstraint) return;
+  note.notes.push(`hashicorp/aws version ${String(aws.version)} -> "${awsConstraint}"`);
+  aws.version = awsConstraint;
+}
+
+/** Stood-in providers leave both `provider` and `required_providers`. */
+function removeProviders(stack: Json, providers: string[]): void {
+  const required = asObject(asObject(stack.terraform).required_providers);
+  for (const provider of providers) {
+    delete asObject(stack.provider)[provider];
+    delete required[provider];
   }
 }
 
-function adjustProviders(stack: Json, standInProviders: string[], note: OfflineNote): void {
+function adjustAwsProviders(stack: Json, note: OfflineNote): void {
   const providers = asObject(stack.provider);
-  for (const provider of standInProviders) delete providers[provider];
   if (providers.aws === undefined) return;
   providers.aws = awsProviderBlocks(stack).map((block) => offlineAwsProvider(block, note));
 }
@@ -303,14 +302,12 @@ function moveResourceRegionsToProviders(stack: Json, note: OfflineNote): void {
   for (const kind of ["resource", "data"]) {
     for (const [type, byName] of Object.entries(asObject(stack[kind]))) {
       if (!type.startsWith("aws_")) continue;
-      for (const [name, config] of Object.entries(asObject(byName))) {
-        const region = asObject(config).region;
-        if (typeof region !== "string" || region.includes("${")) continue;
-        asObject(config).provider = regionalProvider(blocks, asObject(config).provider, region);
-        delete asObject(config).region;
-        note.notes.push(
-          `${type}.${name}: region ${region} -> provider ${asObject(config).provider}`,
-        );
+      for (const [name, block] of Object.entries(asObject(byName))) {
+        const config = asObject(block);
+        if (typeof config.region !== "string" || config.region.includes("${")) continue;
+        config.provider = regionalProvider(blocks, config.provider, config.region);
+        note.notes.push(`${type}.${name}: region ${config.region} -> provider ${config.provider}`);
+        delete config.region;
       }
     }
   }
@@ -329,6 +326,19 @@ function regionalProvider(blocks: Json[], provider: unknown, region: string): st
 function awsProviderBlocks(stack: Json): Json[] {
   const aws = asObject(stack.provider).aws;
   return (Array.isArray(aws) ? aws : [aws]).map(asObject);
+}
+
+/** Terraform rejects `"provider": {}` ("Missing block label") and the like. */
+function dropEmptyBlocks(stack: Json): void {
+  const terraform = asObject(stack.terraform);
+  if (isEmptyObject(terraform.required_providers)) delete terraform.required_providers;
+  for (const key of ["provider", "resource", "data", "terraform"]) {
+    if (isEmptyObject(stack[key])) delete stack[key];
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return isObject(value) && Object.keys(value).length === 0;
 }
 
 // --- helpers -------------------------------------------------------------------
