@@ -15,7 +15,8 @@ interface Findings {
   readonly warnings: string[];
 }
 
-const ELB_ARN = /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
+const ELB_ARN =
+  /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
 const ELB_RESOURCE: Record<string, RegExp> = {
   listener: /^app\/[\w-]+\/[0-9a-f]+\/[0-9a-f]+$/,
   loadbalancer: /^app\/[\w-]+\/[0-9a-f]+$/,
@@ -47,7 +48,12 @@ export interface EndpointContext {
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
 }
 
-export function checkEndpoints(cert: CertificateConfig, at: KeyPath, ctx: EndpointContext, out: Findings): void {
+export function checkEndpoints(
+  cert: CertificateConfig,
+  at: KeyPath,
+  ctx: EndpointContext,
+  out: Findings,
+): void {
   const forms = (["alb", "cloudfront"] as const).filter((k) => cert.attach?.[k] !== undefined);
   if (cert.attach && forms.length !== 1) {
     out.issues.push({
@@ -55,11 +61,13 @@ export function checkEndpoints(cert: CertificateConfig, at: KeyPath, ctx: Endpoi
       message: `needs exactly one of alb, cloudfront, got ${forms.length ? forms.join(" and ") : "none"}. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
     });
   }
-  if (cert.attach?.alb && forms.length === 1) checkAlb(cert.attach.alb, [...at, "attach", "alb"], ctx, out);
+  if (cert.attach?.alb && forms.length === 1)
+    checkAlb(cert.attach.alb, [...at, "attach", "alb"], ctx, out);
   const origin = cert.attach?.cloudfront?.origin;
   if (origin !== undefined && forms.length === 1) {
     const problem = domainNameProblem(normalizeDomain(origin));
-    if (problem) out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
+    if (problem)
+      out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
   if (!cert.attach) {
     out.warnings.push(
@@ -68,13 +76,15 @@ export function checkEndpoints(cert: CertificateConfig, at: KeyPath, ctx: Endpoi
     if (cert.hostnames?.length && !cert.target) {
       out.issues.push({
         path: [...at, "hostnames"],
-        message: "have nowhere to point: the certificate has no `attach`. Fix: add `attach`, or `target: <dns name>` for the CNAMEs.",
+        message:
+          "have nowhere to point: the certificate has no `attach`. Fix: add `attach`, or `target: <dns name>` for the CNAMEs.",
       });
     }
   } else if (cert.target !== undefined) {
     out.issues.push({
       path: [...at, "target"],
-      message: "is only for certificates without `attach`: the endpoint is the target. Fix: remove it.",
+      message:
+        "is only for certificates without `attach`: the endpoint is the target. Fix: remove it.",
     });
   }
   if (cert.target !== undefined) {
@@ -84,8 +94,15 @@ export function checkEndpoints(cert: CertificateConfig, at: KeyPath, ctx: Endpoi
   checkHostnames(cert, at, ctx, origin ? normalizeDomain(origin) : undefined, out);
 }
 
-function checkAlb(alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb"]>, at: KeyPath, ctx: EndpointContext, out: Findings): void {
-  const forms = (["ingressGroup", "listenerArn", "loadBalancerArn"] as const).filter((k) => alb[k] !== undefined);
+function checkAlb(
+  alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb"]>,
+  at: KeyPath,
+  ctx: EndpointContext,
+  out: Findings,
+): void {
+  const forms = (["ingressGroup", "listenerArn", "loadBalancerArn"] as const).filter(
+    (k) => alb[k] !== undefined,
+  );
   if (forms.length > 1 || (forms.length === 0 && alb.dnsName === undefined)) {
     out.issues.push({
       path: at,
@@ -97,7 +114,10 @@ function checkAlb(alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb
     if (alb[a] !== undefined && alb[b] === undefined) {
       out.issues.push({ path: [...at, b], message: `is required with ${a}.` });
     } else if (alb[a] === undefined && alb[b] !== undefined) {
-      out.issues.push({ path: [...at, b], message: `only goes with ${a}. Fix: remove it, or add ${a}.` });
+      out.issues.push({
+        path: [...at, b],
+        message: `only goes with ${a}. Fix: remove it, or add ${a}.`,
+      });
     }
   };
   pair("ingressGroup", "cluster");
@@ -105,12 +125,14 @@ function checkAlb(alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb
   if (alb.ingressGroup !== undefined && alb.dnsName !== undefined) {
     out.issues.push({
       path: [...at, "dnsName"],
-      message: "is looked up from the controller's tags when ingressGroup is set. Fix: remove it (or use dnsName alone to only point records).",
+      message:
+        "is looked up from the controller's tags when ingressGroup is set. Fix: remove it (or use dnsName alone to only point records).",
     });
   }
   for (const key of ["listenerArn", "loadBalancerArn", "targetGroupArn"] as const) {
     const arn = alb[key];
-    if (arn !== undefined) checkElbArn(arn, key.replace(/Arn$/, "").toLowerCase(), [...at, key], ctx, out);
+    if (arn !== undefined)
+      checkElbArn(arn, key.replace(/Arn$/, "").toLowerCase(), [...at, key], ctx, out);
   }
   if (alb.dnsName !== undefined) {
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
@@ -125,7 +147,11 @@ function checkAlb(alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb
   if (alb.loadBalancerArn !== undefined) {
     const first = ctx.ownedAlbs.get(alb.loadBalancerArn);
     if (!first) {
-      ctx.ownedAlbs.set(alb.loadBalancerArn, { path: at, targetGroupArn: alb.targetGroupArn, sslPolicy: alb.sslPolicy });
+      ctx.ownedAlbs.set(alb.loadBalancerArn, {
+        path: at,
+        targetGroupArn: alb.targetGroupArn,
+        sslPolicy: alb.sslPolicy,
+      });
     } else if (first.targetGroupArn !== alb.targetGroupArn || first.sslPolicy !== alb.sslPolicy) {
       out.issues.push({
         path: at,
@@ -135,10 +161,19 @@ function checkAlb(alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb
   }
 }
 
-function checkElbArn(arn: string, kind: string, path: KeyPath, ctx: EndpointContext, out: Findings): void {
+function checkElbArn(
+  arn: string,
+  kind: string,
+  path: KeyPath,
+  ctx: EndpointContext,
+  out: Findings,
+): void {
   const m = ELB_ARN.exec(arn);
   if (!m || m[3] !== kind || !ELB_RESOURCE[kind].test(m[4])) {
-    out.issues.push({ path, message: `is not a ${kind} ARN, got "${arn}". Fix: use the form ${ARN_EXAMPLES[kind]}.` });
+    out.issues.push({
+      path,
+      message: `is not a ${kind} ARN, got "${arn}". Fix: use the form ${ARN_EXAMPLES[kind]}.`,
+    });
     return;
   }
   if (ctx.region && m[1] !== ctx.region) {
@@ -155,7 +190,13 @@ function checkElbArn(arn: string, kind: string, path: KeyPath, ctx: EndpointCont
   }
 }
 
-function checkHostnames(cert: CertificateConfig, at: KeyPath, ctx: EndpointContext, origin: string | undefined, out: Findings): void {
+function checkHostnames(
+  cert: CertificateConfig,
+  at: KeyPath,
+  ctx: EndpointContext,
+  origin: string | undefined,
+  out: Findings,
+): void {
   const domains = cert.domains.map(normalizeDomain);
   (cert.hostnames ?? []).forEach((h, i) => {
     const isString = typeof h === "string";
@@ -168,7 +209,10 @@ function checkHostnames(cert: CertificateConfig, at: KeyPath, ctx: EndpointConte
     }
     const first = ctx.claimed.get(name);
     if (first) {
-      out.issues.push({ path, message: `"${name}" is already claimed by ${formatPath(first)}; one name has one record. Fix: keep one.` });
+      out.issues.push({
+        path,
+        message: `"${name}" is already claimed by ${formatPath(first)}; one name has one record. Fix: keep one.`,
+      });
     } else {
       ctx.claimed.set(name, path);
     }
@@ -176,7 +220,8 @@ function checkHostnames(cert: CertificateConfig, at: KeyPath, ctx: EndpointConte
     if (!isString && h.proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
-        message: "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
+        message:
+          "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
       });
     }
     const zone = ctx.router.route(name)!;
@@ -188,17 +233,25 @@ function checkHostnames(cert: CertificateConfig, at: KeyPath, ctx: EndpointConte
   });
 }
 
-function hostnameProblem(name: string, domains: string[], router: ZoneRouter, origin?: string): string | undefined {
+function hostnameProblem(
+  name: string,
+  domains: string[],
+  router: ZoneRouter,
+  origin?: string,
+): string | undefined {
   if (name.startsWith("_")) {
     return `"${name}" looks like a validation record name (those start with "_" and certkit manages them). Fix: list the app's own hostname.`;
   }
-  if (isWildcard(name)) return `"${name}" is a wildcard; app records are for concrete names. Fix: list each hostname.`;
+  if (isWildcard(name))
+    return `"${name}" is a wildcard; app records are for concrete names. Fix: list each hostname.`;
   const problem = domainNameProblem(name);
   if (problem) return problem;
   if (!covers(domains, name)) {
     return `"${name}" is not covered by the certificate's names (${domains.join(", ")}); a wildcard covers exactly one level and not the apex. Fix: add "${name}" to domains, or serve it from a certificate that covers it.`;
   }
-  if (!router.route(name)) return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
-  if (name === origin) return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
+  if (!router.route(name))
+    return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
+  if (name === origin)
+    return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
   return undefined;
 }

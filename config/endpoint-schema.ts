@@ -15,12 +15,17 @@ export const AlbAttachSchema = z
       description:
         "ALB made by the AWS Load Balancer Controller: its `group.name` (or `<namespace>/<ingress>` for an ungrouped Ingress). Needs `cluster`. certkit never touches its listeners.",
     }),
-    cluster: z.string().min(1).optional().meta({ description: "EKS cluster name (with ingressGroup)." }),
+    cluster: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "EKS cluster name (with ingressGroup)." }),
     listenerArn: z.string().optional().meta({
       description: "An existing HTTPS listener: the certificate is added to it for SNI.",
     }),
     loadBalancerArn: z.string().optional().meta({
-      description: "An ALB whose HTTPS:443 and HTTP:80 (redirect) listeners certkit creates. Needs targetGroupArn.",
+      description:
+        "An ALB whose HTTPS:443 and HTTP:80 (redirect) listeners certkit creates. Needs targetGroupArn.",
     }),
     targetGroupArn: z.string().optional().meta({
       description: "Where the HTTPS listener forwards (with loadBalancerArn).",
@@ -29,39 +34,66 @@ export const AlbAttachSchema = z
       description:
         "The ALB's DNS name. Alone: only point hostnames at it. With listenerArn/loadBalancerArn: saves the lookup. @default - looked up at plan time",
     }),
-    sslPolicy: z.string().default(DEFAULT_SSL_POLICY).meta({
-      description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
-    }),
+    sslPolicy: z
+      .string()
+      .default(DEFAULT_SSL_POLICY)
+      .meta({
+        description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
+      }),
   })
-  .meta({ description: "Serve the certificate on an Application Load Balancer: exactly one form." });
+  .meta({
+    description: "Serve the certificate on an Application Load Balancer: exactly one form.",
+  });
 
 export const CloudFrontAttachSchema = z
   .strictObject({
-    origin: z.string().min(1).meta({ description: "Origin domain name; CloudFront reaches it over HTTPS only." }),
-    originPath: z.string().optional().meta({ description: "Path prefix added to origin requests. @default - none" }),
-    priceClass: z.enum(PRICE_CLASSES).default("PriceClass_100").meta({ description: "@default PriceClass_100" }),
+    origin: z
+      .string()
+      .min(1)
+      .meta({ description: "Origin domain name; CloudFront reaches it over HTTPS only." }),
+    originPath: z
+      .string()
+      .optional()
+      .meta({ description: "Path prefix added to origin requests. @default - none" }),
+    priceClass: z
+      .enum(PRICE_CLASSES)
+      .default("PriceClass_100")
+      .meta({ description: "@default PriceClass_100" }),
     cachePolicyId: z.string().default(CACHING_OPTIMIZED_POLICY_ID).meta({
       description: "Cache policy id. @default Managed-CachingOptimized",
     }),
-    originRequestPolicyId: z.string().optional().meta({ description: "Origin request policy id. @default - none" }),
+    originRequestPolicyId: z
+      .string()
+      .optional()
+      .meta({ description: "Origin request policy id. @default - none" }),
     minimumProtocolVersion: z.enum(CLOUDFRONT_TLS_VERSIONS).default("TLSv1.2_2021").meta({
       description: "Minimum TLS version for viewers. @default TLSv1.2_2021",
     }),
     webAclId: z.string().optional().meta({ description: "WAF web ACL ARN. @default - none" }),
   })
-  .meta({ description: "Serve the certificate on a CloudFront distribution certkit creates (certificate in us-east-1)." });
+  .meta({
+    description:
+      "Serve the certificate on a CloudFront distribution certkit creates (certificate in us-east-1).",
+  });
 
 export const AttachSchema = z
   .strictObject({ alb: AlbAttachSchema.optional(), cloudfront: CloudFrontAttachSchema.optional() })
-  .meta({ description: "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use." });
+  .meta({
+    description:
+      "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use.",
+  });
 
 export const HostnameSchema = z.union([
   z.string(),
   z.strictObject({
     name: z.string(),
-    proxied: z.boolean().default(true).meta({ description: "Through Cloudflare's proxy. @default true" }),
+    proxied: z
+      .boolean()
+      .default(true)
+      .meta({ description: "Through Cloudflare's proxy. @default true" }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
-      description: "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
+      description:
+        "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
     }),
   }),
 ]);
@@ -69,7 +101,8 @@ export const HostnameSchema = z.union([
 export const endpointFields = {
   attach: AttachSchema.optional(),
   hostnames: z.array(HostnameSchema).optional().meta({
-    description: "App CNAMEs in Cloudflare pointing at the endpoint; each must be covered by the certificate.",
+    description:
+      "App CNAMEs in Cloudflare pointing at the endpoint; each must be covered by the certificate.",
   }),
   target: z.string().optional().meta({
     description: "CNAME target of the hostnames when the certificate has no `attach`.",

@@ -6,7 +6,12 @@ import type { CloudFrontAttachConfig } from "./endpoint-schema";
 
 export type ResolvedAttach =
   /** ALB of the AWS Load Balancer Controller: found by its tags, never modified. */
-  | { readonly kind: "alb-ingress"; readonly cluster: string; readonly ingressGroup: string; readonly sslPolicy: string }
+  | {
+      readonly kind: "alb-ingress";
+      readonly cluster: string;
+      readonly ingressGroup: string;
+      readonly sslPolicy: string;
+    }
   /** An existing HTTPS listener: the certificate is added for SNI. */
   | { readonly kind: "alb-listener"; readonly listenerArn: string; readonly dnsName?: string }
   /** An ALB whose listeners certkit owns. */
@@ -39,7 +44,12 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
   if (!alb) return undefined;
   const dns = alb.dnsName ? { dnsName: alb.dnsName.toLowerCase() } : {};
   if (alb.ingressGroup) {
-    return { kind: "alb-ingress", cluster: alb.cluster!, ingressGroup: alb.ingressGroup, sslPolicy: alb.sslPolicy };
+    return {
+      kind: "alb-ingress",
+      cluster: alb.cluster!,
+      ingressGroup: alb.ingressGroup,
+      sslPolicy: alb.sslPolicy,
+    };
   }
   if (alb.listenerArn) return { kind: "alb-listener", listenerArn: alb.listenerArn, ...dns };
   if (alb.loadBalancerArn) {

@@ -37,10 +37,12 @@ export const ZoneSchema = z.strictObject({
     .optional()
     .meta({ description: "Cloudflare zone id. @default - looked up by zone name at plan time" }),
   caa: z.boolean().default(false).meta({
-    description: "Write CAA issue/issuewild records for Amazon's CAs, so no other CAA record blocks ACM. @default false",
+    description:
+      "Write CAA issue/issuewild records for Amazon's CAs, so no other CAA record blocks ACM. @default false",
   }),
   sslMode: z.enum(["strict"]).optional().meta({
-    description: "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. @default - unmanaged",
+    description:
+      "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. @default - unmanaged",
   }),
 });
 

@@ -4,7 +4,11 @@ import type { ResolvedEnvironment } from "../config/resolve";
 import { AwsProvider } from "../modules/provider-imports";
 
 /** The provider for `region`; aliased (`aws.us_east_1`) unless it is the environment's region. */
-export function addAwsProvider(scope: Construct, env: ResolvedEnvironment, region: string): AwsProvider {
+export function addAwsProvider(
+  scope: Construct,
+  env: ResolvedEnvironment,
+  region: string,
+): AwsProvider {
   const alias = region === env.region ? undefined : region.replace(/-/g, "_");
   return new AwsProvider(scope, alias ? `aws_${alias}` : "aws", {
     region,

@@ -44,7 +44,8 @@ export function configureBackend(
  * so the two stacks never share a state file.
  */
 export function companionBackend(backend: ResolvedBackend, suffix: string): ResolvedBackend {
-  const withSuffix = (s: string) => (s.endsWith(".tfstate") ? `${s.slice(0, -8)}${suffix}.tfstate` : `${s}${suffix}`);
+  const withSuffix = (s: string) =>
+    s.endsWith(".tfstate") ? `${s.slice(0, -8)}${suffix}.tfstate` : `${s}${suffix}`;
   switch (backend.kind) {
     case "local":
       return { ...backend, path: withSuffix(backend.path) };

@@ -41,7 +41,10 @@ export class AlbListeners extends Construct {
     });
     this.http.overrideLogicalId(`${id}_http`);
     for (const cert of others) {
-      new ListenerCertificate(this, cert.name, { listenerArn: this.https.arn, certificateArn: cert.arn });
+      new ListenerCertificate(this, cert.name, {
+        listenerArn: this.https.arn,
+        certificateArn: cert.arn,
+      });
     }
   }
 }

@@ -41,14 +41,20 @@ export class Endpoints extends Construct {
     super(scope, id);
     const arn = (c: ResolvedCertificate) => props.built.get(c.name)!.arn;
     this.ownedAlbs(props.certificates, arn);
-    const ingress = new Map<string, { cluster: string; group: string; sslPolicy: string; arns: string[] }>();
+    const ingress = new Map<
+      string,
+      { cluster: string; group: string; sslPolicy: string; arns: string[] }
+    >();
 
     for (const c of props.certificates) {
       const a = c.attach;
       let target = c.target;
       switch (a?.kind) {
         case "alb-listener":
-          new ListenerCertificate(this, c.name, { listenerArn: a.listenerArn, certificateArn: arn(c) });
+          new ListenerCertificate(this, c.name, {
+            listenerArn: a.listenerArn,
+            certificateArn: arn(c),
+          });
           target = a.dnsName ?? this.albDnsName(loadBalancerOfListener(a.listenerArn));
           break;
         case "alb-owned":
@@ -67,7 +73,12 @@ export class Endpoints extends Construct {
           break;
         case "alb-ingress": {
           const key = `${a.cluster}/${a.ingressGroup}`;
-          const group = ingress.get(key) ?? { cluster: a.cluster, group: a.ingressGroup, sslPolicy: a.sslPolicy, arns: [] };
+          const group = ingress.get(key) ?? {
+            cluster: a.cluster,
+            group: a.ingressGroup,
+            sslPolicy: a.sslPolicy,
+            arns: [],
+          };
           group.arns.push(arn(c));
           ingress.set(key, group);
           continue; // records: see IngressStack
@@ -88,24 +99,37 @@ export class Endpoints extends Construct {
       this.ingressHandovers.push({
         cluster: g.cluster,
         ingressGroup: g.group,
-        helmValues: ingressAnnotationsYaml({ certificateArns: g.arns, ingressGroup: g.group, sslPolicy: g.sslPolicy }),
+        helmValues: ingressAnnotationsYaml({
+          certificateArns: g.arns,
+          ingressGroup: g.group,
+          sslPolicy: g.sslPolicy,
+        }),
       });
     }
   }
 
   /** One listener pair per ALB certkit owns; its certificates in name order, the first the default. */
-  private ownedAlbs(certs: readonly ResolvedCertificate[], arn: (c: ResolvedCertificate) => string): void {
+  private ownedAlbs(
+    certs: readonly ResolvedCertificate[],
+    arn: (c: ResolvedCertificate) => string,
+  ): void {
     const byAlb = new Map<string, ResolvedCertificate[]>();
     for (const c of certs) {
-      if (c.attach?.kind === "alb-owned") byAlb.set(c.attach.loadBalancerArn, [...(byAlb.get(c.attach.loadBalancerArn) ?? []), c]);
+      if (c.attach?.kind === "alb-owned")
+        byAlb.set(c.attach.loadBalancerArn, [...(byAlb.get(c.attach.loadBalancerArn) ?? []), c]);
     }
     for (const [lbArn, group] of byAlb) {
-      const first = group[0].attach as Extract<ResolvedCertificate["attach"], { kind: "alb-owned" }>;
+      const first = group[0].attach as Extract<
+        ResolvedCertificate["attach"],
+        { kind: "alb-owned" }
+      >;
       new AlbListeners(this, `alb_${albName(lbArn)}`, {
         loadBalancerArn: lbArn,
         targetGroupArn: first.targetGroupArn,
         sslPolicy: first.sslPolicy,
-        certificates: [...group].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ name: c.name, arn: arn(c) })),
+        certificates: [...group]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((c) => ({ name: c.name, arn: arn(c) })),
       });
     }
   }

@@ -22,5 +22,8 @@ export function ingressAnnotationsYaml(props: IngressAnnotationsProps): string {
     annotations.push(["alb.ingress.kubernetes.io/group.name", props.ingressGroup]);
   }
   // Single-quoted YAML scalars: JSON and ARNs need no further escaping there.
-  return ["ingress:", "  annotations:", ...annotations.map(([k, v]) => `    ${k}: '${v}'`)].join("\n") + "\n";
+  return (
+    ["ingress:", "  annotations:", ...annotations.map(([k, v]) => `    ${k}: '${v}'`)].join("\n") +
+    "\n"
+  );
 }
