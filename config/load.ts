@@ -84,6 +84,26 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
       const onKey = i.code === "unrecognized_keys" || i.code === "invalid_key";
       return fromZodIssue(i, src, ConfigSchema).map((x) => located(x, onKey));
     });
+    // Without the values the schema refused, the rest can still be checked, so that
+    // one run shows every problem. Not after a misspelt or invalid key: the rules
+    // would then report what the typo hid (a missing region, an unknown zone).
+    const keyIssue = parsed.error.issues.some(
+      (i) => i.code === "unrecognized_keys" || i.code === "invalid_key",
+    );
+    const refused = parsed.error.issues.map((i) => i.path as KeyPath);
+    const rest = keyIssue ? undefined : ConfigSchema.safeParse(withoutPaths(data, refused));
+    if (rest?.success) {
+      // defaults.x stands under every environments.<env>.x.
+      const under = (r: KeyPath, p: KeyPath) =>
+        startsWith(p, r) ||
+        (r[0] === "defaults" && p[0] === "environments" && startsWith(p.slice(2), r.slice(1)));
+      const related = (p: KeyPath) => refused.some((r) => under(r, p) || startsWith(r, p));
+      issues.push(
+        ...checkConfig(rest.data)
+          .issues.filter((i) => !related(i.path))
+          .map((i) => located(i)),
+      );
+    }
     throw new ConfigError(file, inFileOrder(issues));
   }
   const { issues, warnings } = checkConfig(parsed.data);
@@ -152,3 +172,20 @@ function inFileOrder(issues: ConfigIssue[]): ConfigIssue[] {
   const at = (i: ConfigIssue) => [i.line ?? 0, i.column ?? 0];
   return [...issues].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
 }
+
+/** A copy of `data` without the object keys at `paths` (array items stay, so later paths keep their index). */
+function withoutPaths(data: unknown, paths: readonly KeyPath[]): unknown {
+  const copy = JSON.parse(JSON.stringify(data ?? {})) as unknown;
+  for (const path of paths) {
+    const key = path[path.length - 1];
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], copy);
+    if (typeof key === "string" && parent && typeof parent === "object" && !Array.isArray(parent)) {
+      delete (parent as Record<string, unknown>)[key];
+    }
+  }
+  return copy;
+}
+
+const startsWith = (path: KeyPath, prefix: KeyPath) => prefix.every((p, i) => path[i] === p);

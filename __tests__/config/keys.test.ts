@@ -137,7 +137,7 @@ describe("names of environments and certificates", () => {
     expectProblems(
       yaml`
         project: My Shop
-        environments: {}
+        environments: { prod: { region: eu-west-1, certificates: {} } }
       `,
       [
         'project (line 1, column 10): project must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_". Got "My Shop".',
@@ -256,10 +256,28 @@ describe("IDs YAML would read as numbers", () => {
         cloudflare:
           zones:
             example.com: { zoneId: 01234567890123456789012345678901 }
-        environments: {}
+        environments: { prod: { region: eu-west-1, certificates: {} } }
       `,
       [
         'cloudflare.zones["example.com"].zoneId (line 3, column 28): YAML reads 01234567890123456789012345678901 as a number (1.2345678901234568e+30), which would alter the ID. Fix: quote it: "01234567890123456789012345678901".',
+      ],
+    );
+  });
+
+  it("still checks the rest of the file when a value is refused", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          prod:
+            region: eu-west-1
+            accountId: 012345678901
+            certificates:
+              web: { domains: [example.com, "api.*.example.com"] }
+      `,
+      [
+        'environments.prod.accountId (line 5, column 16): YAML reads 012345678901 as a number (12345678901), which would alter the ID. Fix: quote it: "012345678901".',
+        'environments.prod.certificates.web.domains[1] (line 7, column 37): has "*" outside the leftmost label, got "api.*.example.com". Fix: a wildcard is only "*." in front of a name, such as "*.example.com", and covers one level.',
       ],
     );
   });
