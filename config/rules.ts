@@ -229,27 +229,49 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
         });
     }
   }
-  for (let i = 0; i < envs.length; i++) {
-    for (const b of envs.slice(i + 1)) {
-      const a = envs[i];
-      const shared = [...a.uses.keys()].filter(
-        (n) => b.uses.has(n) && a.owners[n] === undefined && b.owners[n] === undefined,
-      );
-      if (!shared.length) continue;
-      if (a.accountId && a.accountId === b.accountId) {
-        for (const n of shared) {
-          out.issues.push({
-            path: b.uses.get(n)!,
-            message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one Cloudflare record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
-          });
-        }
-      } else if (!a.accountId || !b.accountId) {
-        out.warnings.push(
-          `environments ${a.name} and ${b.name} both validate ${shared.join(", ")}; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.`,
-        );
+  for (const [a, b] of pairsSharingAName(envs)) {
+    const shared = [...a.uses.keys()].filter(
+      (n) => b.uses.has(n) && a.owners[n] === undefined && b.owners[n] === undefined,
+    );
+    if (!shared.length) continue;
+    if (a.accountId && a.accountId === b.accountId) {
+      for (const n of shared) {
+        out.issues.push({
+          path: b.uses.get(n)!,
+          message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one Cloudflare record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
+        });
       }
+    } else if (!a.accountId || !b.accountId) {
+      out.warnings.push(
+        `environments ${a.name} and ${b.name} both validate ${shared.join(", ")}; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.`,
+      );
     }
   }
+}
+
+/**
+ * Pairs of environments (in config order) that validate at least one common name.
+ * Found through an index by name: comparing every pair grew with the square of
+ * the number of environments.
+ */
+function pairsSharingAName(envs: readonly EnvUse[]): [EnvUse, EnvUse][] {
+  const users = new Map<string, number[]>();
+  envs.forEach((e, i) => {
+    for (const n of e.uses.keys()) {
+      const u = users.get(n);
+      if (u) u.push(i);
+      else users.set(n, [i]);
+    }
+  });
+  const pairs = new Map<string, [number, number]>();
+  for (const u of users.values()) {
+    for (let x = 0; x < u.length; x++) {
+      for (let y = x + 1; y < u.length; y++) pairs.set(`${u[x]} ${u[y]}`, [u[x], u[y]]);
+    }
+  }
+  return [...pairs.values()]
+    .sort(([a, b], [c, d]) => a - c || b - d)
+    .map(([i, j]) => [envs[i], envs[j]]);
 }
 
 interface EnvUse {

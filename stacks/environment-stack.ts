@@ -1,6 +1,6 @@
 // One Terraform stack per environment: providers, backend, then the modules.
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
 import { safeIdPart } from "../domains/names";
 import { Certificate } from "../modules/certificate";
@@ -11,13 +11,15 @@ import { ValidationRecords } from "../modules/validation-records";
 import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
 import { addExpiryWatch } from "./expiry-watch";
+import { SelfContainedStack } from "./self-contained-stack";
 
 export interface EnvironmentStackProps {
   /** The environment, resolved from the config file. */
   readonly environment: ResolvedEnvironment;
 }
 
-export class EnvironmentStack extends TerraformStack {
+/** Built from the config alone, it reads no other stack's values (see self-contained-stack.ts). */
+export class EnvironmentStack extends SelfContainedStack {
   readonly certificates = new Map<string, Certificate>();
   private readonly awsProviders = new Map<string, AwsProvider>();
   private readonly environment: ResolvedEnvironment;
@@ -75,7 +77,11 @@ export class EnvironmentStack extends TerraformStack {
         description: `Set once ACM has issued certificate ${c.name}.`,
       });
       const target = endpoints.targets.get(c.name);
-      if (target) new TerraformOutput(this, `endpoint_${c.name}`, { value: target, description: `Where ${c.name}'s hostnames point.` });
+      if (target)
+        new TerraformOutput(this, `endpoint_${c.name}`, {
+          value: target,
+          description: `Where ${c.name}'s hostnames point.`,
+        });
       if (c.hostnames.length) {
         new TerraformOutput(this, `hostnames_${c.name}`, { value: c.hostnames.map((h) => h.name) });
       }
