@@ -20,9 +20,13 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
     .replace(/[ ]+$/, "");
 }
 
+/** An account id for test configs: the expiry topic's KMS key policy names the account. */
+export const TEST_ACCOUNT_ID = "123456789012";
+
 /**
  * A config with zones example.com and example.org and one certificate, `web` in
  * environment prod, written on line 6 as `web: { <fields> }` (fields start at column 14).
+ * The account id comes after it, so that line numbers above stay put.
  */
 export const withCertificate = (fields: string) => yaml`
   cloudflare: { zones: { example.com: {}, example.org: {} } }
@@ -31,6 +35,7 @@ export const withCertificate = (fields: string) => yaml`
       region: eu-west-1
       certificates:
         web: { ${fields} }
+      accountId: "${TEST_ACCOUNT_ID}"
 `;
 
 /** The message of the ConfigError that loading `text` throws; fails the test when it loads. */

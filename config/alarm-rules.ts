@@ -1,8 +1,16 @@
 // Checks of the `alarm` settings. Values are checked where they are written
-// (checkAlarmConfig, with the other rules). Where a topic may live depends on each
-// certificate's region, which resolving decides (CloudFront certificates live in
-// us-east-1), so checkAlarmPlacement runs on the resolved config.
+// (checkAlarmConfig, with the other rules). Where a topic or its key may live
+// depends on each certificate's region, which resolving decides (CloudFront
+// certificates live in us-east-1), so checkAlarmPlacement runs on the resolved
+// config. The kmsKey checks are in alarm-key-rules.ts.
 import { parseSnsTopicArn } from "../domains/aws-names";
+import {
+  checkKeyAccounts,
+  checkRegionKey,
+  kmsKeyProblem,
+  warnIgnoredKeys,
+} from "./alarm-key-rules";
+import { checkArnRegions, certPath, listed } from "./alarm-regions";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
 import type { AlarmConfig } from "./alarm-schema";
 import { KeyPath, formatPath } from "./issues";
@@ -30,6 +38,8 @@ export function checkAlarmConfig(cfg: CertkitConfig, out: RuleFindings): void {
       );
     }
   }
+  checkKeyAccounts(cfg, out);
+  warnIgnoredKeys(cfg, out);
 }
 
 function checkAlarmBlock(alarm: AlarmConfig | undefined, at: KeyPath, out: RuleFindings): void {
@@ -59,6 +69,8 @@ function checkAlarmBlock(alarm: AlarmConfig | undefined, at: KeyPath, out: RuleF
     const arn = parseSnsTopicArn(alarm.topicArn);
     if (typeof arn === "string") out.issues.push({ path: [...at, "topicArn"], message: arn });
   }
+  const keyProblem = alarm?.kmsKey === undefined ? undefined : kmsKeyProblem(alarm.kmsKey);
+  if (keyProblem) out.issues.push({ path: [...at, "kmsKey"], message: keyProblem });
 }
 
 export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig): RuleFindings {
@@ -71,23 +83,14 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
       else warnDisabled(cfg, env, cert, out);
     }
     for (const [region, certs] of byRegion) {
-      checkTopicRegions(cfg, env, certs, out);
+      checkArnRegions(cfg, env, certs, TOPIC_ARN, out);
       checkOneTopicPerRegion(env, region, certs, out);
+      checkRegionKey(cfg, env, region, certs, out);
       warnUnheard(env, region, certs, out);
     }
   }
   return out;
 }
-
-const certPath = (env: ResolvedEnvironment, cert: ResolvedCertificate): KeyPath => [
-  "environments",
-  env.name,
-  "certificates",
-  cert.name,
-];
-
-const listed = (certs: readonly ResolvedCertificate[]) =>
-  `certificate${certs.length === 1 ? "" : "s"} ${certs.map((c) => c.name).join(", ")}`;
 
 function warnDisabled(
   cfg: CertkitConfig,
@@ -102,44 +105,15 @@ function warnDisabled(
 }
 
 /** Alarms and ACM events reach only a topic in the certificate's own region. */
-function checkTopicRegions(
-  cfg: CertkitConfig,
-  env: ResolvedEnvironment,
-  certs: readonly ResolvedCertificate[],
-  out: RuleFindings,
-): void {
-  // One issue per place the ARN is written, naming every certificate it fails.
-  const wrong = new Map<
-    string,
-    { path: KeyPath; topicRegion: string; certs: ResolvedCertificate[] }
-  >();
-  for (const cert of certs) {
-    if (cert.alarm.topicArn === undefined) continue;
-    const arn = parseSnsTopicArn(cert.alarm.topicArn);
-    if (typeof arn === "string" || arn.region === cert.region) continue; // malformed: reported already
-    const path = effectiveAlarm(cfg, env.name, cert.name).sources.topicArn!;
-    const entry = wrong.get(formatPath(path)) ?? { path, topicRegion: arn.region, certs: [] };
-    entry.certs.push(cert);
-    wrong.set(formatPath(path), entry);
-  }
-  for (const { path, topicRegion, certs: failing } of wrong.values()) {
-    const region = failing[0].region;
-    const own =
-      formatPath(path) === formatPath([...certPath(env, failing[0]), "alarm", "topicArn"]);
-    const why =
-      region === env.region
-        ? ""
-        : ` (not the environment's ${env.region}: CloudFront takes certificates from us-east-1 only)`;
-    out.issues.push({
-      path,
-      message: `the topic is in ${topicRegion}, but ${listed(failing)} live${failing.length === 1 ? "s" : ""} in ${region}${why}; alarms and ACM events reach only a topic in the certificate's region. Fix: ${
-        own
-          ? `use a topic in ${region}`
-          : `set alarm.topicArn on ${failing.length === 1 ? "that certificate" : "those certificates"} to a topic in ${region}`
-      }.`,
-    });
-  }
-}
+const TOPIC_ARN = {
+  key: "topicArn",
+  noun: "topic",
+  regionOf: (value: string) => {
+    const arn = parseSnsTopicArn(value);
+    return typeof arn === "string" ? undefined : arn.region;
+  },
+  why: "alarms and ACM events reach only a topic in the certificate's region",
+} as const;
 
 /** The region's event rule has one target: certificates sharing a region share a topic. */
 function checkOneTopicPerRegion(

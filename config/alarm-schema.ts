@@ -27,6 +27,18 @@ export const AlarmSchema = z
       description:
         "An existing SNS topic in the certificate's region to notify instead of creating one. @default - one topic per environment and region",
     }),
+    kmsKey: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "How the expiry topic certkit creates is encrypted: create (a customer managed KMS key per environment and region, about 1 USD a month each; needs accountId), none (not encrypted, a warning), or the ARN of an existing key in the certificate's region whose key policy lets cloudwatch.amazonaws.com and events.amazonaws.com use it. No effect with topicArn. @default create",
+        examples: [
+          "create",
+          "none",
+          "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ],
+      }),
     enabled: z.boolean().optional().meta({
       description:
         "false: no alarm and no event routing (a warning names the certificate). @default true",
@@ -38,3 +50,7 @@ export const AlarmSchema = z
   });
 
 export type AlarmConfig = z.infer<typeof AlarmSchema>;
+
+/** `alarm.kmsKey`: certkit creates the topic's key, leaves the topic unencrypted, or uses this key ARN. */
+export type KmsKeySetting = "create" | "none" | (string & {});
+export const DEFAULT_KMS_KEY: KmsKeySetting = "create";

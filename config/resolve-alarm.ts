@@ -2,7 +2,12 @@
 // certificate, merged key by key (a list such as `emails` is replaced, not joined).
 import { uniqueAddresses } from "../domains/aws-names";
 import type { KeyPath } from "./issues";
-import { AlarmConfig, DEFAULT_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
+import {
+  AlarmConfig,
+  DEFAULT_DAYS_BEFORE_EXPIRY,
+  DEFAULT_KMS_KEY,
+  type KmsKeySetting,
+} from "./alarm-schema";
 import type { CertkitConfig } from "./schema";
 
 export interface ResolvedAlarm {
@@ -13,6 +18,8 @@ export interface ResolvedAlarm {
   readonly emails: string[];
   /** An existing topic to notify instead of the environment's own. */
   readonly topicArn?: string;
+  /** How a topic certkit creates is encrypted: "create", "none" or a key ARN (unused with topicArn). */
+  readonly kmsKey: KmsKeySetting;
 }
 
 export interface EffectiveAlarm {
@@ -62,6 +69,7 @@ export function resolveAlarm(cfg: CertkitConfig, envName: string, certName: stri
     enabled: settings.enabled ?? true,
     daysBeforeExpiry: settings.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY,
     emails: uniqueAddresses(settings.emails ?? []),
+    kmsKey: settings.kmsKey ?? DEFAULT_KMS_KEY,
     ...(settings.topicArn === undefined ? {} : { topicArn: settings.topicArn }),
   };
 }

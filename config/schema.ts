@@ -27,7 +27,7 @@ const accountId = z
   .regex(/^[0-9]{12}$/, { error: "accountId must be 12 digits, quoted" })
   .meta({
     description:
-      'AWS account id, quoted ("012345678901"): the stack refuses to apply anywhere else.',
+      'AWS account id, quoted ("012345678901"): the stack refuses to apply anywhere else, and the key policy of the expiry topic\'s KMS key names it (required while alarm.kmsKey is create, the default).',
   });
 
 export const ZoneSchema = z.strictObject({

@@ -1,4 +1,4 @@
-// Pure AWS naming rules: partitions, SNS topic ARNs, name length limits, and
+// Pure AWS naming rules: partitions, SNS topic and KMS key ARNs, name length limits, and
 // Terraform ids derived from free text. No cdktf here.
 import { createHash } from "node:crypto";
 
@@ -33,6 +33,31 @@ export function parseSnsTopicArn(arn: string): SnsTopicArn | string {
     return `names partition ${partition}, but region ${region} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:sns:${region}:...`;
   }
   return { partition: expected, region, accountId, name };
+}
+
+export interface KmsKeyArn {
+  readonly partition: AwsPartition;
+  readonly region: string;
+  readonly accountId: string;
+  /** A UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
+  readonly keyId: string;
+}
+
+const KMS_KEY_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):kms:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+
+/** The parts of a KMS key ARN, or what is wrong with it as a sentence ending in its fix. */
+export function parseKmsKeyArn(arn: string): KmsKeyArn | string {
+  const m = KMS_KEY_ARN.exec(arn);
+  if (!m) {
+    return `is not a KMS key ARN, got "${arn}". Fix: copy the key's ARN (not an alias), of the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.`;
+  }
+  const [, partition, region, accountId, keyId] = m;
+  const expected = partitionOf(region);
+  if (partition !== expected) {
+    return `names partition ${partition}, but region ${region} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:kms:${region}:...`;
+  }
+  return { partition: expected, region, accountId, keyId };
 }
 
 /**

@@ -1,11 +1,19 @@
 // Expiry watch for an environment's certificates: a DaysToExpiry alarm per
 // certificate and, per region, an EventBridge rule for ACM's expiry events, both
-// notifying one SNS topic. Everything lives in the certificate's region: that is
-// where ACM publishes the metric and the events (us-east-1 for CloudFront).
+// notifying one SNS topic, encrypted with a key of its region. Everything lives in
+// the certificate's region: that is where ACM publishes the metric and the events
+// (us-east-1 for CloudFront).
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
-import { DEFAULT_DAYS_BEFORE_EXPIRY } from "../config/alarm-schema";
-import { fitName, parseSnsTopicArn, readableIds, uniqueAddresses } from "../domains/aws-names";
+import { DEFAULT_DAYS_BEFORE_EXPIRY, DEFAULT_KMS_KEY, KmsKeySetting } from "../config/alarm-schema";
+import {
+  fitName,
+  parseKmsKeyArn,
+  parseSnsTopicArn,
+  readableIds,
+  uniqueAddresses,
+} from "../domains/aws-names";
+import { ExpiryTopicKey } from "./expiry-topic-key";
 import {
   CloudwatchEventRule,
   CloudwatchEventTarget,
@@ -42,6 +50,12 @@ export interface WatchedCertificate {
   readonly emails?: readonly string[];
   /** An existing topic in `region` to notify instead of creating one. @default - a topic per region */
   readonly topicArn?: string;
+  /**
+   * How the topic created for `region` is encrypted: "create" (a key per region,
+   * needs `accountId`), "none", or an existing key's ARN in `region`. Unused with `topicArn`.
+   * @default "create"
+   */
+  readonly kmsKey?: KmsKeySetting;
 }
 
 export interface ExpiryAlarmProps {
@@ -51,6 +65,8 @@ export interface ExpiryAlarmProps {
   readonly namePrefix?: string;
   /** The certificates to watch; certificates in one region must share one `topicArn` (or none). */
   readonly certificates: readonly WatchedCertificate[];
+  /** The stack's AWS account, named in the policy of each key created here. @default - none: no key can be created */
+  readonly accountId?: string;
   /** The AWS provider for a region. @default - the stack's default AWS provider for every region */
   readonly providerFor?: (region: string) => TerraformProvider | undefined;
 }
@@ -64,9 +80,15 @@ export class ExpiryAlarm extends Construct {
   readonly topics = new Map<string, SnsTopic>();
   /** The topic notified in each region in use, created or existing, by region. */
   readonly topicArns = new Map<string, string>();
+  /** Keys created here for the topics, by region. */
+  readonly keys = new Map<string, ExpiryTopicKey>();
+  /** The key of each topic created here that is encrypted, created or existing, by region. */
+  readonly keyArns = new Map<string, string>();
+  private readonly props: ExpiryAlarmProps;
 
   constructor(scope: Construct, id: string, props: ExpiryAlarmProps) {
     super(scope, id);
+    this.props = props;
     const base = `${props.namePrefix ? `${props.namePrefix}-` : ""}${props.environment}`;
     for (const [region, certs] of byRegion(props.certificates)) {
       const provider = props.providerFor?.(region);
@@ -147,12 +169,12 @@ export class ExpiryAlarm extends Construct {
     provider: TerraformProvider | undefined,
   ): SnsTopic {
     const regionId = region.replace(/-/g, "_");
-    // No kms_master_key_id: with alias/aws/sns neither CloudWatch nor EventBridge may
-    // use the key (its policy cannot be changed), and every notification would be dropped.
+    const kmsMasterKeyId = this.topicKey(base, region, certs, provider);
     const topic = new SnsTopic(this, `topic_${regionId}`, {
       provider,
       name: `${base}-certificate-expiry`,
       displayName: `Certificate expiry ${base}`.slice(0, MAX_TOPIC_DISPLAY_NAME),
+      kmsMasterKeyId,
     });
     topic.overrideLogicalId(`expiry_topic_${regionId}`);
     this.topics.set(region, topic);
@@ -169,6 +191,47 @@ export class ExpiryAlarm extends Construct {
       }).overrideLogicalId(id);
     }
     return topic;
+  }
+
+  /** The ARN of the key encrypting the region's new topic, created here if asked; none for "none". */
+  private topicKey(
+    base: string,
+    region: string,
+    certs: readonly WatchedCertificate[],
+    provider: TerraformProvider | undefined,
+  ): string | undefined {
+    const settings = new Set(certs.map((c) => c.kmsKey ?? DEFAULT_KMS_KEY));
+    if (settings.size > 1) {
+      throw new Error(
+        `${this.node.path}: certificates in ${region} set different kmsKey values (${[...settings].join(", ")}); its topic has one key.`,
+      );
+    }
+    const [setting] = settings;
+    if (setting === "none") return undefined;
+    if (setting !== "create") {
+      const arn = parseKmsKeyArn(setting);
+      if (typeof arn === "string" || arn.region !== region) {
+        throw new Error(`${this.node.path}: ${setting} is not a KMS key ARN in ${region}.`);
+      }
+      this.keyArns.set(region, setting);
+      return setting;
+    }
+    const { accountId, environment, namePrefix } = this.props;
+    if (!accountId) {
+      throw new Error(
+        `${this.node.path}: the key of the topic in ${region} needs accountId (its key policy names the account); or set kmsKey to "none" or a key ARN.`,
+      );
+    }
+    const key = new ExpiryTopicKey(this, `key_${region.replace(/-/g, "_")}`, {
+      name: base,
+      description: `Encrypts the certificate expiry topic of ${namePrefix ? `project ${namePrefix}, ` : ""}environment ${environment}, in ${region} (certkit).`,
+      region,
+      accountId,
+      provider,
+    });
+    this.keys.set(region, key);
+    this.keyArns.set(region, key.key.arn);
+    return key.key.arn;
   }
 
   private createAlarm(

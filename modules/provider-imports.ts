@@ -7,6 +7,8 @@ export { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificat
 export { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 export { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+export { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+export { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 export { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 export { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 export { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";

@@ -1,5 +1,5 @@
 // The environment stack's expiry watch: its certificates handed to ExpiryAlarm,
-// and the outputs people look the alarms and topics up by.
+// and the outputs people look the alarms, topics and keys up by.
 import type { TerraformProvider, TerraformStack } from "cdktf";
 import { TerraformOutput } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
@@ -26,7 +26,9 @@ export function addExpiryWatch(
         daysBeforeExpiry: c.alarm.daysBeforeExpiry,
         emails: c.alarm.emails,
         topicArn: c.alarm.topicArn,
+        kmsKey: c.alarm.kmsKey,
       })),
+    accountId: env.accountId,
     providerFor,
   });
   for (const [name, alarm] of watch.alarms) {
@@ -39,6 +41,12 @@ export function addExpiryWatch(
     new TerraformOutput(stack, `expiry_topic_arn_${region.replace(/-/g, "_")}`, {
       value: arn,
       description: `SNS topic notified of certificate expiry in ${region}.`,
+    });
+  }
+  for (const [region, arn] of watch.keyArns) {
+    new TerraformOutput(stack, `expiry_key_arn_${region.replace(/-/g, "_")}`, {
+      value: arn,
+      description: `KMS key encrypting the certificate expiry topic in ${region}.`,
     });
   }
   return watch;

@@ -5,13 +5,22 @@ import type { ConfigIssue } from "../../config/issues";
 import { formatPath } from "../../config/issues";
 import { resolveConfig } from "../../config/resolve";
 import { ConfigSchema } from "../../config/schema";
-import { environmentOf, expectProblems, load, yaml } from "../helpers";
+import { TEST_ACCOUNT_ID, environmentOf, expectProblems, load, yaml } from "../helpers";
 
 const TOPIC_EU = "arn:aws:sns:eu-west-1:123456789012:ops";
 const TOPIC_US = "arn:aws:sns:us-east-1:123456789012:ops";
 
-/** prod in eu-west-1 with certificates web and api; `extra` is indented under prod. */
-const config = (defaults: string, prod: string, web = "", api = "") => yaml`
+/**
+ * prod in eu-west-1 with certificates web and api; `prod` is a line under prod.
+ * `account` comes last (line 15), so that it moves no other line.
+ */
+const config = (
+  defaults: string,
+  prod: string,
+  web = "",
+  api = "",
+  account = `accountId: "${TEST_ACCOUNT_ID}"`,
+) => yaml`
   cloudflare: { zones: { example.com: {} } }
   defaults:
     region: eu-west-1
@@ -26,6 +35,7 @@ const config = (defaults: string, prod: string, web = "", api = "") => yaml`
         api:
           domains: [api.example.com]
           ${api}
+      ${account}
 `;
 
 /** Warnings about alarms (other features warn too, e.g. about certificates not attached). */
@@ -57,15 +67,30 @@ describe("merging", () => {
       ),
     );
     const [web, api] = env.certificates;
-    expect(web.alarm).toEqual({ enabled: true, daysBeforeExpiry: 20, emails: ["web@example.com"] });
-    expect(api.alarm).toEqual({ enabled: true, daysBeforeExpiry: 20, emails: ["ops@example.com"] });
+    expect(web.alarm).toEqual({
+      enabled: true,
+      daysBeforeExpiry: 20,
+      emails: ["web@example.com"],
+      kmsKey: "create",
+    });
+    expect(api.alarm).toEqual({
+      enabled: true,
+      daysBeforeExpiry: 20,
+      emails: ["ops@example.com"],
+      kmsKey: "create",
+    });
   });
 
-  it("defaults to 45 days, no emails, enabled", () => {
+  it("defaults to 45 days, no emails, enabled, a key created for the topic", () => {
     const [web] = environmentOf(
       config("", "", "", "alarm: { emails: [ops@example.com] }"),
     ).certificates;
-    expect(web.alarm).toEqual({ enabled: true, daysBeforeExpiry: 45, emails: [] });
+    expect(web.alarm).toEqual({
+      enabled: true,
+      daysBeforeExpiry: 45,
+      emails: [],
+      kmsKey: "create",
+    });
   });
 
   it("lets a certificate opt out of an environment's topic with its own", () => {
@@ -77,6 +102,7 @@ describe("merging", () => {
       daysBeforeExpiry: 45,
       emails: [],
       topicArn: TOPIC_EU,
+      kmsKey: "create",
     });
     expect(api.alarm.topicArn).toBe(TOPIC_EU);
   });
@@ -220,5 +246,123 @@ describe("warnings", () => {
     ).toEqual([
       `environments.prod: alarm.emails of certificates web, api are not subscribed, because they notify the existing topic ${TOPIC_EU}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
     ]);
+  });
+});
+
+describe("topic encryption (kmsKey)", () => {
+  const KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const KEY_US = "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+  const OPS = "alarm: { emails: [ops@example.com] }";
+
+  it("accepts create, none and a key ARN in the certificates' region", () => {
+    const kmsKey = (value: string) =>
+      environmentOf(config(OPS, `alarm: { kmsKey: "${value}" }`)).certificates.map(
+        (c) => c.alarm.kmsKey,
+      );
+    expect(kmsKey("create")).toEqual(["create", "create"]);
+    expect(kmsKey("none")).toEqual(["none", "none"]);
+    expect(kmsKey(KEY_EU)).toEqual([KEY_EU, KEY_EU]);
+  });
+
+  it("fails when kmsKey is neither create, none nor a key ARN", () => {
+    expectProblems(config("", "alarm: { kmsKey: Create }"), [
+      'environments.prod.alarm.kmsKey (line 7, column 22): must be create, none or a KMS key ARN, got "Create". Fix: write one of them; a key ARN (not an alias) has the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.',
+    ]);
+  });
+
+  it("fails when kmsKey is an alias", () => {
+    expectProblems(config("", "", "alarm: { kmsKey: alias/ops }"), [
+      'environments.prod.certificates.web.alarm.kmsKey (line 11, column 26): must be create, none or a KMS key ARN, got "alias/ops". Fix: write one of them; a key ARN (not an alias) has the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.',
+    ]);
+  });
+
+  it("fails when kmsKey is the AWS managed key, which alarms and EventBridge cannot use", () => {
+    expectProblems(config("alarm: { kmsKey: alias/aws/sns }", ""), [
+      'defaults.alarm.kmsKey (line 4, column 20): is an AWS managed key, whose key policy lets neither CloudWatch alarms nor EventBridge use it, so every notification would be dropped, got "alias/aws/sns". Fix: leave alarm.kmsKey out (certkit creates a key both may use), or write the ARN of a customer managed key.',
+    ]);
+  });
+
+  it("fails when the key ARN names the wrong partition for its region", () => {
+    const arn = KEY_EU.replace("arn:aws:kms:eu-west-1", "arn:aws:kms:cn-north-1");
+    expectProblems(config("", `alarm: { kmsKey: "${arn}" }`), [
+      `environments.prod.alarm.kmsKey (line 7, column 22): names partition aws, but region cn-north-1 is in partition aws-cn, got "${arn}". Fix: write arn:aws-cn:kms:cn-north-1:...`,
+    ]);
+  });
+
+  it("fails when the key is in another region than its certificates", () => {
+    const arn = KEY_EU.replace("eu-west-1", "eu-west-2");
+    expectProblems(config(OPS, `alarm: { kmsKey: "${arn}" }`), [
+      "environments.prod.alarm.kmsKey (line 7, column 22): the key is in eu-west-2, but certificates web, api live in eu-west-1; SNS encrypts a topic only with a key in the topic's region. Fix: set alarm.kmsKey on those certificates to a key in eu-west-1.",
+    ]);
+  });
+
+  it("fails when an environment's key is inherited by a CloudFront certificate in us-east-1", () => {
+    const text = config(OPS, `alarm: { kmsKey: "${KEY_EU}" }`);
+    expect(placement(text, { api: "us-east-1" }).issues).toEqual([
+      "environments.prod.alarm.kmsKey: the key is in eu-west-1, but certificate api lives in us-east-1 (not the environment's eu-west-1: CloudFront takes certificates from us-east-1 only); SNS encrypts a topic only with a key in the topic's region. Fix: set alarm.kmsKey on that certificate to a key in us-east-1.",
+    ]);
+    const own = config(OPS, `alarm: { kmsKey: "${KEY_EU}" }`, "", `alarm: { kmsKey: "${KEY_US}" }`);
+    expect(placement(own, { api: "us-east-1" })).toEqual({ issues: [], warnings: [] });
+  });
+
+  it("fails when certificates of one region set different keys", () => {
+    expectProblems(config(OPS, "", "alarm: { kmsKey: none }"), [
+      "environments.prod.certificates (line 9, column 7): certificates in eu-west-1 set different alarm.kmsKey values (web -> none, api -> create); the environment's expiry topic there has one key. Fix: give them the same alarm.kmsKey.",
+    ]);
+  });
+
+  it("fails without accountId while kmsKey is create, the default", () => {
+    expectProblems(config(OPS, "", "", "", ""), [
+      "environments.prod.accountId (line 8, column 5): is required while alarm.kmsKey is create (the default): certkit creates a KMS key for the expiry topic of certificates web, api, and its key policy names the account. Fix: set accountId here or in defaults.accountId, or set alarm.kmsKey to none or an existing key ARN.",
+    ]);
+  });
+
+  it("needs no accountId with kmsKey none, an existing key, or existing topics", () => {
+    const without = (prod: string) => () => load(config(OPS, prod, "", "", ""));
+    expect(without("alarm: { kmsKey: none }")).not.toThrow();
+    expect(without(`alarm: { kmsKey: "${KEY_EU}" }`)).not.toThrow();
+    expect(without(`alarm: { topicArn: "${TOPIC_EU}" }`)).not.toThrow();
+    expect(without("alarm: { enabled: false }")).not.toThrow();
+  });
+
+  it("takes accountId from defaults", () => {
+    expect(() => load(config(`accountId: "${TEST_ACCOUNT_ID}"`, OPS, "", "", ""))).not.toThrow();
+  });
+
+  it("warns that notifications stay in cleartext with kmsKey none, naming environment and region", () => {
+    expect(alarmWarnings(config(OPS, "alarm: { kmsKey: none }"))).toEqual([
+      "environments.prod: the expiry topic in eu-west-1 is not encrypted (alarm.kmsKey is none at environments.prod.alarm.kmsKey): notifications about certificates web, api stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.",
+    ]);
+  });
+
+  it("warns when a kmsKey reaches only certificates that notify an existing topic", () => {
+    const text = config(OPS, `alarm: { topicArn: "${TOPIC_EU}", kmsKey: none }`);
+    expect(alarmWarnings(text)).toContain(
+      `environments.prod.alarm.kmsKey: has no effect on certificates web, api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+    );
+  });
+
+  it("names environment and certificate when a defaults kmsKey reaches only existing topics", () => {
+    const text = config(
+      "alarm: { emails: [ops@example.com], kmsKey: none }",
+      `alarm: { topicArn: "${TOPIC_EU}" }`,
+    );
+    expect(alarmWarnings(text).filter((w) => w.includes("has no effect"))).toEqual([
+      `defaults.alarm.kmsKey: has no effect on certificates prod.web, prod.api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+    ]);
+  });
+
+  it("does not warn about a defaults kmsKey that a topic certkit creates uses", () => {
+    const text = yaml`
+      cloudflare: { zones: { example.com: {} } }
+      defaults: { region: eu-west-1, alarm: { emails: [ops@example.com], kmsKey: none } }
+      environments:
+        staging:
+          certificates: { web: { domains: [staging.example.com] } }
+        prod:
+          alarm: { topicArn: "${TOPIC_EU}" }
+          certificates: { web: { domains: [example.com] } }
+    `;
+    expect(alarmWarnings(text).filter((w) => w.includes("has no effect"))).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ describe("certificate names", () => {
             region: eu-west-1
             certificates:
               web: { domains: [example.com] }
+            accountId: "123456789012"
       `,
       [
         'environments.prod.certificates.web.domains[0] (line 5, column 24): "example.com" is under no configured zone (none configured). Fix: add its zone under cloudflare.zones, or correct the name.',

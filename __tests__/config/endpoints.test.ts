@@ -75,6 +75,7 @@ describe("attach", () => {
             certificates:
               a: { domains: [a.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}" } } }
               b: { domains: [b.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${other}" } } }
+            accountId: "123456789012"
       `,
       [
         "environments.prod.certificates.b.attach.alb (line 7, column 53): shares its load balancer with environments.prod.certificates.a.attach.alb but not its targetGroupArn and sslPolicy; certkit makes one HTTPS listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).",
@@ -128,6 +129,7 @@ describe("hostnames", () => {
                 domains: ["*.example.com"]
                 attach: { alb: { dnsName: a.elb.amazonaws.com } }
                 hostnames: [www.example.com, example.com, a.b.example.com]
+            accountId: "123456789012"
       `,
       [
         'environments.prod.certificates.web.hostnames[1] (line 9, column 38): "example.com" is not covered by the certificate\'s names (*.example.com); a wildcard covers exactly one level and not the apex. Fix: add "example.com" to domains, or serve it from a certificate that covers it.',
@@ -146,6 +148,7 @@ describe("hostnames", () => {
             certificates:
               a: { domains: [www.example.com], target: x.example.net, hostnames: [www.example.com] }
               b: { domains: ["*.example.com"], target: y.example.net, hostnames: [www.example.com] }
+            accountId: "123456789012"
       `,
       [
         'environments.prod.certificates.b.hostnames[0] (line 7, column 75): "www.example.com" is already claimed by environments.prod.certificates.a.hostnames[0]; one name has one record. Fix: keep one.',
@@ -194,6 +197,7 @@ describe("hostnames", () => {
           region: eu-west-1
           certificates:
             web: { domains: [www.example.com], target: x.example.net, hostnames: [www.example.com, { name: www.example.com, proxied: false }] }
+          accountId: "123456789012"
     `;
     expect(() => load(text)).toThrow(/already claimed/);
     const ok = text.replace(", { name: www.example.com, proxied: false }", "");

@@ -1,6 +1,7 @@
 // Partitions, SNS topic ARNs, AWS name limits and ids from free text.
 import {
   fitName,
+  parseKmsKeyArn,
   parseSnsTopicArn,
   partitionOf,
   readableIds,
@@ -41,6 +42,41 @@ describe("parseSnsTopicArn", () => {
     );
     expect(parseSnsTopicArn("arn:aws-us-gov:sns:eu-west-1:123456789012:ops")).toMatch(
       /^names partition aws-us-gov, but region eu-west-1 is in partition aws,/,
+    );
+  });
+});
+
+describe("parseKmsKeyArn", () => {
+  const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+
+  it.each([
+    [`arn:aws:kms:eu-west-1:123456789012:key/${UUID}`, "aws", "eu-west-1", UUID],
+    [
+      "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+      "aws",
+      "us-east-1",
+      "mrk-1234abcd12ab34cd56ef1234567890ab",
+    ],
+    [`arn:aws-cn:kms:cn-north-1:123456789012:key/${UUID}`, "aws-cn", "cn-north-1", UUID],
+  ])("reads %s", (arn, partition, region, keyId) => {
+    expect(parseKmsKeyArn(arn)).toEqual({ partition, region, accountId: "123456789012", keyId });
+  });
+
+  it.each([
+    "arn:aws:kms:eu-west-1:123456789012:alias/ops", // an alias
+    `arn:aws:kms:eu-west-1:12345678901:key/${UUID}`, // 11 digits
+    "arn:aws:kms:eu-west-1:123456789012:key/not-a-key-id",
+    `arn:aws:sns:eu-west-1:123456789012:key/${UUID}`,
+    UUID, // a key id alone names no region
+  ])("fails for %s", (arn) => {
+    expect(parseKmsKeyArn(arn)).toBe(
+      `is not a KMS key ARN, got "${arn}". Fix: copy the key's ARN (not an alias), of the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.`,
+    );
+  });
+
+  it("fails when the partition does not hold the region", () => {
+    expect(parseKmsKeyArn(`arn:aws:kms:us-gov-east-1:123456789012:key/${UUID}`)).toBe(
+      `names partition aws, but region us-gov-east-1 is in partition aws-us-gov, got "arn:aws:kms:us-gov-east-1:123456789012:key/${UUID}". Fix: write arn:aws-us-gov:kms:us-gov-east-1:...`,
     );
   });
 });

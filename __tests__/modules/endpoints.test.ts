@@ -25,6 +25,7 @@ const prod = (certificates: string) => yaml`
   environments:
     prod:
       region: eu-west-1
+      accountId: "123456789012"
       certificates:
 ${certificates}
 `;
@@ -209,7 +210,7 @@ describe("zone settings", () => {
       cloudflare: { zones: { example.com: { caa: true, sslMode: strict }, example.org: {} } }
       defaults: { backend: { s3: { bucket: state, key: "certkit/{environment}.tfstate" } } }
       environments:
-        prod: { region: eu-west-1, certificates: { web: { domains: [example.com], target: x.example.net } } }
+        prod: { region: eu-west-1, accountId: "123456789012", certificates: { web: { domains: [example.com], target: x.example.net } } }
     `;
     const stacks = buildApp(Testing.app(), load(text).config);
     expect(stacks.map((s) => s.node.id)).toEqual(["prod", "zones"]);

@@ -22,6 +22,9 @@ const TARGET = "aws_cloudwatch_event_target";
 const TOPIC = "aws_sns_topic";
 const POLICY = "aws_sns_topic_policy";
 const SUBSCRIPTION = "aws_sns_topic_subscription";
+const KEY = "aws_kms_key";
+const ALIAS = "aws_kms_alias";
+const ACCOUNT = "123456789012";
 
 const arnOf = (name: string, region = "eu-west-1") =>
   `arn:aws:acm:${region}:123456789012:certificate/${name}`;
@@ -48,6 +51,7 @@ function synth(
   new ExpiryAlarm(stack, "expiry", {
     environment: "prod",
     namePrefix: "shop",
+    accountId: ACCOUNT,
     certificates,
     providerFor: (region) => (region === "us-east-1" ? usEast1 : undefined),
     ...more,
@@ -57,6 +61,7 @@ function synth(
 
 const json = (text: unknown) => JSON.parse(String(text)) as Record<string, unknown>;
 const topicRef = (region: string) => `\${aws_sns_topic.expiry_topic_${region}.arn}`;
+const keyRef = (region: string) => `\${aws_kms_key.expiry_key_${region}.arn}`;
 
 describe("alarm", () => {
   it("watches DaysToExpiry of the certificate, daily, and notifies the topic on ALARM and OK", () => {
@@ -119,10 +124,12 @@ describe("one topic and one event rule per region", () => {
       [RULE]: 2,
       [TARGET]: 2,
       [SUBSCRIPTION]: 3,
+      [KEY]: 2,
+      [ALIAS]: 2,
     });
   });
 
-  it("creates a us-east-1 certificate's alarm, rule, target and topic with the us-east-1 provider", () => {
+  it("creates a us-east-1 certificate's alarm, rule, target, topic and key with the us-east-1 provider", () => {
     const providers = [
       resourceOf(out, ALARM, "expiry_alarm_cdn"),
       resourceOf(out, RULE, "expiry_events_us_east_1"),
@@ -130,10 +137,13 @@ describe("one topic and one event rule per region", () => {
       resourceOf(out, TOPIC, "expiry_topic_us_east_1"),
       resourceOf(out, POLICY, "expiry_topic_policy_us_east_1"),
       resourceOf(out, SUBSCRIPTION, "expiry_email_us_east_1_cdn_example_com"),
+      resourceOf(out, KEY, "expiry_key_us_east_1"),
+      resourceOf(out, ALIAS, "expiry_key_alias_us_east_1"),
     ].map((r) => r.provider);
-    expect(providers).toEqual(Array(6).fill("aws.us_east_1"));
+    expect(providers).toEqual(Array(8).fill("aws.us_east_1"));
     expect(resourceOf(out, ALARM, "expiry_alarm_web").provider).toBeUndefined();
     expect(resourceOf(out, RULE, "expiry_events_eu_west_1").provider).toBeUndefined();
+    expect(resourceOf(out, KEY, "expiry_key_eu_west_1").provider).toBeUndefined();
   });
 
   it("matches ACM's expiry events of that region's certificates only", () => {
@@ -200,11 +210,114 @@ describe("one topic and one event rule per region", () => {
     ]);
   });
 
-  it("does not encrypt the topic with alias/aws/sns, which CloudWatch and EventBridge cannot use", () => {
+  it("encrypts each region's topic with that region's key", () => {
     expect(resourceOf(out, TOPIC, "expiry_topic_eu_west_1")).toEqual({
       name: "shop-prod-certificate-expiry",
       display_name: "Certificate expiry shop-prod",
+      kms_master_key_id: keyRef("eu_west_1"),
     });
+    expect(resourceOf(out, TOPIC, "expiry_topic_us_east_1").kms_master_key_id).toBe(
+      keyRef("us_east_1"),
+    );
+  });
+});
+
+describe("the topic's key", () => {
+  const out = synth([cert("web"), cert("cdn", { region: "us-east-1" })]);
+  const KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+  it("is rotated yearly, kept 30 days after deletion, and described by project, environment and region", () => {
+    expect(resourceOf(out, KEY, "expiry_key_eu_west_1")).toMatchObject({
+      enable_key_rotation: true,
+      deletion_window_in_days: 30,
+      description:
+        "Encrypts the certificate expiry topic of project shop, environment prod, in eu-west-1 (certkit).",
+    });
+  });
+
+  it("has the alias alias/certkit-<project>-<environment>-expiry in each region", () => {
+    expect(resourceOf(out, ALIAS, "expiry_key_alias_eu_west_1")).toEqual({
+      name: "alias/certkit-shop-prod-expiry",
+      target_key_id: "${aws_kms_key.expiry_key_eu_west_1.key_id}",
+    });
+    expect(resourceOf(out, ALIAS, "expiry_key_alias_us_east_1").name).toBe(
+      "alias/certkit-shop-prod-expiry",
+    );
+    const bare = synth([cert("web")], { namePrefix: undefined });
+    expect(resourceOf(bare, ALIAS, "expiry_key_alias_eu_west_1").name).toBe(
+      "alias/certkit-prod-expiry",
+    );
+  });
+
+  it("lets the account administer it, and alarms of the account and EventBridge use it", () => {
+    const use = ["kms:Decrypt", "kms:GenerateDataKey*"];
+    expect(json(resourceOf(out, KEY, "expiry_key_us_east_1").policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "AccountAdministersKey",
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::123456789012:root" },
+          Action: "kms:*",
+          Resource: "*",
+        },
+        {
+          Sid: "ExpiryAlarms",
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: use,
+          Resource: "*",
+          Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        },
+        {
+          Sid: "AcmExpiryEvents",
+          Effect: "Allow",
+          Principal: { Service: "events.amazonaws.com" },
+          Action: use,
+          Resource: "*",
+        },
+      ],
+    });
+  });
+
+  it("names the account root in the region's partition", () => {
+    const gov = synth([cert("web", { region: "us-gov-west-1" })]);
+    const policy = json(resourceOf(gov, KEY, "expiry_key_us_gov_west_1").policy) as {
+      Statement: { Principal: { AWS?: string } }[];
+    };
+    expect(policy.Statement[0].Principal.AWS).toBe("arn:aws-us-gov:iam::123456789012:root");
+  });
+
+  it("is not created with kmsKey none: the topic stays unencrypted", () => {
+    const none = synth([cert("web", { kmsKey: "none" }), cert("api", { kmsKey: "none" })]);
+    expectCounts(none, { [TOPIC]: 1, [KEY]: 0, [ALIAS]: 0 });
+    expect(resourceOf(none, TOPIC, "expiry_topic_eu_west_1")).not.toHaveProperty(
+      "kms_master_key_id",
+    );
+  });
+
+  it("is not created for an existing key, which the topic then uses", () => {
+    const existing = synth([cert("web", { kmsKey: KEY_EU })]);
+    expectCounts(existing, { [TOPIC]: 1, [KEY]: 0, [ALIAS]: 0 });
+    expect(resourceOf(existing, TOPIC, "expiry_topic_eu_west_1").kms_master_key_id).toBe(KEY_EU);
+  });
+
+  it("fails to be created without the account id", () => {
+    expect(() => synth([cert("web")], { accountId: undefined })).toThrow(
+      'prod/expiry: the key of the topic in eu-west-1 needs accountId (its key policy names the account); or set kmsKey to "none" or a key ARN.',
+    );
+  });
+
+  it("fails when certificates of one region set different kmsKey values", () => {
+    expect(() => synth([cert("web", { kmsKey: "none" }), cert("api")])).toThrow(
+      "prod/expiry: certificates in eu-west-1 set different kmsKey values (none, create); its topic has one key.",
+    );
+  });
+
+  it("fails when an existing key is not in the topic's region", () => {
+    expect(() => synth([cert("cdn", { region: "us-east-1", kmsKey: KEY_EU })])).toThrow(
+      `prod/expiry: ${KEY_EU} is not a KMS key ARN in us-east-1.`,
+    );
   });
 });
 
@@ -223,6 +336,8 @@ describe("an existing topic", () => {
       [TOPIC]: 0,
       [POLICY]: 0,
       [SUBSCRIPTION]: 0,
+      [KEY]: 0,
+      [ALIAS]: 0,
     });
     expect(resourceOf(out, ALARM, "expiry_alarm_api")).toMatchObject({
       alarm_actions: [topicArn],
@@ -257,7 +372,9 @@ describe("names and ids", () => {
 
   it("derives ids from names: adding a certificate or region changes no existing id", () => {
     const ids = (out: SynthJson) =>
-      [ALARM, RULE, TARGET, TOPIC, POLICY].flatMap((t) => Object.keys(resourcesOf(out, t)));
+      [ALARM, RULE, TARGET, TOPIC, POLICY, KEY, ALIAS].flatMap((t) =>
+        Object.keys(resourcesOf(out, t)),
+      );
     const before = ids(synth([cert("web")]));
     const after = ids(synth([cert("api"), cert("cdn", { region: "us-east-1" }), cert("web")]));
     expect(before).toEqual([
@@ -266,6 +383,8 @@ describe("names and ids", () => {
       "expiry_events_target_eu_west_1",
       "expiry_topic_eu_west_1",
       "expiry_topic_policy_eu_west_1",
+      "expiry_key_eu_west_1",
+      "expiry_key_alias_eu_west_1",
     ]);
     expect(after).toEqual(expect.arrayContaining(before));
   });
@@ -283,6 +402,7 @@ describe("in the environment stack", () => {
     defaults: { region: eu-west-1, alarm: { emails: [ops@example.com] } }
     environments:
       prod:
+        accountId: "123456789012"
         certificates:
           web: { domains: [example.com, "*.example.com"] }
           api: { domains: [api.example.com] }
@@ -304,7 +424,7 @@ describe("in the environment stack", () => {
     expect(Object.keys(resourcesOf(out, ALARM))).toEqual(["expiry_alarm_api", "expiry_alarm_web"]);
   });
 
-  it("outputs each alarm's name and ARN, and the topic of each region", () => {
+  it("outputs each alarm's name and ARN, and the topic and key of each region", () => {
     expect(out.output?.expiry_alarm_web).toMatchObject({
       value: {
         name: "${aws_cloudwatch_metric_alarm.expiry_alarm_web.alarm_name}",
@@ -312,6 +432,7 @@ describe("in the environment stack", () => {
       },
     });
     expect(out.output?.expiry_topic_arn_eu_west_1).toMatchObject({ value: topicRef("eu_west_1") });
+    expect(out.output?.expiry_key_arn_eu_west_1).toMatchObject({ value: keyRef("eu_west_1") });
     expect(out.output?.expiry_alarm_old).toBeUndefined();
   });
 });

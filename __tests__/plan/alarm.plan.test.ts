@@ -1,5 +1,6 @@
 // Offline plan of an environment's expiry watch: real terraform and AWS provider,
-// Cloudflare stood in. One plan, every assertion on it.
+// Cloudflare stood in. One plan, every assertion on it. The topics' KMS keys need
+// no API call at plan time: their policy names the account from accountId.
 import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
 import { EnvironmentStack } from "../../stacks/environment-stack";
@@ -133,9 +134,46 @@ describePlan("expiry alarms and events, planned offline", () => {
       "aws_sns_topic.expiry_topic_us_east_1.arn",
       "aws_cloudwatch_metric_alarm.expiry_alarm_cdn.arn",
     ]);
-    expect(planned("aws_sns_topic.expiry_topic_eu_west_1")).toMatchObject({
-      name: "shop-prod-certificate-expiry",
-      kms_master_key_id: null,
-    });
+  });
+
+  it("encrypts each region's topic with a key of its own, created through that region's provider", () => {
+    const provider = (address: string) => configured(plan, address).provider_config_key;
+    for (const [region, key] of [
+      ["eu_west_1", "aws"],
+      ["us_east_1", "aws.us_east_1"],
+    ]) {
+      const keyAddress = `aws_kms_key.expiry_key_${region}`;
+      const aliasAddress = `aws_kms_alias.expiry_key_alias_${region}`;
+      expect([provider(keyAddress), provider(aliasAddress)]).toEqual([key, key]);
+      expect(planned(keyAddress)).toMatchObject({
+        enable_key_rotation: true,
+        deletion_window_in_days: 30,
+        arn: KNOWN_AFTER_APPLY,
+      });
+      expect(planned(aliasAddress)).toMatchObject({ name: "alias/certkit-shop-prod-expiry" });
+      expect(arnReferences(`aws_sns_topic.expiry_topic_${region}`, "kms_master_key_id")).toEqual([
+        `${keyAddress}.arn`,
+      ]);
+      expect(planned(`aws_sns_topic.expiry_topic_${region}`)).toMatchObject({
+        name: "shop-prod-certificate-expiry",
+        kms_master_key_id: KNOWN_AFTER_APPLY,
+      });
+    }
+    expect(plan.byType("aws_kms_key")).toHaveLength(2);
+  });
+
+  it("plans the key policy as written: the account, CloudWatch alarms and EventBridge", () => {
+    const policy = JSON.parse(String(planned("aws_kms_key.expiry_key_us_east_1").policy)) as {
+      Statement: { Sid: string; Principal: unknown; Condition?: unknown }[];
+    };
+    expect(policy.Statement.map((s) => [s.Sid, s.Principal, s.Condition])).toEqual([
+      ["AccountAdministersKey", { AWS: "arn:aws:iam::123456789012:root" }, undefined],
+      [
+        "ExpiryAlarms",
+        { Service: "cloudwatch.amazonaws.com" },
+        { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      ],
+      ["AcmExpiryEvents", { Service: "events.amazonaws.com" }, undefined],
+    ]);
   });
 });

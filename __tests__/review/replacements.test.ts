@@ -54,7 +54,7 @@ describe("what forces a replacement", () => {
 
 const v1 = `
 cloudflare: { zones: { example.com: {} } }
-defaults: { region: eu-west-1 }
+defaults: { region: eu-west-1, accountId: "123456789012" }
 environments:
   prod:
     certificates:
@@ -64,7 +64,7 @@ environments:
 `;
 const v2 = `
 cloudflare: { zones: { example.com: {} } }
-defaults: { region: eu-west-1 }
+defaults: { region: eu-west-1, accountId: "123456789012" }
 environments:
   prod:
     certificates:

@@ -199,6 +199,7 @@ cloudflare: { zones: { example.com: {} } }
 environments:
   dev:
     region: eu-central-1
+    accountId: "123456789012"
     certificates:
       api: { domains: [api.example.com] }
 `);

@@ -10,6 +10,7 @@ const config = yaml`
   environments:
     prod:
       region: eu-west-1
+      accountId: "123456789012"
       certificates:
         web:
           domains: [example.com, "*.example.com", api.example.com]

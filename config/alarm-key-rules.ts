@@ -1,0 +1,119 @@
+// Checks of `alarm.kmsKey`, the encryption of the expiry topics certkit creates.
+// The AWS managed key alias/aws/sns cannot serve: its key policy, which nobody can
+// change, lets neither CloudWatch alarms nor EventBridge use it, so every
+// notification would be dropped. Hence "create" (the default): a customer managed
+// key whose policy names the account, so the account id must be known.
+import { parseKmsKeyArn } from "../domains/aws-names";
+import { DEFAULT_KMS_KEY } from "./alarm-schema";
+import { checkArnRegions, listed } from "./alarm-regions";
+import { KeyPath, formatPath } from "./issues";
+import type { ResolvedCertificate, ResolvedEnvironment } from "./resolve";
+import { effectiveAlarm } from "./resolve-alarm";
+import type { RuleFindings } from "./rules";
+import type { CertkitConfig } from "./schema";
+
+/** What is wrong with one written `alarm.kmsKey` value, or undefined. */
+export function kmsKeyProblem(value: string): string | undefined {
+  if (value === "create" || value === "none") return undefined;
+  if (/^(alias\/aws\/|arn:[^:]*:kms:[^:]*:[^:]*:alias\/aws\/)/.test(value)) {
+    return `is an AWS managed key, whose key policy lets neither CloudWatch alarms nor EventBridge use it, so every notification would be dropped, got "${value}". Fix: leave alarm.kmsKey out (certkit creates a key both may use), or write the ARN of a customer managed key.`;
+  }
+  const arn = parseKmsKeyArn(value);
+  if (typeof arn !== "string") return undefined;
+  if (arn.startsWith("names partition")) return arn;
+  return `must be create, none or a KMS key ARN, got "${value}". Fix: write one of them; a key ARN (not an alias) has the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.`;
+}
+
+/** The key policy of a created key names the account: without accountId, "create" cannot be built. */
+export function checkKeyAccounts(cfg: CertkitConfig, out: RuleFindings): void {
+  for (const [envName, env] of Object.entries(cfg.environments)) {
+    if (env.accountId ?? cfg.defaults?.accountId) continue;
+    const creating = Object.keys(env.certificates).filter((certName) => {
+      const { settings } = effectiveAlarm(cfg, envName, certName);
+      return (
+        settings.enabled !== false &&
+        settings.topicArn === undefined &&
+        (settings.kmsKey ?? DEFAULT_KMS_KEY) === "create"
+      );
+    });
+    if (!creating.length) continue;
+    out.issues.push({
+      path: ["environments", envName, "accountId"],
+      message: `is required while alarm.kmsKey is create (the default): certkit creates a KMS key for the expiry topic of certificate${creating.length === 1 ? "" : "s"} ${creating.join(", ")}, and its key policy names the account. Fix: set accountId here or in defaults.accountId, or set alarm.kmsKey to none or an existing key ARN.`,
+    });
+  }
+}
+
+/** A kmsKey written where every certificate it reaches notifies an existing topic does nothing. */
+export function warnIgnoredKeys(cfg: CertkitConfig, out: RuleFindings): void {
+  const reach = new Map<string, { used: boolean; topics: Set<string>; certs: string[] }>();
+  for (const [envName, env] of Object.entries(cfg.environments)) {
+    for (const certName of Object.keys(env.certificates)) {
+      const { settings, sources } = effectiveAlarm(cfg, envName, certName);
+      if (settings.enabled === false || !sources.kmsKey) continue;
+      const at = formatPath(sources.kmsKey);
+      const entry = reach.get(at) ?? { used: false, topics: new Set<string>(), certs: [] };
+      if (settings.topicArn === undefined) entry.used = true;
+      else entry.topics.add(settings.topicArn);
+      // A defaults key reaches every environment: say which certificate of which.
+      entry.certs.push(sources.kmsKey[0] === "defaults" ? `${envName}.${certName}` : certName);
+      reach.set(at, entry);
+    }
+  }
+  for (const [at, { used, topics, certs }] of reach) {
+    if (used) continue;
+    const them = certs.length === 1 ? "it notifies" : "they notify";
+    const which =
+      topics.size === 1
+        ? `the existing topic ${[...topics][0]}`
+        : "existing topics (alarm.topicArn)";
+    out.warnings.push(
+      `${at}: has no effect on certificate${certs.length === 1 ? "" : "s"} ${certs.join(", ")}: ${them} ${which}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+    );
+  }
+}
+
+/**
+ * One region's topic created by certkit: its key must be in that region and be
+ * the same for every certificate there; "none" is allowed with a warning.
+ */
+export function checkRegionKey(
+  cfg: CertkitConfig,
+  env: ResolvedEnvironment,
+  region: string,
+  certs: readonly ResolvedCertificate[],
+  out: RuleFindings,
+): void {
+  const own = certs.filter((c) => c.alarm.topicArn === undefined);
+  if (!own.length) return;
+  checkArnRegions(
+    cfg,
+    env,
+    own,
+    {
+      key: "kmsKey",
+      noun: "key",
+      regionOf: (value) => {
+        const arn = value === "create" || value === "none" ? undefined : parseKmsKeyArn(value);
+        return arn && typeof arn !== "string" ? arn.region : undefined;
+      },
+      why: "SNS encrypts a topic only with a key in the topic's region",
+    },
+    out,
+  );
+  const keys = new Set(own.map((c) => c.alarm.kmsKey));
+  if (keys.size > 1) {
+    out.issues.push({
+      path: ["environments", env.name, "certificates"],
+      message: `certificates in ${region} set different alarm.kmsKey values (${own.map((c) => `${c.name} -> ${c.alarm.kmsKey}`).join(", ")}); the environment's expiry topic there has one key. Fix: give them the same alarm.kmsKey.`,
+    });
+    return;
+  }
+  if ([...keys][0] !== "none") return;
+  const where = [
+    ...new Set(own.map((c) => formatPath(effectiveAlarm(cfg, env.name, c.name).sources.kmsKey!))),
+  ];
+  out.warnings.push(
+    `${formatPath(["environments", env.name] as KeyPath)}: the expiry topic in ${region} is not encrypted (alarm.kmsKey is none at ${where.join(", ")}): notifications about ${listed(own)} stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.`,
+  );
+}
