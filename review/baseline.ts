@@ -2,7 +2,7 @@
 // an earlier review.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { loadConfigText } from "../config/load";
 import { CertificateIdentity, certificatesInConfig, certificatesInHcl } from "./replacements";
 
@@ -31,6 +31,20 @@ export function baselineFromGit(ref: string, configFile: string, cwd = process.c
     description: `\`${path}\` at git ref \`${ref}\``,
     certificates: certificatesInConfig(config),
   };
+}
+
+/**
+ * How the summary names a `--previous` folder: relative to the project root
+ * (the working directory), with `/`, so that the same review gives the same
+ * bytes on every machine; a folder outside the project is not named at all.
+ */
+export function previousReviewLabel(dir: string, root = process.cwd()): string {
+  const path = relative(resolve(root), resolve(root, dir));
+  if (path === "") return "the review in the project root";
+  if (path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) {
+    return "the review given with `--previous` (a folder outside the project)";
+  }
+  return `the review in \`${path.split(sep).join("/")}\``;
 }
 
 /** The certificates in the `<stack>.tf` files of an earlier review; undefined when there are none. */

@@ -19,6 +19,10 @@ export interface EndpointFact {
   readonly description: string;
   /** Short, for the diagram: lines joined by <br/>. */
   readonly label: string;
+  /** Whether the certificate ends up on the endpoint (false: certkit only points records at it). */
+  readonly serves: boolean;
+  /** The diagram's edge from the endpoint to the certificate, in words. */
+  readonly edge: string;
 }
 
 export interface ValidationFact {
@@ -102,12 +106,16 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
           `\`${attach.cluster}\` (the ARN goes into the Ingress annotation; certkit never changes its listeners); ` +
           `TLS policy \`${attach.sslPolicy}\``,
         label: `ALB, Load Balancer Controller<br/>group ${attach.ingressGroup} on ${attach.cluster}`,
+        serves: true,
+        edge: "serves, once the Helm values are applied",
       };
     case "alb-listener":
       return {
         kind,
         description: `existing HTTPS listener \`${attach.listenerArn}\`: added as an SNI certificate`,
         label: `ALB ${arnName(attach.listenerArn)}<br/>existing listener, SNI`,
+        serves: true,
+        edge: "serves",
       };
     case "alb-owned":
       return {
@@ -116,12 +124,16 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
           `ALB \`${attach.loadBalancerArn}\`: certkit creates HTTPS:443, forwarding to ` +
           `\`${attach.targetGroupArn}\`, and HTTP:80 redirecting to HTTPS (301); TLS policy \`${attach.sslPolicy}\``,
         label: `ALB ${arnName(attach.loadBalancerArn)}<br/>HTTPS:443 and HTTP:80 redirect`,
+        serves: true,
+        edge: "serves",
       };
     case "alb-dns":
       return {
         kind,
         description: `ALB \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
         label: `ALB ${attach.dnsName}<br/>records only`,
+        serves: false,
+        edge: "certificate not attached by certkit",
       };
     case "cloudfront":
       return {
@@ -130,6 +142,8 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
           `CloudFront distribution certkit creates, origin \`${attach.origin}\`${attach.originPath ?? ""} over HTTPS; ` +
           `viewers ${attach.minimumProtocolVersion} or later; ${attach.priceClass}`,
         label: `CloudFront<br/>origin ${attach.origin}`,
+        serves: true,
+        edge: "serves",
       };
   }
 }

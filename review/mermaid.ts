@@ -48,7 +48,11 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
       const to = endpoint ?? target ?? certificate;
       edges.push(`  ${ids.get("host", h.name)} -->|${via}| ${to}`);
     }
-    if (endpoint) edges.push(`  ${endpoint} -->|serves| ${certificate}`);
+    if (endpoint && c.endpoint) {
+      // A solid arrow: the endpoint serves the certificate; dotted, no arrow: certkit does not put it there.
+      const line = c.endpoint.serves ? "-->" : "-.-";
+      edges.push(`  ${endpoint} ${line}|${c.endpoint.edge}| ${certificate}`);
+    }
     if (!endpoint && !target && c.hostnames.length === 0) {
       const idle = ids.get("idle", c.name);
       lines.push(

@@ -1,6 +1,9 @@
 // Which certificates a change replaces. ACM cannot change a certificate's names
 // or key algorithm: Terraform destroys and re-creates it, and only
-// `create_before_destroy` keeps a listener from holding on to the old one. Pure.
+// `create_before_destroy` keeps a listener from holding on to the old one. A
+// certificate that moves to another region (another AWS provider) is worse:
+// Terraform looks for the old one through the new provider, so the old
+// certificate is orphaned or the plan fails; only a new name avoids that. Pure.
 import type { ResolvedConfig } from "../config/resolve";
 import type { Json, JsonObject } from "./hcl";
 
@@ -12,6 +15,17 @@ export interface CertificateIdentity {
   /** Primary name first; the rest compare as a set, as the provider does. */
   readonly domains: readonly string[];
   readonly keyAlgorithm: string;
+  /**
+   * The AWS region of the provider that manages it; undefined when the source
+   * does not say (then a region change cannot be seen).
+   */
+  readonly region?: string;
+}
+
+/** A certificate's move to another region: `create_before_destroy` does not cover it. */
+export interface RegionMove {
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface Replacement {
@@ -21,6 +35,8 @@ export interface Replacement {
   readonly reasons: readonly string[];
   /** Whether the new stack creates the new certificate before destroying the old. */
   readonly createBeforeDestroy: boolean;
+  /** Set when the certificate moves to another region: it must be renamed instead. */
+  readonly regionMove?: RegionMove;
 }
 
 export interface CertificateChanges {
@@ -39,11 +55,13 @@ const isObject = (v: Json | undefined): v is JsonObject =>
 export function certificatesInStack(stack: string, json: JsonObject): CertificateIdentity[] {
   const resources = isObject(json.resource) ? json.resource[CERTIFICATE] : undefined;
   if (!isObject(resources)) return [];
+  const regions = providerRegionsInStack(json);
   return Object.entries(resources).flatMap(([name, body]) => {
     if (!isObject(body) || typeof body.domain_name !== "string") return [];
     const sans = Array.isArray(body.subject_alternative_names)
       ? body.subject_alternative_names
       : [];
+    const region = regions.get(providerOf(body.provider));
     return [
       {
         stack,
@@ -51,9 +69,32 @@ export function certificatesInStack(stack: string, json: JsonObject): Certificat
         domains: [body.domain_name, ...sans.filter((s): s is string => typeof s === "string")],
         keyAlgorithm:
           typeof body.key_algorithm === "string" ? body.key_algorithm : DEFAULT_KEY_ALGORITHM,
+        ...(region ? { region } : {}),
       },
     ];
   });
+}
+
+/**
+ * The region of each AWS provider configuration of a synthesized stack, by its
+ * address: `aws` (the default, without alias) and `aws.<alias>`. A region that
+ * is not a plain string (a reference) is left out.
+ */
+export function providerRegionsInStack(json: JsonObject): Map<string, string> {
+  const providers = isObject(json.provider) ? json.provider.aws : undefined;
+  const list = Array.isArray(providers) ? providers : providers ? [providers] : [];
+  const regions = new Map<string, string>();
+  for (const p of list.filter(isObject)) {
+    if (typeof p.region !== "string" || p.region.includes("${")) continue;
+    regions.set(typeof p.alias === "string" ? `aws.${p.alias}` : "aws", p.region);
+  }
+  return regions;
+}
+
+/** The provider address of a resource's `provider` argument: `aws.us_east_1`; `aws` when unset. */
+function providerOf(provider: Json | undefined): string {
+  if (typeof provider !== "string") return "aws";
+  return provider.replace(/^\$\{(.*)\}$/, "$1").trim();
 }
 
 /** The certificates of a config: in the stack named after their environment. */
@@ -64,15 +105,18 @@ export function certificatesInConfig(config: ResolvedConfig): CertificateIdentit
       name: c.name,
       domains: c.domains,
       keyAlgorithm: c.keyAlgorithm ?? DEFAULT_KEY_ALGORITHM,
+      region: c.region,
     })),
   );
 }
 
 /**
  * The certificates of a review HCL file (see hcl.ts for the layout it reads:
- * `resource "aws_acm_certificate" "<name>" {` up to the `}` that closes it).
+ * `resource "aws_acm_certificate" "<name>" {` up to the `}` that closes it, and
+ * likewise the `provider "aws"` blocks for the region).
  */
 export function certificatesInHcl(stack: string, hcl: string): CertificateIdentity[] {
+  const regions = providerRegionsInHcl(hcl);
   const blocks = hcl.matchAll(/^resource "aws_acm_certificate" "([^"]+)" \{\n([\s\S]*?)^\}$/gm);
   return [...blocks].flatMap(([, name, body]) => {
     const primary = /^ {2}domain_name\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
@@ -82,15 +126,30 @@ export function certificatesInHcl(stack: string, hcl: string): CertificateIdenti
       (m) => JSON.parse(m[1]) as string,
     );
     const key = /^ {2}key_algorithm\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
+    const provider = /^ {2}provider\s*= ([A-Za-z0-9_.-]+)$/m.exec(body)?.[1] ?? "aws";
+    const region = regions.get(provider);
     return [
       {
         stack,
         name,
         domains: [JSON.parse(primary) as string, ...sans],
         keyAlgorithm: key ? (JSON.parse(key) as string) : DEFAULT_KEY_ALGORITHM,
+        ...(region ? { region } : {}),
       },
     ];
   });
+}
+
+/** `providerRegionsInStack` for a review HCL file: its `provider "aws"` blocks. */
+export function providerRegionsInHcl(hcl: string): Map<string, string> {
+  const regions = new Map<string, string>();
+  for (const [, body] of hcl.matchAll(/^provider "aws" \{\n([\s\S]*?)^\}$/gm)) {
+    const alias = /^ {2}alias\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
+    const region = /^ {2}region\s*= ("(?:[^"\\$]|\\.)*")$/m.exec(body)?.[1];
+    if (!region) continue;
+    regions.set(alias ? `aws.${JSON.parse(alias) as string}` : "aws", JSON.parse(region) as string);
+  }
+  return regions;
 }
 
 /** Compares before and after; `stacks` are the new synthesized stacks, by name. */
@@ -111,11 +170,13 @@ export function certificateChanges(
     }
     const reasons = replacementReasons(old, current);
     if (reasons.length === 0) continue;
+    const move = regionMove(old, current);
     replaced.push({
       stack: old.stack,
       name: old.name,
       reasons,
       createBeforeDestroy: createsBeforeDestroying(stacks.get(old.stack), old.name),
+      ...(move ? { regionMove: move } : {}),
     });
   }
   return { replaced, removed };
@@ -137,7 +198,26 @@ export function replacementReasons(
   if (before.keyAlgorithm !== after.keyAlgorithm) {
     reasons.push(`key algorithm ${before.keyAlgorithm} -> ${after.keyAlgorithm}`);
   }
+  const move = regionMove(before, after);
+  if (move) reasons.push(`region ${move.from} -> ${move.to}`);
   return reasons;
+}
+
+/** The move to another region, when both sides name a region and they differ. */
+export function regionMove(
+  before: CertificateIdentity,
+  after: CertificateIdentity,
+): RegionMove | undefined {
+  if (!before.region || !after.region || before.region === after.region) return undefined;
+  return { from: before.region, to: after.region };
+}
+
+/**
+ * Whether the replacement cannot be deployed as it stands: the new stack does
+ * not set create_before_destroy, or the certificate moves to another region.
+ */
+export function isUnsafe(r: Replacement): boolean {
+  return !r.createBeforeDestroy || r.regionMove !== undefined;
 }
 
 /** `lifecycle.create_before_destroy` of the certificate in the synthesized stack. */

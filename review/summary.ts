@@ -1,7 +1,12 @@
 // The review's Markdown: one page per environment (a table per certificate, the
-// flow diagram, replacements) and an index. Pure: same input, same bytes.
-import type { ResolvedBackend, ResolvedConfig, ResolvedEnvironment } from "../config/resolve";
+// flow diagram, replacements, how to deploy it) and an index (environments,
+// replacements, the zones stack, the order of deployment). Pure: same input,
+// same bytes.
+import type { ResolvedConfig, ResolvedEnvironment } from "../config/resolve";
+import { ZONES_STACK } from "../config/stack-names";
 import { CertificateFacts, ValidationFact, certificateFacts } from "./certificate-facts";
+import { deployOrder, environmentDeploySteps, zoneSettingsMarkdown } from "./deployment";
+import { backendText, code, stackLinks, table } from "./markdown";
 import { environmentFlowchart } from "./mermaid";
 import type { CertificateChanges, CertificateIdentity, Replacement } from "./replacements";
 
@@ -15,6 +20,8 @@ export interface EnvironmentReview {
   readonly changes: CertificateChanges;
   /** What the changes were computed against, when anything was replaced or removed. */
   readonly baseline?: string;
+  /** Stacks that belong to no single environment (`zones`). */
+  readonly sharedStacks?: readonly string[];
 }
 
 export function environmentMarkdown(review: EnvironmentReview): string {
@@ -43,9 +50,11 @@ export function environmentMarkdown(review: EnvironmentReview): string {
       ),
     ]),
     "## Flow",
-    "Hostnames are records in Cloudflare pointing at the endpoint that serves the certificate; " +
-      "validation records let ACM issue and renew it.",
+    "Hostnames are records in Cloudflare pointing at an endpoint; the arrow from the endpoint to the " +
+      "certificate says whether it serves the certificate; validation records let ACM issue and renew it.",
     "```mermaid\n" + environmentFlowchart(facts) + "\n```",
+    "## Deploying",
+    environmentDeploySteps(env, (review.sharedStacks ?? []).includes(ZONES_STACK)),
   ];
   return parts.join("\n\n") + "\n";
 }
@@ -75,13 +84,19 @@ export function certificateRows(
     ],
     ["Validation records", f.validation.map(validationText).join("<br>") || "none"],
     ["Expiry alarm", alarmText(f)],
-    [
-      "Replacement",
-      replacement
-        ? `**replaced**: ${replacement.reasons.join("; ")}; create_before_destroy: ${replacement.createBeforeDestroy ? "yes" : "**NO**"}`
-        : "no",
-    ],
+    ["Replacement", replacement ? replacementCell(replacement) : "no"],
   ];
+}
+
+function replacementCell(r: Replacement): string {
+  const reasons = `**replaced**: ${r.reasons.join("; ")}`;
+  if (r.regionMove) {
+    return (
+      `${reasons}; create_before_destroy does not cover a move to another region: ` +
+      "**rename the certificate** (a new config key)"
+    );
+  }
+  return `${reasons}; create_before_destroy: ${r.createBeforeDestroy ? "yes" : "**NO**"}`;
 }
 
 function certificateTable(f: CertificateFacts, replacement?: Replacement): string {
@@ -119,10 +134,19 @@ export function changesMarkdown(changes: CertificateChanges, baseline?: string):
 
 /** One line per replaced certificate, for Markdown and the terminal. */
 export function replacementLine(r: Replacement): string {
+  const head = `\`${r.stack}\` certificate \`${r.name}\` is **replaced** (${r.reasons.join("; ")})`;
+  if (r.regionMove) {
+    return (
+      `${head}; it moves from ${r.regionMove.from} to ${r.regionMove.to}, another AWS provider, which ` +
+      `create_before_destroy does not cover: Terraform would look for the old certificate in ${r.regionMove.to}, ` +
+      `then orphan it in ${r.regionMove.from} or fail. **Rename the certificate** (a new config key) instead: ` +
+      "the new one is then created first, and the old one destroyed after traffic has moved to the new one."
+    );
+  }
   const cbd = r.createBeforeDestroy
     ? "create_before_destroy is set: the new certificate is issued before the old one is deleted"
     : "create_before_destroy is NOT set: a listener still using the old certificate blocks its deletion";
-  return `\`${r.stack}\` certificate \`${r.name}\` is **replaced** (${r.reasons.join("; ")}); ${cbd}.`;
+  return `${head}; ${cbd}.`;
 }
 
 export function removalLine(c: CertificateIdentity): string {
@@ -158,6 +182,8 @@ export function indexMarkdown(input: IndexInput): string {
     ...r.changes.removed.map(removalLine),
   ]);
   const baseline = input.environments.find((r) => r.baseline)?.baseline;
+  const hasZones = input.sharedStacks.includes(ZONES_STACK) && input.config.zoneSettings.length > 0;
+  const otherShared = input.sharedStacks.filter((s) => !hasZones || s !== ZONES_STACK);
   const parts = [
     `<!-- ${GENERATED_MARK} -->`,
     `# certkit review${input.config.project ? `: \`${input.config.project}\`` : ""}`,
@@ -177,8 +203,8 @@ export function indexMarkdown(input: IndexInput): string {
       ],
       rows,
     ),
-    ...(input.sharedStacks.length
-      ? [`Stacks shared by all environments: ${stackLinks(input.sharedStacks)}.`]
+    ...(otherShared.length
+      ? [`Stacks shared by all environments: ${stackLinks(otherShared)}.`]
       : []),
     ...(input.warnings?.length
       ? ["## Config warnings", input.warnings.map((w) => `- ${w}`).join("\n")]
@@ -192,30 +218,11 @@ export function indexMarkdown(input: IndexInput): string {
           ...replaced.map((l) => `> - ${l}`),
         ].join("\n")
       : "No certificate is replaced or removed.",
+    ...(hasZones
+      ? [`## Zone settings (stack \`${ZONES_STACK}\`)`, zoneSettingsMarkdown(input.config)]
+      : []),
+    "## Deploying",
+    deployOrder(input.config),
   ];
   return parts.join("\n\n") + "\n";
-}
-
-export function backendText(b: ResolvedBackend): string {
-  switch (b.kind) {
-    case "local":
-      return `local file ${code(b.path)}`;
-    case "s3":
-      return `S3 ${code(`s3://${b.bucket}/${b.key}`)}`;
-    case "cloud":
-      return `Terraform Cloud ${code(b.organization)}, workspace ${code(b.workspace)}${b.project ? `, project ${code(b.project)}` : ""}`;
-  }
-}
-
-function stackLinks(stacks: readonly string[]): string {
-  return stacks.map((s) => `[${s}.tf](${s}.tf)`).join(", ");
-}
-
-const code = (s: string) => `\`${s}\``;
-
-/** A Markdown table; `|` in cells escaped. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (s: string) => s.replace(/\|/g, "\\|");
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }

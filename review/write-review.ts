@@ -74,6 +74,7 @@ export function buildReview(input: ReviewInput): Review {
       environment,
       stacks,
       changes: envChanges,
+      sharedStacks: shared,
       ...(changed && input.baseline ? { baseline: input.baseline.description } : {}),
     };
   });

@@ -2,7 +2,14 @@
 // synthesizes every stack and writes the reviewable files (see README, Reviewing changes).
 import { ConfigError } from "../config/issues";
 import { loadConfigFile } from "../config/load";
-import { Baseline, BaselineError, baselineFromFolder, baselineFromGit } from "../review/baseline";
+import {
+  Baseline,
+  BaselineError,
+  baselineFromFolder,
+  baselineFromGit,
+  previousReviewLabel,
+} from "../review/baseline";
+import { isUnsafe } from "../review/replacements";
 import { removalLine, replacementLine } from "../review/summary";
 import { synthesizeStacks } from "../review/synthesize";
 import { terraformFmt } from "../review/terraform-fmt";
@@ -57,7 +64,7 @@ function main(): number {
     ? baselineFromGit(options.base, file)
     : baselineFromFolder(
         options.previous ?? options.out,
-        options.previous ? `the review in \`${options.previous}\`` : "the previous review",
+        options.previous ? previousReviewLabel(options.previous) : "the previous review",
       );
 
   let formatter = "built-in formatter";
@@ -88,10 +95,11 @@ function main(): number {
     for (const c of removed) console.log(`  WARNING: ${removalLine(c)}`);
   }
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  const unsafe = replaced.filter((r) => !r.createBeforeDestroy);
+  const unsafe = replaced.filter(isUnsafe);
   if (unsafe.length) {
     console.error(
-      `${unsafe.length} replaced certificate(s) without create_before_destroy: fix before deploying.`,
+      `${unsafe.length} replaced certificate(s) that create_before_destroy does not cover ` +
+        "(not set, or a move to another region): fix before deploying.",
     );
     return 1;
   }

@@ -1,26 +1,36 @@
-// Replacement warnings: a change of names or key algorithm replaces a certificate;
-// anything else does not. Baselines: an earlier review folder, or a git ref.
+// Replacement warnings: a change of names, key algorithm or region replaces a
+// certificate; anything else does not. A region move is not covered by
+// create_before_destroy. Baselines: an earlier review folder, or a git ref.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { baselineFromFolder, baselineFromGit } from "../../review/baseline";
+import { mkdirSync } from "node:fs";
+import { loadConfigText } from "../../config/load";
+import { baselineFromFolder, baselineFromGit, previousReviewLabel } from "../../review/baseline";
 import { stackToHcl } from "../../review/hcl";
 import {
   CertificateIdentity,
   certificateChanges,
   certificatesInHcl,
+  certificatesInConfig,
   certificatesInStack,
+  isUnsafe,
   replacementReasons,
 } from "../../review/replacements";
 import { buildReview, writeReviewFiles } from "../../review/write-review";
 import { ROOT, fieldTable, reviewOfText, stackJson } from "./helpers";
 
-const cert = (domains: string[], keyAlgorithm = "RSA_2048"): CertificateIdentity => ({
+const cert = (
+  domains: string[],
+  keyAlgorithm = "RSA_2048",
+  region?: string,
+): CertificateIdentity => ({
   stack: "prod",
   name: "web",
   domains,
   keyAlgorithm,
+  ...(region ? { region } : {}),
 });
 
 describe("what forces a replacement", () => {
@@ -40,6 +50,21 @@ describe("what forces a replacement", () => {
     expect(
       replacementReasons(cert(["a.example.com"]), cert(["a.example.com"], "EC_prime256v1")),
     ).toEqual(["key algorithm RSA_2048 -> EC_prime256v1"]);
+  });
+
+  test("the region", () => {
+    expect(
+      replacementReasons(
+        cert(["a.example.com"], "RSA_2048", "eu-west-1"),
+        cert(["a.example.com"], "RSA_2048", "us-east-1"),
+      ),
+    ).toEqual(["region eu-west-1 -> us-east-1"]);
+  });
+
+  test("no region change when one side does not say (an old review)", () => {
+    expect(
+      replacementReasons(cert(["a.example.com"]), cert(["a.example.com"], "RSA_2048", "us-east-1")),
+    ).toEqual([]);
   });
 
   test("no change: the same names in another order (after the primary) and case", () => {
@@ -103,7 +128,13 @@ describe("against an earlier review folder", () => {
         },
       ],
       removed: [
-        { stack: "prod", name: "old", domains: ["old.example.com"], keyAlgorithm: "RSA_2048" },
+        {
+          stack: "prod",
+          name: "old",
+          domains: ["old.example.com"],
+          keyAlgorithm: "RSA_2048",
+          region: "eu-west-1",
+        },
       ],
     });
   });
@@ -166,11 +197,13 @@ describe("against a git ref", () => {
     const baseline = baselineFromGit("HEAD", "certkit.yaml", repo);
     expect(baseline.description).toBe("`certkit.yaml` at git ref `HEAD`");
     expect(
-      baseline.certificates.map((c) => `${c.name}: ${c.domains.join(" ")} ${c.keyAlgorithm}`),
+      baseline.certificates.map(
+        (c) => `${c.name}: ${c.domains.join(" ")} ${c.keyAlgorithm} ${c.region}`,
+      ),
     ).toEqual([
-      "web: example.com *.example.com RSA_2048",
-      "api: api.example.com RSA_2048",
-      "old: old.example.com RSA_2048",
+      "web: example.com *.example.com RSA_2048 eu-west-1",
+      "api: api.example.com RSA_2048 eu-west-1",
+      "old: old.example.com RSA_2048 eu-west-1",
     ]);
   });
 
@@ -205,6 +238,167 @@ describe("against a git ref", () => {
   test("a ref git does not know is an error that says so", () => {
     expect(() => baselineFromGit("no-such-ref", "certkit.yaml", repo)).toThrow(
       /--base no-such-ref: git show/,
+    );
+  });
+});
+
+// `cdn` moves from the environment's region to us-east-1 (CloudFront attached);
+// `dev` moves from eu-west-1 to eu-central-1 (the environment's region); `web` stays.
+const r1 = `
+cloudflare: { zones: { example.com: {} } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      web: { domains: [example.com] }
+      cdn:
+        domains: [cdn.example.com]
+        attach: { alb: { dnsName: lb-1.eu-west-1.elb.amazonaws.com } }
+        hostnames: [cdn.example.com]
+  dev:
+    certificates:
+      api: { domains: [api.dev.example.com] }
+`;
+const r2 = r1
+  .replace(
+    "attach: { alb: { dnsName: lb-1.eu-west-1.elb.amazonaws.com } }",
+    "attach: { cloudfront: { origin: assets.example.com } }",
+  )
+  .replace("  dev:\n    certificates:", "  dev:\n    region: eu-central-1\n    certificates:");
+
+describe("a certificate that moves to another region", () => {
+  const before = reviewOfText(r1);
+  const after = reviewOfText(r2);
+  const dir = mkdtempSync(join(tmpdir(), "certkit-review-region-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeReviewFiles(dir, before.review.files);
+  const review = buildReview({
+    config: after.config,
+    stacks: after.stacks,
+    baseline: baselineFromFolder(dir, "the previous review")!,
+  });
+  const moved = {
+    cdn: { from: "eu-west-1", to: "us-east-1" },
+    api: { from: "eu-west-1", to: "eu-central-1" },
+  };
+
+  test("the config, the synthesized JSON and the review HCL agree on every certificate's region", () => {
+    const byAddress = (list: CertificateIdentity[]) =>
+      [...list].sort((a, b) => (`${a.stack}/${a.name}` < `${b.stack}/${b.name}` ? -1 : 1));
+    const fromJson = after.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
+    const fromHcl = after.stacks.flatMap((s) => certificatesInHcl(s.name, stackToHcl(s.json)));
+    expect(byAddress(fromJson).map((c) => `${c.stack}/${c.name} ${c.region}`)).toEqual([
+      "dev/api eu-central-1",
+      "prod/cdn us-east-1",
+      "prod/web eu-west-1",
+    ]);
+    expect(byAddress(fromHcl)).toEqual(byAddress(fromJson));
+    expect(byAddress(certificatesInConfig(after.config))).toEqual(byAddress(fromJson));
+  });
+
+  test("is a replacement that create_before_destroy does not cover, from an earlier review", () => {
+    expect(review.changes).toEqual({
+      replaced: [
+        {
+          stack: "dev",
+          name: "api",
+          reasons: ["region eu-west-1 -> eu-central-1"],
+          createBeforeDestroy: true,
+          regionMove: moved.api,
+        },
+        {
+          stack: "prod",
+          name: "cdn",
+          reasons: ["region eu-west-1 -> us-east-1"],
+          createBeforeDestroy: true,
+          regionMove: moved.cdn,
+        },
+      ],
+      removed: [],
+    });
+    expect(review.changes.replaced.every(isUnsafe)).toBe(true);
+  });
+
+  test("... and from the config at a git ref", () => {
+    const { config } = loadConfigText(r1);
+    const byName = new Map(after.stacks.map((s) => [s.name, s.json]));
+    const current = after.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
+    expect(certificateChanges(certificatesInConfig(config), current, byName)).toEqual(
+      review.changes,
+    );
+  });
+
+  test("the warning says to rename the certificate, and so does its row", () => {
+    const page = review.files.get("prod.md")!;
+    expect(page).toContain(
+      "> - `prod` certificate `cdn` is **replaced** (region eu-west-1 -> us-east-1); it moves from " +
+        "eu-west-1 to us-east-1, another AWS provider, which create_before_destroy does not cover: " +
+        "Terraform would look for the old certificate in us-east-1, then orphan it in eu-west-1 or fail. " +
+        "**Rename the certificate** (a new config key) instead: the new one is then created first, " +
+        "and the old one destroyed after traffic has moved to the new one.",
+    );
+    expect(fieldTable(page, "Certificate `cdn`").Replacement).toBe(
+      "**replaced**: region eu-west-1 -> us-east-1; create_before_destroy does not cover a move to " +
+        "another region: **rename the certificate** (a new config key)",
+    );
+    expect(fieldTable(page, "Certificate `web`").Replacement).toBe("no");
+    expect(review.files.get("index.md")).toContain(
+      "> - `dev` certificate `api` is **replaced** (region eu-west-1 -> eu-central-1); it moves from eu-west-1 to eu-central-1",
+    );
+  });
+
+  test("npm run review -- --previous <absolute dir> exits 1, and names the folder relative to the project", () => {
+    const project = join(dir, "project");
+    const previous = join(project, "reviews", "before");
+    mkdirSync(previous, { recursive: true });
+    writeFileSync(join(project, "certkit.yaml"), r2);
+    writeReviewFiles(previous, before.review.files);
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "scripts", "ts.js"),
+        "scripts/review.ts",
+        "--previous",
+        previous,
+        "--out",
+        "out",
+        "--no-terraform",
+      ],
+      { cwd: project, encoding: "utf8", env: { ...process.env, CERTKIT_CONFIG: "certkit.yaml" } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "2 replaced certificate(s) that create_before_destroy does not cover (not set, or a move to another region)",
+    );
+    expect(run.stdout).toContain("Compared with the review in `reviews/before`:");
+    expect(run.stdout).toContain(
+      "WARNING: `prod` certificate `cdn` is **replaced** (region eu-west-1 -> us-east-1)",
+    );
+    const files = ["index.md", "prod.md", "dev.md"].map((f) =>
+      readFileSync(join(project, "out", f), "utf8"),
+    );
+    for (const text of files) {
+      expect(text).toContain("> Compared with the review in `reviews/before`:");
+      expect(text).not.toContain(dir);
+    }
+  });
+});
+
+describe("how the summary names a --previous folder", () => {
+  const root = join(tmpdir(), "some", "project");
+  test("inside the project: relative to it, with /", () => {
+    expect(previousReviewLabel(join(root, "reviews", "main"), root)).toBe(
+      "the review in `reviews/main`",
+    );
+    expect(previousReviewLabel("reviews/main/", root)).toBe("the review in `reviews/main`");
+  });
+
+  test("outside the project: not named, so no machine's path gets in", () => {
+    expect(previousReviewLabel(join(tmpdir(), "elsewhere"), root)).toBe(
+      "the review given with `--previous` (a folder outside the project)",
+    );
+    expect(previousReviewLabel("../sibling", root)).toBe(
+      "the review given with `--previous` (a folder outside the project)",
     );
   });
 });

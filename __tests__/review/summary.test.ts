@@ -9,6 +9,7 @@ import {
   fieldTable,
   reviewOfFile,
   reviewOfText,
+  stackJson,
   tablesByHeading,
 } from "./helpers";
 
@@ -31,6 +32,10 @@ interface RawEnvironment {
   alarm?: RawAlarm;
   certificates: Record<string, RawCertificate>;
 }
+interface RawZone {
+  caa?: boolean;
+  sslMode?: string;
+}
 interface RawConfig {
   cloudflare?: { zones: Record<string, unknown> };
   defaults?: { region?: string; alarm?: RawAlarm };
@@ -39,7 +44,7 @@ interface RawConfig {
 
 describe.each(bundledConfigs())("summary of %s", (file) => {
   const raw = parse(readFileSync(join(ROOT, file), "utf8")) as RawConfig;
-  const { review, config } = reviewOfFile(file);
+  const { review, config, stacks } = reviewOfFile(file);
 
   test("index.md lists every environment with its region and certificate count", () => {
     const rows = tablesByHeading(review.files.get("index.md")!).get(
@@ -55,6 +60,36 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
       expect(row[col("Region")]).toBe(env.region ?? raw.defaults?.region);
       expect(row[col("Certificates")]).toBe(String(Object.keys(env.certificates).length));
     }
+  });
+
+  test("the Helm values outputs the pages name are the environment stacks' outputs", () => {
+    for (const name of Object.keys(raw.environments)) {
+      const named = [...review.files.get(`${name}.md`)!.matchAll(/`(helm_values_[^`]+)`/g)].map(
+        (m) => m[1],
+      );
+      const outputs = Object.keys(
+        (stackJson(stacks, name).output ?? {}) as Record<string, unknown>,
+      ).filter((o) => o.startsWith("helm_values_"));
+      expect([...new Set(named)].sort()).toEqual(outputs.sort());
+    }
+  });
+
+  test("index.md describes the zones stack exactly when there is one", () => {
+    const index = review.files.get("index.md")!;
+    const zones = Object.entries(raw.cloudflare?.zones ?? {}).filter(
+      ([, z]) => (z as RawZone).caa || (z as RawZone).sslMode,
+    );
+    expect(stacks.some((s) => s.name === "zones")).toBe(zones.length > 0);
+    if (!zones.length) {
+      expect(index).not.toContain("## Zone settings");
+      expect(index).not.toContain("cdktf deploy zones");
+      return;
+    }
+    const rows = tablesByHeading(index).get("Zone settings (stack `zones`)")!;
+    expect(rows.slice(1).map((r) => r[0].replace(/ \(id .*\)$/, ""))).toEqual(
+      zones.map(([name]) => `\`${name.toLowerCase()}\``),
+    );
+    expect(index).toContain("1. `cdktf deploy zones`");
   });
 
   for (const [envName, env] of Object.entries(raw.environments)) {
@@ -191,6 +226,121 @@ environments:
     expect(mermaid).toContain('subgraph region_us_east_1["AWS us-east-1"]');
     expect(mermaid).toContain('endpoint_cdn["CloudFront<br/>origin assets.example.com"]');
   });
+});
+
+describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer Controller", () => {
+  const { review, stacks } = reviewOfFile("certkit.yaml");
+  const index = review.files.get("index.md")!;
+  const staging = review.files.get("staging.md")!;
+  const prod = review.files.get("prod.md")!;
+  const section = (page: string, heading: string) =>
+    page.split(`\n## ${heading}\n\n`)[1].split("\n## ")[0].trimEnd();
+
+  test("index.md: what the zones stack sets, per zone, and where its state lives", () => {
+    expect(tablesByHeading(index).get("Zone settings (stack `zones`)")).toEqual([
+      ["Zone", "CAA records", "SSL mode"],
+      [
+        "`example.com` (id `0123456789abcdef0123456789abcdef`)",
+        "`issue` and `issuewild` for `amazon.com` at `example.com`: ACM may issue for every name of the zone; " +
+          "another CA only if a CAA record names it too",
+        "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate",
+      ],
+    ]);
+    expect(section(index, "Zone settings (stack `zones`)")).toMatch(
+      /^One stack for every environment, \[zones\.tf\]\(zones\.tf\): `cdktf deploy zones`; state: local file `terraform\.zones\.tfstate`\./,
+    );
+  });
+
+  test("index.md: the order of deployment, the zones first and the Helm hand-over last", () => {
+    expect(section(index, "Deploying")).toBe(
+      [
+        "1. `cdktf deploy zones`: the zone settings below, shared by every environment; first, since ACM can issue " +
+          "only where the zone's CAA records allow Amazon.",
+        "2. Each environment: `cdktf deploy staging`, `cdktf deploy prod`, in any order.",
+        "3. [staging](staging.md) hands certificates over to the AWS Load Balancer Controller: output " +
+          "`helm_values_staging-eks_shop-staging` into the Ingress's Helm values, `helm upgrade`, then " +
+          "`cdktf deploy staging-ingress` for the hostnames.",
+      ].join("\n"),
+    );
+  });
+
+  test("staging.md: the Ingress group, its Helm values output and the staging-ingress step", () => {
+    expect(tablesByHeading(staging).get("Deploying")).toEqual([
+      [
+        "Cluster",
+        "Ingress group",
+        "Certificates (first: the default)",
+        "Output with the Helm values",
+        "Hostnames (stack `staging-ingress`)",
+      ],
+      [
+        "`staging-eks`",
+        "`shop-staging`",
+        "`web`",
+        "`helm_values_staging-eks_shop-staging`",
+        "`staging.example.com`, `www.staging.example.com`",
+      ],
+    ]);
+    const steps = section(staging, "Deploying").split("\n\n")[0].split("\n");
+    expect(steps.map((s) => s.split(":")[0])).toEqual([
+      "1. `cdktf deploy zones` first, when it changed",
+      "2. `cdktf deploy staging`",
+      "3. For each Ingress group below",
+      "4. `cdktf deploy staging-ingress`, once the controller has made the ALB",
+    ]);
+    expect(steps[2]).toContain("(`cdktf output staging`)");
+    expect(steps[2]).toContain("`helm upgrade`");
+    expect(steps[3]).toContain("State: local file `terraform.staging-ingress.tfstate`.");
+    // The output is the one the environment's stack writes, with the Ingress annotations.
+    const output = (stackJson(stacks, "staging").output as Record<string, { value: string }>)[
+      "helm_values_staging-eks_shop-staging"
+    ];
+    expect(output.value).toContain("alb.ingress.kubernetes.io/group.name: 'shop-staging'");
+  });
+
+  test("prod.md: one deploy besides the zones, no hand-over", () => {
+    expect(section(prod, "Deploying")).toBe(
+      "1. `cdktf deploy zones` first, when it changed: the zones' CAA records and SSL mode, shared by every " +
+        "environment (see [index.md](index.md)).\n" +
+        "2. `cdktf deploy prod`: the certificates, their validation records and expiry alarms, what certkit " +
+        "attaches them to and the hostnames' records.",
+    );
+  });
+});
+
+test("an environment whose validation records another one creates is deployed after it", () => {
+  const { review } = reviewOfFile("examples/shared-account/certkit.yaml");
+  expect(review.files.get("index.md")).toContain(
+    "1. Each environment: `cdktf deploy prod`, `cdktf deploy staging`; `prod` before `staging`: its " +
+      "certificates wait for validation records created by `prod`.",
+  );
+});
+
+test("an ALB certkit only points records at: the diagram does not say it serves the certificate", () => {
+  const { review } = reviewOfText(`
+cloudflare: { zones: { example.com: {} } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      web:
+        domains: [www.example.com]
+        attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } }
+        hostnames: [www.example.com]
+`);
+  const page = review.files.get("prod.md")!;
+  const mermaid = /```mermaid\n([\s\S]*?)```/.exec(page)![1];
+  expect(fieldTable(page, "Certificate `web`")["Attached to"]).toBe(
+    "ALB `shop-1.eu-west-1.elb.amazonaws.com`: records point at it; certkit does not attach the certificate",
+  );
+  expect(mermaid).toContain(
+    'endpoint_web["ALB shop-1.eu-west-1.elb.amazonaws.com<br/>records only"]',
+  );
+  expect(mermaid).toContain("host_www_example_com -->|proxied| endpoint_web");
+  expect(mermaid).toContain(
+    "endpoint_web -.-|certificate not attached by certkit| certificate_web",
+  );
+  expect(mermaid).not.toMatch(/endpoint_web -->\|serves/);
 });
 
 test("a certificate with neither attach nor hostnames says so, in the table and the diagram", () => {

@@ -1,0 +1,164 @@
+// How the stacks are deployed, for the review pages: the shared `zones` stack
+// (CAA records, SSL mode) and the hand-over of certificates to the AWS Load
+// Balancer Controller (Helm values, then `<env>-ingress`). Pure.
+import type { ResolvedConfig, ResolvedEnvironment, ZoneSettings } from "../config/resolve";
+import { ZONES_STACK, ingressStackName } from "../config/stack-names";
+import { safeIdPart } from "../domains/names";
+import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
+import { validationFacts } from "./certificate-facts";
+import { backendText, code, table } from "./markdown";
+
+/** One Ingress group of the controller: which certificates it takes and where its records go. */
+export interface IngressHandoverFact {
+  readonly cluster: string;
+  readonly ingressGroup: string;
+  /** Config order: the first is the listener's default certificate. */
+  readonly certificates: readonly string[];
+  /** The environment stack's output holding the Helm values. */
+  readonly output: string;
+  /** The hostnames `<env>-ingress` points at the group's ALB. */
+  readonly hostnames: readonly string[];
+}
+
+/** The environment's Ingress groups, in config order (as the environment stack writes its outputs). */
+export function ingressHandovers(env: ResolvedEnvironment): IngressHandoverFact[] {
+  const groups = new Map<
+    string,
+    IngressHandoverFact & { certificates: string[]; hostnames: string[] }
+  >();
+  for (const c of env.certificates) {
+    if (c.attach?.kind !== "alb-ingress") continue;
+    const { cluster, ingressGroup } = c.attach;
+    const key = `${cluster}/${ingressGroup}`;
+    const g = groups.get(key) ?? {
+      cluster,
+      ingressGroup,
+      certificates: [],
+      output: `helm_values_${safeIdPart(`${cluster}_${ingressGroup}`)}`,
+      hostnames: [],
+    };
+    g.certificates.push(c.name);
+    g.hostnames.push(...c.hostnames.map((h) => h.name));
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** The steps that deploy one environment, as a numbered Markdown list, and its hand-over table. */
+export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: boolean): string {
+  const handovers = ingressHandovers(env);
+  const ingress = ingressStackName(env.name);
+  const steps: string[] = [];
+  if (hasZonesStack) {
+    steps.push(
+      `\`cdktf deploy ${ZONES_STACK}\` first, when it changed: the zones' CAA records and SSL mode, ` +
+        "shared by every environment (see [index.md](index.md)).",
+    );
+  }
+  steps.push(
+    `\`cdktf deploy ${env.name}\`: the certificates, their validation records and expiry alarms, ` +
+      "what certkit attaches them to and the hostnames' records" +
+      (handovers.length
+        ? ", except those of the Ingress groups below, whose Helm values are outputs."
+        : "."),
+  );
+  if (handovers.length) {
+    steps.push(
+      `For each Ingress group below: put the value of its output (\`cdktf output ${env.name}\`) into the ` +
+        "Ingress's Helm values and `helm upgrade`: the AWS Load Balancer Controller then puts the " +
+        "certificates on its ALB (certkit never changes that ALB's listeners).",
+    );
+  }
+  if (env.ingressBackend) {
+    steps.push(
+      `\`cdktf deploy ${ingress}\`, once the controller has made the ALB: it finds the ALB by the ` +
+        `controller's tags and points the hostnames at it. State: ${backendText(env.ingressBackend)}.`,
+    );
+  }
+  const list = steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
+  if (!handovers.length) return list;
+  return [
+    list,
+    table(
+      [
+        "Cluster",
+        "Ingress group",
+        "Certificates (first: the default)",
+        "Output with the Helm values",
+        `Hostnames (stack \`${ingress}\`)`,
+      ],
+      handovers.map((h) => [
+        code(h.cluster),
+        code(h.ingressGroup),
+        h.certificates.map(code).join(", "),
+        code(h.output),
+        h.hostnames.map(code).join(", ") || "none",
+      ]),
+    ),
+  ].join("\n\n");
+}
+
+/** The order of deployment across the whole config, for index.md. */
+export function deployOrder(config: ResolvedConfig): string {
+  const steps: string[] = [];
+  if (config.zoneSettings.length) {
+    steps.push(
+      `\`cdktf deploy ${ZONES_STACK}\`: the zone settings below, shared by every environment; ` +
+        "first, since ACM can issue only where the zone's CAA records allow Amazon.",
+    );
+  }
+  const after = config.environments.flatMap((env) => {
+    const owners = [
+      ...new Set(
+        env.certificates.flatMap((c) => validationFacts(env, c).flatMap((v) => v.ownedBy ?? [])),
+      ),
+    ].sort();
+    return owners.length
+      ? [
+          `${owners.map(code).join(", ")} before ${code(env.name)}: its certificates wait for ` +
+            `validation records created by ${owners.map(code).join(" and ")}`,
+        ]
+      : [];
+  });
+  steps.push(
+    `Each environment: ${config.environments.map((e) => code(`cdktf deploy ${e.name}`)).join(", ")}` +
+      (after.length ? `; ${after.join("; ")}.` : ", in any order."),
+  );
+  for (const env of config.environments) {
+    const handovers = ingressHandovers(env);
+    if (!handovers.length) continue;
+    const outputs = handovers.map((h) => code(h.output)).join(", ");
+    const then = env.ingressBackend
+      ? `, then \`cdktf deploy ${ingressStackName(env.name)}\` for the hostnames`
+      : "";
+    steps.push(
+      `[${env.name}](${env.name}.md) hands certificates over to the AWS Load Balancer Controller: ` +
+        `output ${outputs} into the Ingress's Helm values, \`helm upgrade\`${then}.`,
+    );
+  }
+  return steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
+}
+
+/** A zone's settings as table cells: zone, CAA records, SSL mode. */
+export function zoneSettingsRow(s: ZoneSettings): [string, string, string] {
+  const zone = `${code(s.zone.name)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
+  const caa = s.caa
+    ? `\`issue\` and \`issuewild\` for \`${AMAZON_CAA_DOMAIN}\` at \`${s.zone.name}\`: ACM may issue ` +
+      "for every name of the zone; another CA only if a CAA record names it too"
+    : "not managed";
+  const ssl =
+    s.sslMode === "strict"
+      ? "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate"
+      : "not managed (left as it is)";
+  return [zone, caa, ssl];
+}
+
+/** The `zones` stack for index.md: where its state lives and each zone's settings. */
+export function zoneSettingsMarkdown(config: ResolvedConfig): string {
+  return [
+    `One stack for every environment, [${ZONES_STACK}.tf](${ZONES_STACK}.tf): ` +
+      `\`cdktf deploy ${ZONES_STACK}\`; state: ${backendText(config.zonesBackend)}. ` +
+      "A setting applies to the whole zone, records certkit does not manage included.",
+    table(["Zone", "CAA records", "SSL mode"], config.zoneSettings.map(zoneSettingsRow)),
+  ].join("\n\n");
+}

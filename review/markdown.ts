@@ -1,0 +1,28 @@
+// Markdown pieces the review pages share. Pure.
+import type { ResolvedBackend } from "../config/resolve";
+
+export const code = (s: string) => `\`${s}\``;
+
+/** A Markdown table; `|` in cells escaped. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** Where a stack's state lives, in words. */
+export function backendText(b: ResolvedBackend): string {
+  switch (b.kind) {
+    case "local":
+      return `local file ${code(b.path)}`;
+    case "s3":
+      return `S3 ${code(`s3://${b.bucket}/${b.key}`)}`;
+    case "cloud":
+      return `Terraform Cloud ${code(b.organization)}, workspace ${code(b.workspace)}${b.project ? `, project ${code(b.project)}` : ""}`;
+  }
+}
+
+/** Links to the stacks' HCL files. */
+export function stackLinks(stacks: readonly string[]): string {
+  return stacks.map((s) => `[${s}.tf](${s}.tf)`).join(", ");
+}
