@@ -2,9 +2,8 @@
 // The AWS managed key alias/aws/sns cannot serve: its key policy, which nobody can
 // change, lets neither CloudWatch alarms nor EventBridge use it, so every
 // notification would be dropped. Hence "create" (the default): a customer managed
-// key whose policy names the account, so the account id must be known.
+// key whose policy lets both services use it.
 import { parseKmsKeyArn } from "../domains/aws-names";
-import { DEFAULT_KMS_KEY } from "./alarm-schema";
 import { checkArnRegions, listed } from "./alarm-regions";
 import { KeyPath, formatPath } from "./issues";
 import type { ResolvedCertificate, ResolvedEnvironment } from "./resolve";
@@ -22,26 +21,6 @@ export function kmsKeyProblem(value: string): string | undefined {
   if (typeof arn !== "string") return undefined;
   if (arn.startsWith("names partition")) return arn;
   return `must be create, none or a KMS key ARN, got "${value}". Fix: write one of them; a key ARN (not an alias) has the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.`;
-}
-
-/** The key policy of a created key names the account: without accountId, "create" cannot be built. */
-export function checkKeyAccounts(cfg: CertkitConfig, out: RuleFindings): void {
-  for (const [envName, env] of Object.entries(cfg.environments)) {
-    if (env.accountId ?? cfg.defaults?.accountId) continue;
-    const creating = Object.keys(env.certificates).filter((certName) => {
-      const { settings } = effectiveAlarm(cfg, envName, certName);
-      return (
-        settings.enabled !== false &&
-        settings.topicArn === undefined &&
-        (settings.kmsKey ?? DEFAULT_KMS_KEY) === "create"
-      );
-    });
-    if (!creating.length) continue;
-    out.issues.push({
-      path: ["environments", envName, "accountId"],
-      message: `is required while alarm.kmsKey is create (the default): certkit creates a KMS key for the expiry topic of certificate${creating.length === 1 ? "" : "s"} ${creating.join(", ")}, and its key policy names the account. Fix: set accountId here or in defaults.accountId, or set alarm.kmsKey to none or an existing key ARN.`,
-    });
-  }
 }
 
 /** A kmsKey written where every certificate it reaches notifies an existing topic does nothing. */

@@ -4,12 +4,7 @@
 // certificates live in us-east-1), so checkAlarmPlacement runs on the resolved
 // config. The kmsKey checks are in alarm-key-rules.ts.
 import { parseSnsTopicArn } from "../domains/aws-names";
-import {
-  checkKeyAccounts,
-  checkRegionKey,
-  kmsKeyProblem,
-  warnIgnoredKeys,
-} from "./alarm-key-rules";
+import { checkRegionKey, kmsKeyProblem, warnIgnoredKeys } from "./alarm-key-rules";
 import { checkArnRegions, certPath, listed } from "./alarm-regions";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
 import type { AlarmConfig } from "./alarm-schema";
@@ -38,7 +33,6 @@ export function checkAlarmConfig(cfg: CertkitConfig, out: RuleFindings): void {
       );
     }
   }
-  checkKeyAccounts(cfg, out);
   warnIgnoredKeys(cfg, out);
 }
 

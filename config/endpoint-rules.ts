@@ -1,14 +1,10 @@
 // Checks on `attach` and `hostnames`: one endpoint form, well-formed ARNs in the
 // right region, and no hostname served without a certificate that covers it.
-import { covers, domainNameProblem, isWildcard } from "../domains/names";
+import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { normalizeDomain } from "./resolve";
+import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
 import type { CertificateConfig, CertkitConfig } from "./schema";
-
-/** Stack names certkit uses next to the environments' own. */
-export const ZONES_STACK = "zones";
-export const INGRESS_STACK_SUFFIX = "-ingress";
 
 interface Findings {
   readonly issues: ConfigIssue[];
@@ -41,7 +37,7 @@ export interface EndpointContext {
   readonly router: ZoneRouter;
   readonly region?: string;
   readonly accountId?: string;
-  /** Hostnames already claimed in this environment, with where. */
+  /** Hostnames already claimed in any environment, with where. */
   readonly claimed: Map<string, KeyPath>;
   /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
   readonly ownedAlbs: Map<string, { path: KeyPath; targetGroupArn?: string; sslPolicy: string }>;
@@ -68,6 +64,21 @@ export function checkEndpoints(
     const problem = domainNameProblem(normalizeDomain(origin));
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
+  }
+  if (
+    cert.attach?.alb &&
+    !cert.attach.alb.ingressGroup &&
+    !cert.attach.alb.listenerArn &&
+    !cert.attach.alb.loadBalancerArn
+  ) {
+    out.warnings.push(
+      `${formatPath([...at, "attach", "alb"])}: dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.`,
+    );
+  }
+  if (cert.attach?.cloudfront && !cert.hostnames?.length) {
+    out.warnings.push(
+      `${formatPath([...at, "attach", "cloudfront"])}: the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).`,
+    );
   }
   if (!cert.attach) {
     out.warnings.push(

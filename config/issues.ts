@@ -28,7 +28,6 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly issues: readonly ConfigIssue[],
-    readonly locate: (path: KeyPath) => string = () => "",
   ) {
     super(
       [
@@ -36,7 +35,7 @@ export class ConfigError extends Error {
         ...issues.map(
           (i) =>
             `  - ${formatPath(i.path) || "(top level)"}${
-              i.line === undefined ? locate(i.path) : ` (line ${i.line}, column ${i.column})`
+              i.line === undefined ? "" : ` (line ${i.line}, column ${i.column})`
             }: ${i.message}`,
         ),
       ].join("\n"),
@@ -67,3 +66,6 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/** A message ending in a full stop. */
+export const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);

@@ -13,7 +13,7 @@ import {
   parseDocument,
 } from "yaml";
 import { checkAlarmPlacement } from "./alarm-rules";
-import { ConfigError, ConfigIssue, KeyPath } from "./issues";
+import { ConfigError, ConfigIssue, KeyPath, sentence } from "./issues";
 import { ResolvedConfig, resolveConfig } from "./resolve";
 import { checkConfig } from "./rules";
 import { ConfigSchema } from "./schema";
@@ -130,8 +130,6 @@ function yamlMessage(e: YAMLError, text: string): string {
       return `YAML: ${sentence(e.message.split("\n")[0])}`;
   }
 }
-
-const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);
 
 function sourceView(doc: Document, data: unknown): SourceView {
   return {

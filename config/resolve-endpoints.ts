@@ -1,5 +1,6 @@
 // Resolved `attach` and `hostnames` of a certificate: which endpoint form, which
 // records. Runs after the endpoint rules passed.
+import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import type { CertificateConfig } from "./schema";
 import type { CloudFrontAttachConfig } from "./endpoint-schema";
@@ -42,7 +43,7 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
   if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
   const alb = attach?.alb;
   if (!alb) return undefined;
-  const dns = alb.dnsName ? { dnsName: alb.dnsName.toLowerCase() } : {};
+  const dns = alb.dnsName ? { dnsName: normalizeDomain(alb.dnsName) } : {};
   if (alb.ingressGroup) {
     return {
       kind: "alb-ingress",
@@ -61,14 +62,14 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
       ...dns,
     };
   }
-  return { kind: "alb-dns", dnsName: alb.dnsName!.toLowerCase() };
+  return { kind: "alb-dns", dnsName: normalizeDomain(alb.dnsName!) };
 }
 
 /** Hostnames as records; names no zone holds were refused by the rules. */
 export function resolveHostnames(cert: CertificateConfig, router: ZoneRouter): ResolvedHostname[] {
   return (cert.hostnames ?? []).map((h) => {
     const o = typeof h === "string" ? { name: h, proxied: true } : h;
-    const name = o.name.toLowerCase();
+    const name = normalizeDomain(o.name);
     return {
       name,
       proxied: o.proxied,

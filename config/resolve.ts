@@ -1,8 +1,9 @@
 // From the validated file to what stacks build: defaults merged, names
 // normalised, validation records planned. Runs only after rules.ts passed.
+import { normalizeDomain } from "../domains/names";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
-import { ZONES_STACK } from "./endpoint-rules";
+import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
 import type { AwsRegion } from "./regions";
 import {
   CLOUDFRONT_CERTIFICATE_REGION,
@@ -50,6 +51,8 @@ export interface ResolvedEnvironment {
   readonly region: AwsRegion;
   readonly accountId?: string;
   readonly backend: ResolvedBackend;
+  /** Backend of the `<env>-ingress` stack; undefined when the environment needs none. */
+  readonly ingressBackend?: ResolvedBackend;
   /** defaults.tags, the environment's tags, then project/environment/managed-by. */
   readonly tags: Record<string, string>;
   readonly certificates: ResolvedCertificate[];
@@ -68,9 +71,6 @@ export interface ResolvedConfig {
   readonly zonesBackend: ResolvedBackend;
   readonly environments: ResolvedEnvironment[];
 }
-
-/** DNS is case-insensitive; ACM and the providers want lowercase. */
-export const normalizeDomain = (d: string) => d.toLowerCase();
 
 /** Every configured zone, whichever DNS provider hosts it. */
 export function zoneRoutes(cfg: CertkitConfig): ZoneRoute[] {
@@ -112,7 +112,7 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
         alarm: resolveAlarm(cfg, name, certName),
         ...optional("attach", resolved),
         hostnames: resolveHostnames(c, router),
-        ...optional("target", target?.toLowerCase()),
+        ...optional("target", target === undefined ? undefined : normalizeDomain(target)),
       };
     });
     const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
@@ -121,6 +121,10 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       region,
       ...optional("accountId", env.accountId ?? cfg.defaults?.accountId),
       backend,
+      ...optional(
+        "ingressBackend",
+        needsIngressStack(Object.values(env.certificates)) ? ingressBackend(backend) : undefined,
+      ),
       tags: {
         ...cfg.defaults?.tags,
         ...env.tags,
@@ -151,7 +155,8 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
   };
 }
 
-function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
+/** A stack's backend: `{environment}` in its strings becomes the stack's environment. */
+export function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
   const fill = <T extends object>(o: T): T =>
     Object.fromEntries(
       Object.entries(o).map(([k, v]) => [
@@ -169,3 +174,30 @@ function resolveBackend(backend: BackendConfig | undefined, env: string): Resolv
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/**
+ * The `<env>-ingress` stack's backend: next to the environment's, with its own
+ * state (the suffix goes before `.tfstate`, or after the workspace name).
+ */
+export function ingressBackend(backend: ResolvedBackend): ResolvedBackend {
+  const suffix = INGRESS_STACK_SUFFIX;
+  const withSuffix = (s: string) =>
+    s.endsWith(".tfstate") ? `${s.slice(0, -".tfstate".length)}${suffix}.tfstate` : `${s}${suffix}`;
+  switch (backend.kind) {
+    case "local":
+      return { ...backend, path: withSuffix(backend.path) };
+    case "s3":
+      return { ...backend, key: withSuffix(backend.key) };
+    case "cloud":
+      return { ...backend, workspace: `${backend.workspace}${suffix}` };
+  }
+}
+
+/** Whether an environment gets an `<env>-ingress` stack: a controller ALB with hostnames. */
+export function needsIngressStack(
+  certificates: readonly Pick<CertificateConfig, "attach" | "hostnames">[],
+): boolean {
+  return certificates.some(
+    (c) => c.attach?.alb?.ingressGroup !== undefined && (c.hostnames?.length ?? 0) > 0,
+  );
+}

@@ -1,12 +1,27 @@
 // Rules that need more than one key or knowledge of DNS and ACM. Each finding
 // names its key path and the fix; every finding is collected, not the first.
-import { MAX_PRIMARY_NAME_LENGTH, baseName, domainNameProblem, isWildcard } from "../domains/names";
+import {
+  MAX_PRIMARY_NAME_LENGTH,
+  baseName,
+  domainNameProblem,
+  isWildcard,
+  normalizeDomain,
+} from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
 import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { certificatesOf, effectiveRegion, normalizeDomain, zoneRoutes } from "./resolve";
-import type { CertkitConfig, EnvironmentConfig } from "./schema";
+import {
+  ResolvedBackend,
+  certificatesOf,
+  effectiveRegion,
+  ingressBackend,
+  needsIngressStack,
+  resolveBackend,
+  zoneRoutes,
+} from "./resolve";
+import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
+import { ZONES_STACK, ingressStackName } from "./stack-names";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
@@ -28,6 +43,8 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       message: "defines no environment. Fix: add one, such as `prod:` with its certificates.",
     });
   }
+  // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
+  const hostnameClaims = new Map<string, KeyPath>();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -42,7 +59,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       router,
       region: effectiveRegion(cfg, env),
       accountId: env.accountId ?? cfg.defaults?.accountId,
-      claimed: new Map(),
+      claimed: hostnameClaims,
       ownedAlbs: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
     };
@@ -54,6 +71,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
   checkSharedState(cfg, out);
+  checkStateBucketRegion(cfg, out);
   return out;
 }
 
@@ -137,67 +155,105 @@ const backendKinds = (backend: NonNullable<EnvironmentConfig["backend"]>) =>
   (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);
 
 /**
- * Two stacks with one state would each destroy what the other created: a backend
- * in defaults needs {environment} in its key or workspace.
+ * Two stacks with one state would each destroy the other's resources on apply:
+ * every stack certkit makes (environments, `<env>-ingress`, `zones`) needs its own.
  */
 function checkSharedState(cfg: CertkitConfig, out: RuleFindings): void {
-  const firstUser = new Map<string, string>();
-  const reported = new Set<string>();
+  interface Stack {
+    name: string;
+    /** What `{environment}` stands for in its backend. */
+    environment: string;
+    backend: BackendConfig | undefined;
+    path: KeyPath;
+    ingress?: boolean;
+  }
+  const from = (env: string) => {
+    const own = cfg.environments[env]?.backend;
+    return own
+      ? { backend: own, path: ["environments", env, "backend"] }
+      : { backend: cfg.defaults?.backend, path: ["defaults", "backend"] };
+  };
+  const stacks: Stack[] = [];
   for (const [name, env] of Object.entries(cfg.environments)) {
-    const backend = env.backend ?? cfg.defaults?.backend;
-    const state = stateLocation(backend, name);
-    if (!state) continue;
-    const other = firstUser.get(state.where);
+    stacks.push({ name, environment: name, ...from(name) });
+    if (needsIngressStack(Object.values(env.certificates))) {
+      stacks.push({
+        name: ingressStackName(name),
+        environment: name,
+        ingress: true,
+        ...from(name),
+      });
+    }
+  }
+  if (Object.values(cfg.cloudflare?.zones ?? {}).some((z) => z.caa || z.sslMode)) {
+    stacks.push({ name: ZONES_STACK, environment: ZONES_STACK, ...from(ZONES_STACK) });
+  }
+  const seen = new Map<string, string>();
+  const reported = new Set<string>();
+  for (const { name: stack, environment, backend, path, ingress } of stacks) {
+    if (backend && backendKinds(backend).length !== 1) continue; // reported by checkBackend
+    const resolved = resolveBackend(backend, environment);
+    const state = stateOf(ingress ? ingressBackend(resolved) : resolved);
+    const other = seen.get(state.where);
     if (other === undefined) {
-      firstUser.set(state.where, name);
+      seen.set(state.where, stack);
       continue;
     }
-    const path: KeyPath = env.backend
-      ? ["environments", name, "backend", state.kind, state.key]
-      : ["defaults", "backend", state.kind, state.key];
-    if (reported.has(formatPath(path))) continue;
-    reported.add(formatPath(path));
+    const at = [...path, resolved.kind, state.key];
+    if (reported.has(formatPath(at))) continue;
+    reported.add(formatPath(at));
     out.issues.push({
-      path,
-      message: `gives environments ${other} and ${name} the same state (${state.where}); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as "${state.example}".`,
+      path: at,
+      message: `gives stacks ${other} and ${stack} the same state (${state.where}); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as "${state.example}".`,
     });
   }
 }
 
-/** Where an environment's state lives, for backends where two environments can collide. */
-function stateLocation(
-  backend: EnvironmentConfig["backend"],
-  env: string,
-): { kind: "local" | "s3" | "cloud"; key: string; where: string; example: string } | undefined {
-  // No backend, or two kinds at once (reported by checkBackend): nothing to compare.
-  if (!backend || backendKinds(backend).length !== 1) return undefined;
-  const fill = (s: string) => s.replace(/\{environment\}/g, env);
-  if (backend.s3) {
-    const { bucket, key } = backend.s3;
-    return {
-      kind: "s3",
-      key: "key",
-      where: `s3://${fill(bucket)}/${fill(key)}`,
-      example: "certkit/{environment}.tfstate",
-    };
+/** Where a resolved backend keeps state, and which key to change. */
+function stateOf(b: ResolvedBackend): { key: string; where: string; example: string } {
+  switch (b.kind) {
+    case "s3":
+      return {
+        key: "key",
+        where: `s3://${b.bucket}/${b.key}`,
+        example: "certkit/{environment}.tfstate",
+      };
+    case "cloud":
+      return {
+        key: "workspace",
+        where: `workspace ${b.workspace} of ${b.organization}${b.hostname ? ` on ${b.hostname}` : ""}`,
+        example: "certkit-{environment}",
+      };
+    case "local":
+      return {
+        key: "path",
+        where: `local file ${b.path}`,
+        example: "terraform.{environment}.tfstate",
+      };
   }
-  if (backend.cloud) {
-    const { organization, workspace, hostname } = backend.cloud;
-    return {
-      kind: "cloud",
-      key: "workspace",
-      where: `workspace ${fill(workspace)} of ${fill(organization)}${hostname ? ` on ${hostname}` : ""}`,
-      example: "certkit-{environment}",
-    };
+}
+
+/**
+ * One bucket lives in one region: an s3 backend without `region` takes each
+ * environment's, which is wrong for all but one when they differ.
+ */
+function checkStateBucketRegion(cfg: CertkitConfig, out: RuleFindings): void {
+  const s3 = cfg.defaults?.backend?.s3;
+  if (!s3 || s3.region) return;
+  const regions = [
+    ...new Set(
+      Object.values(cfg.environments)
+        .filter((e) => !e.backend)
+        .map((e) => e.region ?? cfg.defaults?.region)
+        .filter((r) => r !== undefined),
+    ),
+  ].sort();
+  if (regions.length > 1) {
+    out.issues.push({
+      path: ["defaults", "backend", "s3"],
+      message: `has no region, but the environments using it are in ${regions.join(" and ")}; the bucket is in one region. Fix: set region: to the bucket's region.`,
+    });
   }
-  const path = backend.local?.path;
-  if (path === undefined) return undefined; // the default path names the environment
-  return {
-    kind: "local",
-    key: "path",
-    where: `local file ${fill(path)}`,
-    example: "terraform.{environment}.tfstate",
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Turns zod's issues into one actionable line each.
 import type { z } from "zod";
-import { ConfigIssue, KeyPath, didYouMean } from "./issues";
+import { ConfigIssue, KeyPath, didYouMean, sentence } from "./issues";
 
 /** Reads what the YAML file actually said at a path, for "got ..." and numeric-ID hints. */
 export interface SourceView {
@@ -119,7 +119,6 @@ const YAML_KINDS: Record<string, string> = {
   array: "a list",
 };
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
-const sentence = (m: string) => (m.endsWith(".") ? m : `${m}.`);
 function show(v: unknown): string {
   if (v === undefined) return "nothing";
   const s = JSON.stringify(v);

@@ -5,6 +5,11 @@ export const MAX_PRIMARY_NAME_LENGTH = 64;
 const MAX_NAME_LENGTH = 253;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** DNS is case-insensitive; ACM and the providers want lowercase. */
+export function normalizeDomain(name: string): string {
+  return name.toLowerCase();
+}
+
 export function isWildcard(name: string): boolean {
   return name.startsWith("*.");
 }

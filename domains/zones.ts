@@ -1,4 +1,5 @@
 // Longest-suffix routing of names to the DNS zones the kit may write to.
+import { baseName } from "./names";
 
 /** A zone the kit may write records to, whatever DNS provider hosts it. */
 export interface ZoneRoute {
@@ -20,7 +21,7 @@ export class ZoneRouter {
 
   /** The zone that holds `name` (a wildcard routes as its base), or undefined. */
   route(name: string): ZoneRoute | undefined {
-    const bare = name.startsWith("*.") ? name.slice(2) : name;
+    const bare = baseName(name);
     return this.zones.find((z) => bare === z.name || bare.endsWith(`.${z.name}`));
   }
 

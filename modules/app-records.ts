@@ -16,13 +16,10 @@ export interface AppRecordsProps {
 }
 
 export class AppRecords extends Construct {
-  /** Record name -> reference, for outputs. */
-  readonly fqdns: string[] = [];
-
   constructor(scope: Construct, id: string, props: AppRecordsProps) {
     super(scope, id);
     for (const h of props.hostnames) {
-      const ref = props.dns.addRecord({
+      props.dns.addRecord({
         id: `app_${idPart(h.name)}`,
         zone: h.zone,
         name: h.name,
@@ -32,7 +29,6 @@ export class AppRecords extends Construct {
         ttlSeconds: h.ttlSeconds,
         comment: `certkit: ${props.description}`,
       });
-      this.fqdns.push(ref.fqdn);
     }
   }
 }

@@ -23,7 +23,9 @@ export interface CertificateProps {
 
 /** A validation CNAME as Terraform expressions (known after the certificate is requested). */
 export interface ValidationRecordValue {
+  /** The record's name, `_<token>.<domain>`, without the trailing dot. */
   readonly name: string;
+  /** Its target under acm-validations.aws, without the trailing dot. */
   readonly content: string;
 }
 
@@ -81,7 +83,7 @@ export class Certificate extends Construct {
       );
     }
     const pick = (attr: string) =>
-      `\${trimsuffix(one([for o in ${this.certificate.terraformResourceType}.${this.node.id}.domain_validation_options : o.${attr} if o.domain_name == "${domain}"]), ".")}`;
+      `\${trimsuffix(one([for o in ${this.certificate.terraformResourceType}.${this.certificate.friendlyUniqueId}.domain_validation_options : o.${attr} if o.domain_name == "${domain}"]), ".")}`;
     return { name: pick("resource_record_name"), content: pick("resource_record_value") };
   }
 

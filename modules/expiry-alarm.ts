@@ -51,8 +51,8 @@ export interface WatchedCertificate {
   /** An existing topic in `region` to notify instead of creating one. @default - a topic per region */
   readonly topicArn?: string;
   /**
-   * How the topic created for `region` is encrypted: "create" (a key per region,
-   * needs `accountId`), "none", or an existing key's ARN in `region`. Unused with `topicArn`.
+   * How the topic created for `region` is encrypted: "create" (a key per region),
+   * "none", or an existing key's ARN in `region`. Unused with `topicArn`.
    * @default "create"
    */
   readonly kmsKey?: KmsKeySetting;
@@ -65,7 +65,7 @@ export interface ExpiryAlarmProps {
   readonly namePrefix?: string;
   /** The certificates to watch; certificates in one region must share one `topicArn` (or none). */
   readonly certificates: readonly WatchedCertificate[];
-  /** The stack's AWS account, named in the policy of each key created here. @default - none: no key can be created */
+  /** The stack's AWS account, named in the policy of each key created here. @default - read from each key's ARN at apply */
   readonly accountId?: string;
   /** The AWS provider for a region. @default - the stack's default AWS provider for every region */
   readonly providerFor?: (region: string) => TerraformProvider | undefined;
@@ -217,11 +217,6 @@ export class ExpiryAlarm extends Construct {
       return setting;
     }
     const { accountId, environment, namePrefix } = this.props;
-    if (!accountId) {
-      throw new Error(
-        `${this.node.path}: the key of the topic in ${region} needs accountId (its key policy names the account); or set kmsKey to "none" or a key ARN.`,
-      );
-    }
     const key = new ExpiryTopicKey(this, `key_${region.replace(/-/g, "_")}`, {
       name: base,
       description: `Encrypts the certificate expiry topic of ${namePrefix ? `project ${namePrefix}, ` : ""}environment ${environment}, in ${region} (certkit).`,

@@ -3,9 +3,9 @@
 // neither CloudWatch alarms nor EventBridge use it, and every notification would
 // be dropped. This key's policy lets both services encrypt for the topic.
 import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
+import { Fn, TerraformLocal, type TerraformProvider } from "cdktf";
 import { partitionOf } from "../domains/aws-names";
-import { KmsAlias, KmsKey } from "./provider-imports";
+import { KmsAlias, KmsKey, KmsKeyPolicy } from "./provider-imports";
 
 /** Days a deleted key can still be restored (KMS allows 7 to 30). */
 export const KEY_DELETION_WINDOW_DAYS = 30;
@@ -20,8 +20,8 @@ export interface ExpiryTopicKeyProps {
   readonly description: string;
   /** The topic's region, where the key is created. */
   readonly region: string;
-  /** The account of the key and of the alarms and rules that publish to the topic. */
-  readonly accountId: string;
+  /** The account of the key and of the alarms and rules that publish to the topic. @default - read from the key's ARN at apply */
+  readonly accountId?: string;
   /** The provider for `region`. @default - the stack's default AWS provider */
   readonly provider?: TerraformProvider;
 }
@@ -29,6 +29,7 @@ export interface ExpiryTopicKeyProps {
 export class ExpiryTopicKey extends Construct {
   readonly key: KmsKey;
   readonly alias: KmsAlias;
+  readonly policy: KmsKeyPolicy;
 
   constructor(scope: Construct, id: string, props: ExpiryTopicKeyProps) {
     super(scope, id);
@@ -44,16 +45,31 @@ export class ExpiryTopicKey extends Construct {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-      // JSON, like the topic policy: readable in cdk.tf.json, compared as JSON by the provider.
-      policy: JSON.stringify(expiryTopicKeyPolicy(props.region, props.accountId)),
     });
     this.key.overrideLogicalId(`expiry_key_${regionId}`);
+    // A policy of its own, so that it can name the account from the key's ARN when
+    // the config gives no accountId (no AWS call at plan time, unlike a data source).
+    const account = props.accountId ?? this.accountFromKey(`expiry_key_account_${regionId}`);
+    this.policy = new KmsKeyPolicy(this, "policy", {
+      provider: props.provider,
+      keyId: this.key.keyId,
+      // JSON, like the topic policy: readable in cdk.tf.json, compared as JSON by the provider.
+      policy: JSON.stringify(expiryTopicKeyPolicy(props.region, account)),
+    });
+    this.policy.overrideLogicalId(`expiry_key_policy_${regionId}`);
     this.alias = new KmsAlias(this, "alias", {
       provider: props.provider,
       name: aliasName,
       targetKeyId: this.key.keyId,
     });
     this.alias.overrideLogicalId(`expiry_key_alias_${regionId}`);
+  }
+
+  /** The account id, element 4 of the key's ARN: known at apply, no AWS call at plan. */
+  private accountFromKey(id: string): string {
+    const local = new TerraformLocal(this, id, Fn.element(Fn.split(":", this.key.arn), 4));
+    local.overrideLogicalId(id);
+    return local.asString;
   }
 }
 

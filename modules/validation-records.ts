@@ -22,13 +22,9 @@ export interface ValidationRecordsProps {
 }
 
 export class ValidationRecords extends Construct {
-  /** Record FQDNs each certificate waits for, by certificate name. */
-  readonly fqdnsByCertificate: ReadonlyMap<string, string[]>;
-
   constructor(scope: Construct, id: string, props: ValidationRecordsProps) {
     super(scope, id);
     const waits = new Map([...props.certificates.keys()].map((c) => [c, [] as string[]]));
-    this.fqdnsByCertificate = waits;
 
     for (const record of props.records) {
       const value = this.certificate(props, record.source.certificate).validationRecord(

@@ -38,20 +38,3 @@ export function configureBackend(
       return;
   }
 }
-
-/**
- * The backend of a companion stack (`prod-ingress`): same place, its own state,
- * so the two stacks never share a state file.
- */
-export function companionBackend(backend: ResolvedBackend, suffix: string): ResolvedBackend {
-  const withSuffix = (s: string) =>
-    s.endsWith(".tfstate") ? `${s.slice(0, -8)}${suffix}.tfstate` : `${s}${suffix}`;
-  switch (backend.kind) {
-    case "local":
-      return { ...backend, path: withSuffix(backend.path) };
-    case "s3":
-      return { ...backend, key: withSuffix(backend.key) };
-    case "cloud":
-      return { ...backend, workspace: `${backend.workspace}${suffix}` };
-  }
-}

@@ -10,7 +10,9 @@ export function buildApp(app: App, config: ResolvedConfig): TerraformStack[] {
   const stacks: TerraformStack[] = [];
   for (const environment of config.environments) {
     stacks.push(new EnvironmentStack(app, { environment }));
-    if (IngressStack.isNeeded(environment)) stacks.push(new IngressStack(app, { environment }));
+    if (environment.ingressBackend) {
+      stacks.push(new IngressStack(app, { environment, backend: environment.ingressBackend }));
+    }
   }
   if (config.zoneSettings.length) {
     stacks.push(new ZonesStack(app, { config, region: config.environments[0].region }));

@@ -3,30 +3,27 @@
 // so the lookup) exists only then; the environment's stack never waits for it.
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import type { ResolvedEnvironment } from "../config/resolve";
-import { INGRESS_STACK_SUFFIX } from "../config/endpoint-rules";
+import type { ResolvedBackend, ResolvedEnvironment } from "../config/resolve";
+import { ingressStackName } from "../config/stack-names";
 import { safeIdPart } from "../domains/names";
 import { AppRecords } from "../modules/app-records";
 import { dnsProvidersFor } from "../modules/dns";
 import { AlbIngressLookup } from "../modules/endpoints/alb-ingress-lookup";
 import { addAwsProvider } from "./aws-provider";
-import { companionBackend, configureBackend } from "./backend";
+import { configureBackend } from "./backend";
 
 export interface IngressStackProps {
   /** The environment whose controller-managed ALBs this stack points records at. */
   readonly environment: ResolvedEnvironment;
+  /** Where this stack's state lives (next to the environment's). */
+  readonly backend: ResolvedBackend;
 }
 
 export class IngressStack extends TerraformStack {
-  /** Whether an environment needs one: a certificate on a controller ALB with hostnames. */
-  static isNeeded(env: ResolvedEnvironment): boolean {
-    return env.certificates.some((c) => c.attach?.kind === "alb-ingress" && c.hostnames.length > 0);
-  }
-
   constructor(scope: Construct, props: IngressStackProps) {
     const env = props.environment;
-    super(scope, `${env.name}${INGRESS_STACK_SUFFIX}`);
-    configureBackend(this, companionBackend(env.backend, INGRESS_STACK_SUFFIX), env.region);
+    super(scope, ingressStackName(env.name));
+    configureBackend(this, props.backend, env.region);
     addAwsProvider(this, env, env.region);
     const dns = dnsProvidersFor(this);
     const lookups = new Map<string, AlbIngressLookup>();

@@ -3,7 +3,7 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import type { ResolvedConfig } from "../config/resolve";
-import { ZONES_STACK } from "../config/endpoint-rules";
+import { ZONES_STACK } from "../config/stack-names";
 import { idPart } from "../domains/names";
 import { dnsProvidersFor } from "../modules/dns";
 import { configureBackend } from "./backend";

@@ -311,18 +311,12 @@ describe("topic encryption (kmsKey)", () => {
     ]);
   });
 
-  it("fails without accountId while kmsKey is create, the default", () => {
-    expectProblems(config(OPS, "", "", "", ""), [
-      "environments.prod.accountId (line 8, column 5): is required while alarm.kmsKey is create (the default): certkit creates a KMS key for the expiry topic of certificates web, api, and its key policy names the account. Fix: set accountId here or in defaults.accountId, or set alarm.kmsKey to none or an existing key ARN.",
-    ]);
-  });
-
-  it("needs no accountId with kmsKey none, an existing key, or existing topics", () => {
+  it("needs no accountId: a created key's policy reads the account from the key", () => {
     const without = (prod: string) => () => load(config(OPS, prod, "", "", ""));
+    expect(without("")).not.toThrow();
     expect(without("alarm: { kmsKey: none }")).not.toThrow();
     expect(without(`alarm: { kmsKey: "${KEY_EU}" }`)).not.toThrow();
     expect(without(`alarm: { topicArn: "${TOPIC_EU}" }`)).not.toThrow();
-    expect(without("alarm: { enabled: false }")).not.toThrow();
   });
 
   it("takes accountId from defaults", () => {

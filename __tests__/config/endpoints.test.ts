@@ -239,3 +239,35 @@ describe("environment names", () => {
     );
   });
 });
+
+describe("soft problems and claims across environments", () => {
+  it("warns when dnsName alone leaves the certificate on no listener", () => {
+    const text = web(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`);
+    expect(load(text).warnings).toContain(
+      "environments.prod.certificates.web.attach.alb: dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.",
+    );
+  });
+
+  it("warns when a CloudFront distribution would get no aliases", () => {
+    expect(
+      load(web(`          attach: { cloudfront: { origin: o.example.net } }`)).warnings,
+    ).toContain(
+      "environments.prod.certificates.web.attach.cloudfront: the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).",
+    );
+  });
+
+  it("fails when two environments claim one hostname", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: { sslMode: strict } } }
+        defaults: { region: eu-west-1 }
+        environments:
+          blue: { accountId: "111111111111", certificates: { web: { domains: [www.example.com], target: b.example.net, hostnames: [www.example.com] } } }
+          green: { accountId: "222222222222", certificates: { web: { domains: [www.example.com], target: g.example.net, hostnames: [www.example.com] } } }
+      `,
+      [
+        'environments.green.certificates.web.hostnames[0] (line 5, column 125): "www.example.com" is already claimed by environments.blue.certificates.web.hostnames[0]; one name has one record. Fix: keep one.',
+      ],
+    );
+  });
+});

@@ -121,7 +121,7 @@ describe("backend", () => {
           dev: { certificates: {} }
       `,
       [
-        "defaults.backend.s3.key (line 4, column 34): gives environments staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
+        "defaults.backend.s3.key (line 4, column 34): gives stacks staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
       ],
     );
   });
@@ -139,7 +139,7 @@ describe("backend", () => {
             certificates: {}
       `,
       [
-        "environments.prod.backend.cloud.workspace (line 7, column 56): gives environments staging and prod the same state (workspace certkit of acme); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit-{environment}\".",
+        "environments.prod.backend.cloud.workspace (line 7, column 56): gives stacks staging and prod the same state (workspace certkit of acme); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit-{environment}\".",
       ],
     );
   });
@@ -155,7 +155,7 @@ describe("backend", () => {
           prod: { certificates: {} }
       `,
       [
-        "defaults.backend.local.path (line 3, column 29): gives environments staging and prod the same state (local file state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"terraform.{environment}.tfstate\".",
+        "defaults.backend.local.path (line 3, column 29): gives stacks staging and prod the same state (local file state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"terraform.{environment}.tfstate\".",
       ],
     );
   });

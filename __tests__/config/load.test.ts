@@ -178,7 +178,7 @@ describe("the error message", () => {
       `,
       [
         'cloudflare.zones["*.example.org"] (line 4, column 22): zone name may not be a wildcard.',
-        "defaults.backend.s3.key (line 7, column 43): gives environments staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
+        "defaults.backend.s3.key (line 7, column 43): gives stacks staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
         'environments.staging.certificates.web.domains[0] (line 12, column 24): ends with a dot, got "staging.example.com.". Fix: write "staging.example.com" (ACM rejects the trailing dot).',
         "environments.prod.region (line 14, column 5): is required. Fix: set it here or in defaults.region.",
         'environments.prod.certificates.web.domains[0] (line 15, column 24): the validation record for "example.com" is also needed by environment staging in the same account 123456789012; both stacks would manage one Cloudflare record. Fix: choose its owner: add `validationRecordOwners: { "example.com": staging }` to environments.prod (or the reverse in staging).',

@@ -24,6 +24,7 @@ const POLICY = "aws_sns_topic_policy";
 const SUBSCRIPTION = "aws_sns_topic_subscription";
 const KEY = "aws_kms_key";
 const ALIAS = "aws_kms_alias";
+const KEY_POLICY = "aws_kms_key_policy";
 const ACCOUNT = "123456789012";
 
 const arnOf = (name: string, region = "eu-west-1") =>
@@ -251,7 +252,10 @@ describe("the topic's key", () => {
 
   it("lets the account administer it, and alarms of the account and EventBridge use it", () => {
     const use = ["kms:Decrypt", "kms:GenerateDataKey*"];
-    expect(json(resourceOf(out, KEY, "expiry_key_us_east_1").policy)).toEqual({
+    expect(resourceOf(out, KEY_POLICY, "expiry_key_policy_us_east_1").key_id).toBe(
+      "${aws_kms_key.expiry_key_us_east_1.key_id}",
+    );
+    expect(json(resourceOf(out, KEY_POLICY, "expiry_key_policy_us_east_1").policy)).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
@@ -282,7 +286,7 @@ describe("the topic's key", () => {
 
   it("names the account root in the region's partition", () => {
     const gov = synth([cert("web", { region: "us-gov-west-1" })]);
-    const policy = json(resourceOf(gov, KEY, "expiry_key_us_gov_west_1").policy) as {
+    const policy = json(resourceOf(gov, KEY_POLICY, "expiry_key_policy_us_gov_west_1").policy) as {
       Statement: { Principal: { AWS?: string } }[];
     };
     expect(policy.Statement[0].Principal.AWS).toBe("arn:aws-us-gov:iam::123456789012:root");
@@ -302,9 +306,19 @@ describe("the topic's key", () => {
     expect(resourceOf(existing, TOPIC, "expiry_topic_eu_west_1").kms_master_key_id).toBe(KEY_EU);
   });
 
-  it("fails to be created without the account id", () => {
-    expect(() => synth([cert("web")], { accountId: undefined })).toThrow(
-      'prod/expiry: the key of the topic in eu-west-1 needs accountId (its key policy names the account); or set kmsKey to "none" or a key ARN.',
+  it("reads the account from the key's ARN when no account id is given", () => {
+    const bare = synth([cert("web")], { accountId: undefined });
+    const policy = json(resourceOf(bare, KEY_POLICY, "expiry_key_policy_eu_west_1").policy) as {
+      Statement: { Principal: { AWS?: string }; Condition?: unknown }[];
+    };
+    expect(policy.Statement[0].Principal.AWS).toBe(
+      "arn:aws:iam::${local.expiry_key_account_eu_west_1}:root",
+    );
+    expect(policy.Statement[1].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "${local.expiry_key_account_eu_west_1}" },
+    });
+    expect((bare as { locals?: Record<string, string> }).locals?.expiry_key_account_eu_west_1).toBe(
+      '${element(split(":", aws_kms_key.expiry_key_eu_west_1.arn), 4)}',
     );
   });
 

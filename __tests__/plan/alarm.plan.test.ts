@@ -23,8 +23,8 @@ environments:
         attach: { cloudfront: { origin: origin.example.com } }
 `;
 
-function stackJson(): object {
-  const [environment] = loadConfigText(CONFIG).config.environments;
+function stackJson(config = CONFIG): object {
+  const [environment] = loadConfigText(config).config.environments;
   return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment })));
 }
 
@@ -163,7 +163,9 @@ describePlan("expiry alarms and events, planned offline", () => {
   });
 
   it("plans the key policy as written: the account, CloudWatch alarms and EventBridge", () => {
-    const policy = JSON.parse(String(planned("aws_kms_key.expiry_key_us_east_1").policy)) as {
+    const policy = JSON.parse(
+      String(planned("aws_kms_key_policy.expiry_key_policy_us_east_1").policy),
+    ) as {
       Statement: { Sid: string; Principal: unknown; Condition?: unknown }[];
     };
     expect(policy.Statement.map((s) => [s.Sid, s.Principal, s.Condition])).toEqual([
@@ -175,5 +177,22 @@ describePlan("expiry alarms and events, planned offline", () => {
       ],
       ["AcmExpiryEvents", { Service: "events.amazonaws.com" }, undefined],
     ]);
+  });
+});
+
+describePlan("a created key without a configured accountId, planned offline", () => {
+  let plan: PlanResult;
+  beforeAll(async () => {
+    plan = await planStack(stackJson(CONFIG.replace(/ {4}accountId: "123456789012"\n/, "")));
+  });
+
+  it("plans the key policy with the account read from the key's ARN at apply", () => {
+    expect(plannedCreate(plan, "aws_kms_key_policy.expiry_key_policy_eu_west_1").policy).toBe(
+      KNOWN_AFTER_APPLY,
+    );
+    expect(
+      configured(plan, "aws_kms_key_policy.expiry_key_policy_eu_west_1").expressions.policy
+        .references,
+    ).toContain("local.expiry_key_account_eu_west_1");
   });
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Testing } from "cdktf";
 import { loadConfigFile } from "../../config/load";
 import type { ResolvedConfig } from "../../config/resolve";
-import { INGRESS_STACK_SUFFIX } from "../../config/endpoint-rules";
+import { INGRESS_STACK_SUFFIX } from "../../config/stack-names";
 import { buildApp } from "../../stacks/build-app";
 import { type PlanResult, describePlan, planStacks } from "./harness";
 

@@ -5,6 +5,7 @@ import type { ZoneRoute } from "../../domains/zones";
 interface RecordCommon {
   /** Terraform id of the record: stable, derived from names, never from positions. */
   readonly id: string;
+  /** The zone the record goes to. */
   readonly zone: ZoneRoute;
   /** Full name, no trailing dot. Values may be Terraform expressions known only at apply. */
   readonly name: string;
@@ -24,6 +25,7 @@ export interface CnameRecordSpec extends RecordCommon {
 
 export interface CaaRecordSpec extends RecordCommon {
   readonly type: "CAA";
+  /** `issue` for names, `issuewild` for wildcards. */
   readonly tag: "issue" | "issuewild";
   /** The CA's domain, such as amazon.com. */
   readonly value: string;

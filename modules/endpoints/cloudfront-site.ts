@@ -1,6 +1,7 @@
 // A CloudFront distribution serving a us-east-1 certificate for its aliases,
 // HTTPS to viewers (redirected) and to the origin.
 import { Construct } from "constructs";
+import { CACHING_OPTIMIZED_POLICY_ID } from "../../config/endpoint-schema";
 import { CloudfrontDistribution } from "../provider-imports";
 
 export interface CloudFrontSiteProps {
@@ -12,10 +13,10 @@ export interface CloudFrontSiteProps {
   readonly origin: string;
   /** Path prefix for origin requests. @default - none */
   readonly originPath?: string;
-  /** @default "PriceClass_100" */
+  /** Edge locations to pay for. @default "PriceClass_100" */
   readonly priceClass?: string;
   /** Cache policy id. @default - Managed-CachingOptimized */
-  readonly cachePolicyId: string;
+  readonly cachePolicyId?: string;
   /** Origin request policy id. @default - none */
   readonly originRequestPolicyId?: string;
   /** Minimum viewer TLS version. @default "TLSv1.2_2021" */
@@ -62,7 +63,7 @@ export class CloudFrontSite extends Construct {
         allowedMethods: ["GET", "HEAD", "OPTIONS"],
         cachedMethods: ["GET", "HEAD"],
         compress: true,
-        cachePolicyId: props.cachePolicyId,
+        cachePolicyId: props.cachePolicyId ?? CACHING_OPTIMIZED_POLICY_ID,
         originRequestPolicyId: props.originRequestPolicyId,
       },
       restrictions: { geoRestriction: { restrictionType: "none" } },

@@ -25,7 +25,9 @@ export interface EndpointsProps {
 
 /** An Ingress group's certificates and the annotations that hand them over. */
 export interface IngressHandover {
+  /** EKS cluster the controller runs in. */
   readonly cluster: string;
+  /** Ingress group name, or `<namespace>/<ingress>`. */
   readonly ingressGroup: string;
   /** Ready-to-paste Helm values (the ARNs are Terraform references). */
   readonly helmValues: string;
@@ -34,56 +36,17 @@ export interface IngressHandover {
 export class Endpoints extends Construct {
   /** What each certificate's hostnames point at, by certificate name. */
   readonly targets = new Map<string, string>();
+  /** Helm values per Ingress group of the AWS Load Balancer Controller. */
   readonly ingressHandovers: IngressHandover[] = [];
   private readonly albLookups = new Map<string, string>();
+  private readonly props: EndpointsProps;
 
   constructor(scope: Construct, id: string, props: EndpointsProps) {
     super(scope, id);
-    const arn = (c: ResolvedCertificate) => props.built.get(c.name)!.arn;
-    this.ownedAlbs(props.certificates, arn);
-    const ingress = new Map<
-      string,
-      { cluster: string; group: string; sslPolicy: string; arns: string[] }
-    >();
-
+    this.props = props;
+    this.ownedAlbs(props.certificates);
     for (const c of props.certificates) {
-      const a = c.attach;
-      let target = c.target;
-      switch (a?.kind) {
-        case "alb-listener":
-          new ListenerCertificate(this, c.name, {
-            listenerArn: a.listenerArn,
-            certificateArn: arn(c),
-          });
-          target = a.dnsName ?? this.albDnsName(loadBalancerOfListener(a.listenerArn));
-          break;
-        case "alb-owned":
-          target = a.dnsName ?? this.albDnsName(a.loadBalancerArn);
-          break;
-        case "alb-dns":
-          target = a.dnsName;
-          break;
-        case "cloudfront":
-          target = new CloudFrontSite(this, c.name, {
-            ...a,
-            certificateArn: arn(c),
-            aliases: c.hostnames.map((h) => h.name),
-            comment: `certkit ${props.environment}/${c.name}`,
-          }).domainName;
-          break;
-        case "alb-ingress": {
-          const key = `${a.cluster}/${a.ingressGroup}`;
-          const group = ingress.get(key) ?? {
-            cluster: a.cluster,
-            group: a.ingressGroup,
-            sslPolicy: a.sslPolicy,
-            arns: [],
-          };
-          group.arns.push(arn(c));
-          ingress.set(key, group);
-          continue; // records: see IngressStack
-        }
-      }
+      const target = this.serve(c);
       if (!target) continue;
       this.targets.set(c.name, target);
       if (c.hostnames.length) {
@@ -95,7 +58,65 @@ export class Endpoints extends Construct {
         });
       }
     }
-    for (const g of ingress.values()) {
+    this.handOverToIngresses(props.certificates);
+  }
+
+  private arn(c: ResolvedCertificate): string {
+    return this.props.built.get(c.name)!.arn;
+  }
+
+  /**
+   * Puts the certificate on its endpoint; returns what its hostnames point at.
+   * Controller-made ALBs return nothing: their records live in the ingress stack.
+   */
+  private serve(c: ResolvedCertificate): string | undefined {
+    const a = c.attach;
+    switch (a?.kind) {
+      case undefined:
+        return c.target;
+      case "alb-listener":
+        new ListenerCertificate(this, c.name, {
+          listenerArn: a.listenerArn,
+          certificateArn: this.arn(c),
+        });
+        return a.dnsName ?? this.albDnsName(loadBalancerOfListener(a.listenerArn));
+      case "alb-owned":
+        return a.dnsName ?? this.albDnsName(a.loadBalancerArn);
+      case "alb-dns":
+        return a.dnsName;
+      case "cloudfront":
+        return new CloudFrontSite(this, c.name, {
+          certificateArn: this.arn(c),
+          aliases: c.hostnames.map((h) => h.name),
+          origin: a.origin,
+          originPath: a.originPath,
+          priceClass: a.priceClass,
+          cachePolicyId: a.cachePolicyId,
+          originRequestPolicyId: a.originRequestPolicyId,
+          minimumProtocolVersion: a.minimumProtocolVersion,
+          webAclId: a.webAclId,
+          comment: `certkit ${this.props.environment}/${c.name}`,
+        }).domainName;
+      case "alb-ingress":
+        return undefined;
+    }
+  }
+
+  /** One Helm snippet per Ingress group: every certificate of the group, in config order. */
+  private handOverToIngresses(certs: readonly ResolvedCertificate[]): void {
+    const groups = new Map<
+      string,
+      { cluster: string; group: string; sslPolicy: string; arns: string[] }
+    >();
+    for (const c of certs) {
+      if (c.attach?.kind !== "alb-ingress") continue;
+      const { cluster, ingressGroup, sslPolicy } = c.attach;
+      const key = `${cluster}/${ingressGroup}`;
+      const g = groups.get(key) ?? { cluster, group: ingressGroup, sslPolicy, arns: [] };
+      g.arns.push(this.arn(c));
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
       this.ingressHandovers.push({
         cluster: g.cluster,
         ingressGroup: g.group,
@@ -109,10 +130,7 @@ export class Endpoints extends Construct {
   }
 
   /** One listener pair per ALB certkit owns; its certificates in name order, the first the default. */
-  private ownedAlbs(
-    certs: readonly ResolvedCertificate[],
-    arn: (c: ResolvedCertificate) => string,
-  ): void {
+  private ownedAlbs(certs: readonly ResolvedCertificate[]): void {
     const byAlb = new Map<string, ResolvedCertificate[]>();
     for (const c of certs) {
       if (c.attach?.kind === "alb-owned")
@@ -129,7 +147,7 @@ export class Endpoints extends Construct {
         sslPolicy: first.sslPolicy,
         certificates: [...group]
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map((c) => ({ name: c.name, arn: arn(c) })),
+          .map((c) => ({ name: c.name, arn: this.arn(c) })),
       });
     }
   }
