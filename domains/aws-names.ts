@@ -90,3 +90,8 @@ export function uniqueAddresses(emails: readonly string[]): string[] {
 }
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 8);
+
+/** `us-east-1` -> `us_east_1`: a region as part of a Terraform id or provider alias. */
+export function regionIdPart(region: string): string {
+  return region.replace(/-/g, "_");
+}

@@ -12,6 +12,7 @@ import {
   parseSnsTopicArn,
   readableIds,
   uniqueAddresses,
+  regionIdPart,
 } from "../domains/aws-names";
 import { ExpiryTopicKey } from "./expiry-topic-key";
 import {
@@ -92,7 +93,7 @@ export class ExpiryAlarm extends Construct {
     const base = `${props.namePrefix ? `${props.namePrefix}-` : ""}${props.environment}`;
     for (const [region, certs] of byRegion(props.certificates)) {
       const provider = props.providerFor?.(region);
-      const regionId = region.replace(/-/g, "_");
+      const regionId = regionIdPart(region);
       const topicArn = this.topicArn(region, certs);
       const topic = topicArn ? undefined : this.createTopic(base, region, certs, provider);
       const arn = topicArn ?? topic!.arn;
@@ -168,7 +169,7 @@ export class ExpiryAlarm extends Construct {
     certs: readonly WatchedCertificate[],
     provider: TerraformProvider | undefined,
   ): SnsTopic {
-    const regionId = region.replace(/-/g, "_");
+    const regionId = regionIdPart(region);
     const kmsMasterKeyId = this.topicKey(base, region, certs, provider);
     const topic = new SnsTopic(this, `topic_${regionId}`, {
       provider,
@@ -217,7 +218,7 @@ export class ExpiryAlarm extends Construct {
       return setting;
     }
     const { accountId, environment, namePrefix } = this.props;
-    const key = new ExpiryTopicKey(this, `key_${region.replace(/-/g, "_")}`, {
+    const key = new ExpiryTopicKey(this, `key_${regionIdPart(region)}`, {
       name: base,
       description: `Encrypts the certificate expiry topic of ${namePrefix ? `project ${namePrefix}, ` : ""}environment ${environment}, in ${region} (certkit).`,
       region,

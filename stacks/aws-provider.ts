@@ -1,6 +1,7 @@
 // The AWS provider every certkit stack uses for an environment.
 import type { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve";
+import { regionIdPart } from "../domains/aws-names";
 import { AwsProvider } from "../modules/provider-imports";
 
 /** The provider for `region`; aliased (`aws.us_east_1`) unless it is the environment's region. */
@@ -9,7 +10,7 @@ export function addAwsProvider(
   env: ResolvedEnvironment,
   region: string,
 ): AwsProvider {
-  const alias = region === env.region ? undefined : region.replace(/-/g, "_");
+  const alias = region === env.region ? undefined : regionIdPart(region);
   return new AwsProvider(scope, alias ? `aws_${alias}` : "aws", {
     region,
     alias,

@@ -2,6 +2,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
+import { ingressStackName } from "../config/stack-names";
 import { safeIdPart } from "../domains/names";
 import { Certificate } from "../modules/certificate";
 import { dnsProvidersFor } from "../modules/dns";
@@ -66,6 +67,12 @@ export class EnvironmentStack extends SelfContainedStack {
       environment: env.name,
     });
 
+    this.addOutputs(endpoints);
+  }
+
+  /** What consumers read after apply: ARNs, endpoints, hostnames, Helm values. */
+  private addOutputs(endpoints: Endpoints): void {
+    const env = this.environment;
     for (const c of env.certificates) {
       const cert = this.certificates.get(c.name)!;
       new TerraformOutput(this, `certificate_arn_${c.name}`, {
@@ -89,7 +96,7 @@ export class EnvironmentStack extends SelfContainedStack {
     for (const h of endpoints.ingressHandovers) {
       new TerraformOutput(this, `helm_values_${safeIdPart(`${h.cluster}_${h.ingressGroup}`)}`, {
         value: h.helmValues,
-        description: `Ingress annotations for group ${h.ingressGroup} on cluster ${h.cluster}; deploy the ${env.name}-ingress stack once the ALB exists.`,
+        description: `Ingress annotations for group ${h.ingressGroup} on cluster ${h.cluster}; deploy the ${ingressStackName(env.name)} stack once the ALB exists.`,
       });
     }
   }

@@ -2,6 +2,7 @@
 // and the outputs people look the alarms, topics and keys up by.
 import type { TerraformProvider, TerraformStack } from "cdktf";
 import { TerraformOutput } from "cdktf";
+import { regionIdPart } from "../domains/aws-names";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { Certificate } from "../modules/certificate";
 import { ExpiryAlarm } from "../modules/expiry-alarm";
@@ -38,13 +39,13 @@ export function addExpiryWatch(
     });
   }
   for (const [region, arn] of watch.topicArns) {
-    new TerraformOutput(stack, `expiry_topic_arn_${region.replace(/-/g, "_")}`, {
+    new TerraformOutput(stack, `expiry_topic_arn_${regionIdPart(region)}`, {
       value: arn,
       description: `SNS topic notified of certificate expiry in ${region}.`,
     });
   }
   for (const [region, arn] of watch.keyArns) {
-    new TerraformOutput(stack, `expiry_key_arn_${region.replace(/-/g, "_")}`, {
+    new TerraformOutput(stack, `expiry_key_arn_${regionIdPart(region)}`, {
       value: arn,
       description: `KMS key encrypting the certificate expiry topic in ${region}.`,
     });
