@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { loadConfigText } from "../config/load";
+import { STACKS_DIR, STACK_MAIN } from "./layout";
 import { CertificateIdentity, certificatesInConfig, certificatesInHcl } from "./replacements";
 
 /** The baseline cannot be read: the message says why. */
@@ -47,17 +48,28 @@ export function previousReviewLabel(dir: string, root = process.cwd()): string {
   return `the review in \`${path.split(sep).join("/")}\``;
 }
 
-/** The certificates in the `<stack>.tf` files of an earlier review; undefined when there are none. */
+/**
+ * The certificates in the HCL files of an earlier review, in either layout
+ * (`<stack>.tf`, `stacks/<stack>/main.tf`); undefined when there are none.
+ */
 export function baselineFromFolder(dir: string, label: string): Baseline | undefined {
   if (!existsSync(dir)) return undefined;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".tf"))
-    .sort();
-  if (files.length === 0) return undefined;
+  const byStack = new Map<string, string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".tf"))) {
+    byStack.set(f.slice(0, -".tf".length), join(dir, f));
+  }
+  const stacksDir = join(dir, STACKS_DIR);
+  if (existsSync(stacksDir)) {
+    for (const stack of readdirSync(stacksDir)) {
+      const main = join(stacksDir, stack, STACK_MAIN);
+      if (existsSync(main)) byStack.set(stack, main);
+    }
+  }
+  if (byStack.size === 0) return undefined;
   return {
     description: label,
-    certificates: files.flatMap((f) =>
-      certificatesInHcl(f.slice(0, -".tf".length), readFileSync(join(dir, f), "utf8")),
-    ),
+    certificates: [...byStack]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([stack, file]) => certificatesInHcl(stack, readFileSync(file, "utf8"))),
   };
 }

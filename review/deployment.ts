@@ -6,7 +6,8 @@ import { ZONES_STACK, ingressStackName } from "../config/stack-names";
 import { safeIdPart } from "../domains/names";
 import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
-import { backendText, code, table } from "./markdown";
+import type { ReviewLayout } from "./layout";
+import { backendText, code, stackLinks, table } from "./markdown";
 
 /** One Ingress group of the controller: which certificates it takes and where its records go. */
 export interface IngressHandoverFact {
@@ -154,9 +155,9 @@ export function zoneSettingsRow(s: ZoneSettings): [string, string, string] {
 }
 
 /** The `zones` stack for index.md: where its state lives and each zone's settings. */
-export function zoneSettingsMarkdown(config: ResolvedConfig): string {
+export function zoneSettingsMarkdown(config: ResolvedConfig, layout?: ReviewLayout): string {
   return [
-    `One stack for every environment, [${ZONES_STACK}.tf](${ZONES_STACK}.tf): ` +
+    `One stack for every environment, ${stackLinks([ZONES_STACK], layout)}: ` +
       `\`cdktf deploy ${ZONES_STACK}\`; state: ${backendText(config.zonesBackend)}. ` +
       "A setting applies to the whole zone, records certkit does not manage included.",
     table(["Zone", "CAA records", "SSL mode"], config.zoneSettings.map(zoneSettingsRow)),

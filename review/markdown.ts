@@ -1,5 +1,6 @@
 // Markdown pieces the review pages share. Pure.
 import type { ResolvedBackend } from "../config/resolve";
+import { ReviewLayout, hclFile } from "./layout";
 
 export const code = (s: string) => `\`${s}\``;
 
@@ -22,7 +23,7 @@ export function backendText(b: ResolvedBackend): string {
   }
 }
 
-/** Links to the stacks' HCL files. */
-export function stackLinks(stacks: readonly string[]): string {
-  return stacks.map((s) => `[${s}.tf](${s}.tf)`).join(", ");
+/** Links to the stacks' HCL files, where the layout puts them. */
+export function stackLinks(stacks: readonly string[], layout: ReviewLayout = "flat"): string {
+  return stacks.map((s) => `[${hclFile(s, layout)}](${hclFile(s, layout)})`).join(", ");
 }

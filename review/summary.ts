@@ -6,6 +6,7 @@ import type { ResolvedConfig, ResolvedEnvironment } from "../config/resolve";
 import { ZONES_STACK } from "../config/stack-names";
 import { CertificateFacts, ValidationFact, certificateFacts } from "./certificate-facts";
 import { deployOrder, environmentDeploySteps, zoneSettingsMarkdown } from "./deployment";
+import { ReviewLayout, hclFile } from "./layout";
 import { backendText, code, stackLinks, table } from "./markdown";
 import { environmentFlowchart } from "./mermaid";
 import type { CertificateChanges, CertificateIdentity, Replacement } from "./replacements";
@@ -22,6 +23,8 @@ export interface EnvironmentReview {
   readonly baseline?: string;
   /** Stacks that belong to no single environment (`zones`). */
   readonly sharedStacks?: readonly string[];
+  /** Where the stacks' HCL files are, for the links: `flat` unless given. */
+  readonly layout?: ReviewLayout;
 }
 
 export function environmentMarkdown(review: EnvironmentReview): string {
@@ -33,7 +36,7 @@ export function environmentMarkdown(review: EnvironmentReview): string {
     table(
       ["Setting", "Value"],
       [
-        ["Stacks", stackLinks(review.stacks)],
+        ["Stacks", stackLinks(review.stacks, review.layout)],
         ["Region", env.region],
         ["AWS account", env.accountId ?? "any (no `accountId`)"],
         ["State", backendText(env.backend)],
@@ -160,6 +163,8 @@ export interface IndexInput {
   readonly sharedStacks: readonly string[];
   /** The config's warnings: synthesis went on, a reviewer should still read them. */
   readonly warnings?: readonly string[];
+  /** Where the stacks' HCL files are, for the links: `flat` unless given. */
+  readonly layout?: ReviewLayout;
 }
 
 export function indexMarkdown(input: IndexInput): string {
@@ -174,7 +179,7 @@ export function indexMarkdown(input: IndexInput): string {
       String(env.certificates.length),
       env.certificates.map((c) => c.domains.map(code).join(", ")).join("<br>"),
       changed ? `**${changed}**` : "0",
-      stackLinks(r.stacks),
+      stackLinks(r.stacks, input.layout),
     ];
   });
   const replaced = input.environments.flatMap((r) => [
@@ -188,7 +193,7 @@ export function indexMarkdown(input: IndexInput): string {
     `<!-- ${GENERATED_MARK} -->`,
     `# certkit review${input.config.project ? `: \`${input.config.project}\`` : ""}`,
     "What `cdktf deploy <stack>` creates, per environment. Each environment's page has a table per " +
-      "certificate and a diagram; each `<stack>.tf` is the stack's Terraform in HCL, the same " +
+      `certificate and a diagram; each ${code(hclFile("<stack>", input.layout))} is the stack's Terraform in HCL, the same ` +
       "resources as `cdktf.out/stacks/<stack>/cdk.tf.json`.",
     table(
       [
@@ -204,7 +209,7 @@ export function indexMarkdown(input: IndexInput): string {
       rows,
     ),
     ...(otherShared.length
-      ? [`Stacks shared by all environments: ${stackLinks(otherShared)}.`]
+      ? [`Stacks shared by all environments: ${stackLinks(otherShared, input.layout)}.`]
       : []),
     ...(input.warnings?.length
       ? ["## Config warnings", input.warnings.map((w) => `- ${w}`).join("\n")]
@@ -219,7 +224,10 @@ export function indexMarkdown(input: IndexInput): string {
         ].join("\n")
       : "No certificate is replaced or removed.",
     ...(hasZones
-      ? [`## Zone settings (stack \`${ZONES_STACK}\`)`, zoneSettingsMarkdown(input.config)]
+      ? [
+          `## Zone settings (stack \`${ZONES_STACK}\`)`,
+          zoneSettingsMarkdown(input.config, input.layout),
+        ]
       : []),
     "## Deploying",
     deployOrder(input.config),

@@ -5,14 +5,16 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmdirSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/resolve";
 import type { Baseline } from "./baseline";
 import { stackToHcl } from "./hcl";
 import type { JsonObject } from "./hcl";
+import { ReviewLayout, STACKS_DIR, STACK_MAIN, hclFile } from "./layout";
 import { CertificateChanges, certificateChanges, certificatesInStack } from "./replacements";
 import { EnvironmentReview, GENERATED_MARK, environmentMarkdown, indexMarkdown } from "./summary";
 import type { SynthesizedStack } from "./synthesize";
@@ -29,16 +31,19 @@ export interface ReviewInput {
   readonly warnings?: readonly string[];
   /** Formats a file's HCL (`terraform fmt`); the HCL is already in that form, so identity works. */
   readonly format?: (hcl: string) => string;
+  /** Where each stack's HCL goes: `<stack>.tf` (`flat`, the default) or `stacks/<stack>/main.tf`. */
+  readonly layout?: ReviewLayout;
 }
 
 export interface Review {
-  /** File name -> contents, names sorted. */
+  /** Path in the review folder (with `/`) -> contents, paths sorted. */
   readonly files: ReadonlyMap<string, string>;
   readonly changes: CertificateChanges;
 }
 
 export function buildReview(input: ReviewInput): Review {
   const format = input.format ?? ((hcl: string) => hcl);
+  const layout = input.layout ?? "flat";
   const byName = new Map(input.stacks.map((s) => [s.name, s.json] as [string, JsonObject]));
   const current = input.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
   const changes = input.baseline
@@ -60,7 +65,9 @@ export function buildReview(input: ReviewInput): Review {
       GENERATED_MARK,
       `Stack "${s.name}": the resources \`cdktf deploy ${s.name}\` applies from cdktf.out/stacks/${s.name}/cdk.tf.json.`,
     ];
-    files.set(`${s.name}.tf`, format(stackToHcl(s.json, header)));
+    // The same bytes in either layout: a folder of the `stacks` layout is the stack as it is,
+    // backend included (README, Terraform Cloud, says why the `cloud` block stays).
+    files.set(hclFile(s.name, layout), format(stackToHcl(s.json, header)));
   }
   const environments: EnvironmentReview[] = input.config.environments.map((environment) => {
     const stacks = stacksOf.get(environment.name)!;
@@ -75,6 +82,7 @@ export function buildReview(input: ReviewInput): Review {
       stacks,
       changes: envChanges,
       sharedStacks: shared,
+      layout,
       ...(changed && input.baseline ? { baseline: input.baseline.description } : {}),
     };
   });
@@ -86,6 +94,7 @@ export function buildReview(input: ReviewInput): Review {
       environments,
       sharedStacks: shared,
       warnings: input.warnings ?? [],
+      layout,
     }),
   );
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), changes };
@@ -100,15 +109,49 @@ export function environmentOf(stack: string, environments: readonly string[]): s
 }
 
 /**
- * Writes the files into `dir` and deletes generated files of an earlier run
- * that are no longer produced (a removed environment); other files stay.
+ * Writes the files into `dir` (creating `stacks/<stack>/` as needed) and
+ * deletes generated files of an earlier run that are no longer produced: a
+ * removed environment, or the other layout's HCL. Other files stay; a stack
+ * folder left empty goes.
  */
 export function writeReviewFiles(dir: string, files: ReadonlyMap<string, string>): void {
   mkdirSync(dir, { recursive: true });
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (files.has(name) || !/\.(tf|md)$/.test(name)) continue;
+  for (const name of generatedFiles(dir)) {
+    if (files.has(name)) continue;
     const firstLine = readFileSync(join(dir, name), "utf8").split("\n", 1)[0];
-    if (firstLine.includes(GENERATED_MARK)) unlinkSync(join(dir, name));
+    if (!firstLine.includes(GENERATED_MARK)) continue;
+    unlinkSync(join(dir, name));
+    removeIfEmpty(join(dir, dirname(name)), dir);
   }
-  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  for (const [name, text] of files) {
+    mkdirSync(join(dir, dirname(name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+}
+
+/** What an earlier run may have written: `*.tf` and `*.md` in `dir`, `stacks/<stack>/main.tf`. */
+function generatedFiles(dir: string): string[] {
+  const files = (d: string) =>
+    readdirSync(d, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+  const stacksDir = join(dir, STACKS_DIR);
+  const stackFolders = existsSync(stacksDir)
+    ? readdirSync(stacksDir, { withFileTypes: true }).filter((e) => e.isDirectory())
+    : [];
+  return [
+    ...files(dir).filter((name) => /\.(tf|md)$/.test(name)),
+    ...stackFolders
+      .filter((e) => files(join(stacksDir, e.name)).includes(STACK_MAIN))
+      .map((e) => `${STACKS_DIR}/${e.name}/${STACK_MAIN}`),
+  ];
+}
+
+/** Removes `folder` and then its parents up to (not including) `root` while they are empty. */
+function removeIfEmpty(folder: string, root: string): void {
+  const top = resolve(root);
+  for (let d = resolve(folder); d.startsWith(`${top}${sep}`); d = dirname(d)) {
+    if (readdirSync(d).length > 0) return;
+    rmdirSync(d);
+  }
 }

@@ -1,4 +1,4 @@
-// `npm run review [-- <dir>] [--base <git-ref> | --previous <dir>] [--no-terraform]`:
+// `npm run review [-- <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir>] [--no-terraform]`:
 // synthesizes every stack and writes the reviewable files (see README, Reviewing changes).
 import { ConfigError } from "../config/issues";
 import { loadConfigFile } from "../config/load";
@@ -9,33 +9,41 @@ import {
   baselineFromGit,
   previousReviewLabel,
 } from "../review/baseline";
+import { LAYOUTS, ReviewLayout, isLayout } from "../review/layout";
 import { isUnsafe } from "../review/replacements";
 import { removalLine, replacementLine } from "../review/summary";
 import { synthesizeStacks } from "../review/synthesize";
 import { terraformFmt } from "../review/terraform-fmt";
 import { DEFAULT_OUT_DIR, buildReview, writeReviewFiles } from "../review/write-review";
 
-const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--base <git-ref> | --previous <dir>] [--no-terraform]
+const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir>] [--no-terraform]
   <dir>, --out    where to write <stack>.tf, <environment>.md and index.md (default ${DEFAULT_OUT_DIR}/)
+  --layout <l>    flat: <stack>.tf side by side (default); stacks: stacks/<stack>/main.tf, one folder per stack
   --base <ref>    report replacements against the config committed at <ref> (git show <ref>:<config>)
   --previous <d>  ... against the .tf files of an earlier review in <d> (default: the output folder)
   --no-terraform  format with the built-in formatter even when terraform is on the PATH`;
 
 interface Options {
   out: string;
+  layout: ReviewLayout;
   base?: string;
   previous?: string;
   terraform: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { out: DEFAULT_OUT_DIR, terraform: true };
+  const o: Options = { out: DEFAULT_OUT_DIR, layout: "flat", terraform: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => args[++i] ?? "";
     if (a === "--help" || a === "-h") return USAGE;
     else if (a === "--out") o.out = value();
-    else if (a === "--base") o.base = value();
+    else if (a === "--layout") {
+      const layout = value();
+      if (!isLayout(layout))
+        return `--layout takes ${LAYOUTS.join(" or ")}, not "${layout}"\n${USAGE}`;
+      o.layout = layout;
+    } else if (a === "--base") o.base = value();
     else if (a === "--previous") o.previous = value();
     else if (a === "--no-terraform") o.terraform = false;
     else if (!a.startsWith("-")) o.out = a;
@@ -79,6 +87,7 @@ function main(): number {
     baseline,
     warnings,
     format,
+    layout: options.layout,
   });
   writeReviewFiles(options.out, review.files);
 

@@ -1,6 +1,7 @@
 // Two machines, one config: `npm run review` run from a copy of the project in
 // another directory (another absolute path, another working directory, the
-// built-in formatter instead of terraform fmt) writes byte-identical files.
+// built-in formatter instead of terraform fmt) writes byte-identical files, in
+// either layout.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,41 +39,60 @@ function review(projectDir: string, cwd: string, out: string, ...flags: string[]
   return run.stdout;
 }
 
-function files(dir: string): Record<string, string> {
+/** Every file below `dir` by its path relative to `dir` (with `/`). */
+function files(dir: string, prefix = ""): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir)
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e): [string, string][] =>
+        e.isDirectory()
+          ? Object.entries(files(join(dir, e.name), `${prefix}${e.name}/`))
+          : [[`${prefix}${e.name}`, readFileSync(join(dir, e.name), "utf8")]],
+      ),
   );
 }
 
-test("a copy of the project elsewhere writes the same bytes, with either formatter", () => {
-  // Here: the project as it is, run from an unrelated working directory.
-  const here = join(scratch, "a");
-  review(ROOT, scratch, here);
-
-  // "Another machine": the project copied to another path, its own bundle, the built-in formatter.
-  const copy = join(scratch, "elsewhere", "certkit");
+/** "Another machine": the project copied to another path, with its own bundle; made once. */
+let copy: string | undefined;
+function projectCopy(): string {
+  if (copy) return copy;
+  copy = join(scratch, "elsewhere", "certkit");
   cpSync(ROOT, copy, {
     recursive: true,
     filter: (src) => !NOT_COPIED.has(src.slice(ROOT.length + 1).split(/[\\/]/)[0]),
   });
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
-  const there = join(copy, "out");
-  review(copy, copy, "out", "--no-terraform");
+  return copy;
+}
 
-  const a = files(here);
-  expect(Object.keys(a)).toEqual(expect.arrayContaining(["index.md", "prod.tf", "prod.md"]));
-  expect(files(there)).toEqual(a);
-}, 120_000);
+const LAYOUTS: [string, string[], string[]][] = [
+  ["flat", [], ["index.md", "prod.tf", "prod.md"]],
+  ["stacks", ["--layout", "stacks"], ["index.md", "stacks/prod/main.tf", "prod.md"]],
+];
 
-test("running it again over its own output changes nothing", () => {
-  const dir = join(scratch, "again");
-  review(ROOT, scratch, dir);
-  const first = files(dir);
-  const stdout = review(ROOT, scratch, dir);
-  expect(files(dir)).toEqual(first);
-  expect(stdout).toContain(
-    "No certificate is replaced or removed (compared with the previous review).",
-  );
-}, 120_000);
+describe.each(LAYOUTS)("the %s layout", (layout, flags, expected) => {
+  test("a copy of the project elsewhere writes the same bytes, with either formatter", () => {
+    // Here: the project as it is, run from an unrelated working directory.
+    const here = join(scratch, `${layout}-a`);
+    review(ROOT, scratch, here, ...flags);
+
+    // The copy, run from its own root with the built-in formatter.
+    const there = join(projectCopy(), `out-${layout}`);
+    review(projectCopy(), projectCopy(), `out-${layout}`, "--no-terraform", ...flags);
+
+    const a = files(here);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(expected));
+    expect(files(there)).toEqual(a);
+  }, 120_000);
+
+  test("running it again over its own output changes nothing", () => {
+    const dir = join(scratch, `${layout}-again`);
+    review(ROOT, scratch, dir, ...flags);
+    const first = files(dir);
+    const stdout = review(ROOT, scratch, dir, ...flags);
+    expect(files(dir)).toEqual(first);
+    expect(stdout).toContain(
+      "No certificate is replaced or removed (compared with the previous review).",
+    );
+  }, 120_000);
+});
