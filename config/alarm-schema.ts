@@ -32,7 +32,7 @@ export const AlarmSchema = z
       .optional()
       .meta({
         description:
-          "How the expiry topic certkit creates is encrypted: create (a customer managed KMS key per environment and region, about 1 USD a month each; needs accountId), none (not encrypted, a warning), or the ARN of an existing key in the certificate's region whose key policy lets cloudwatch.amazonaws.com and events.amazonaws.com use it. No effect with topicArn. @default create",
+          "How the expiry topic certkit creates is encrypted: create (a customer managed KMS key per environment and region, about 1 USD a month each), none (not encrypted, a warning), or the ARN of an existing key in the certificate's region whose key policy lets cloudwatch.amazonaws.com and events.amazonaws.com use it. No effect with topicArn. @default create",
         examples: [
           "create",
           "none",

@@ -3,7 +3,7 @@
 import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
+import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 interface Findings {
@@ -29,6 +29,11 @@ export function checkEnvironmentName(name: string, out: Findings): void {
     out.issues.push({
       path: ["environments", name],
       message: `"${name}" is reserved: certkit names its zone-settings stack "${ZONES_STACK}" and ingress stacks "<environment>${INGRESS_STACK_SUFFIX}". Fix: rename the environment.`,
+    });
+  } else if (name === REVIEW_INDEX) {
+    out.issues.push({
+      path: ["environments", name],
+      message: `"${name}" is reserved: \`npm run review\` writes the summary of all environments to ${REVIEW_INDEX}.md. Fix: rename the environment.`,
     });
   }
 }

@@ -69,6 +69,8 @@ export interface ResolvedConfig {
   readonly zoneSettings: ZoneSettings[];
   /** State of the `zones` stack: defaults.backend with {environment} = zones. */
   readonly zonesBackend: ResolvedBackend;
+  /** Region of the `zones` stack's s3 state when its bucket names none. */
+  readonly zonesRegion: string;
   readonly environments: ResolvedEnvironment[];
 }
 
@@ -151,6 +153,8 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
     zones,
     zoneSettings,
     zonesBackend: resolveBackend(cfg.defaults?.backend, ZONES_STACK),
+    // Rules passed: there is an environment, and each has a region.
+    zonesRegion: zonesStackRegion(cfg)!,
     environments,
   };
 }
@@ -200,4 +204,19 @@ export function needsIngressStack(
   return certificates.some(
     (c) => c.attach?.alb?.ingressGroup !== undefined && (c.hostnames?.length ?? 0) > 0,
   );
+}
+
+/** A zone setting certkit manages (CAA, SSL mode) means a `zones` stack. */
+export function hasZoneSettings(cfg: CertkitConfig): boolean {
+  return Object.values(cfg.cloudflare?.zones ?? {}).some((z) => z.caa || z.sslMode);
+}
+
+/**
+ * The region of the `zones` stack's s3 state, when the bucket names none: that of
+ * defaults, else of the first environment sharing defaults.backend, else of the first.
+ */
+export function zonesStackRegion(cfg: CertkitConfig): string | undefined {
+  const envs = Object.values(cfg.environments);
+  const sharing = envs.find((e) => !e.backend) ?? envs[0];
+  return cfg.defaults?.region ?? (sharing && effectiveRegion(cfg, sharing));
 }

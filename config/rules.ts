@@ -17,8 +17,10 @@ import {
   effectiveRegion,
   ingressBackend,
   needsIngressStack,
+  hasZoneSettings,
   resolveBackend,
   zoneRoutes,
+  zonesStackRegion,
 } from "./resolve";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
@@ -185,7 +187,7 @@ function checkSharedState(cfg: CertkitConfig, out: RuleFindings): void {
       });
     }
   }
-  if (Object.values(cfg.cloudflare?.zones ?? {}).some((z) => z.caa || z.sslMode)) {
+  if (hasZoneSettings(cfg)) {
     stacks.push({ name: ZONES_STACK, environment: ZONES_STACK, ...from(ZONES_STACK) });
   }
   const seen = new Map<string, string>();
@@ -235,23 +237,32 @@ function stateOf(b: ResolvedBackend): { key: string; where: string; example: str
 
 /**
  * One bucket lives in one region: an s3 backend without `region` takes each
- * environment's, which is wrong for all but one when they differ.
+ * stack's region, which is wrong for all but one when they differ.
  */
 function checkStateBucketRegion(cfg: CertkitConfig, out: RuleFindings): void {
   const s3 = cfg.defaults?.backend?.s3;
   if (!s3 || s3.region) return;
-  const regions = [
-    ...new Set(
-      Object.values(cfg.environments)
-        .filter((e) => !e.backend)
-        .map((e) => e.region ?? cfg.defaults?.region)
-        .filter((r) => r !== undefined),
-    ),
-  ].sort();
-  if (regions.length > 1) {
+  const regionsByBucket = new Map<string, Set<string>>();
+  const use = (environment: string, region: string | undefined) => {
+    const bucket = s3.bucket.replace(/\{environment\}/g, environment);
+    if (region) regionsByBucket.set(bucket, (regionsByBucket.get(bucket) ?? new Set()).add(region));
+  };
+  for (const [name, env] of Object.entries(cfg.environments)) {
+    if (!env.backend) use(name, effectiveRegion(cfg, env));
+  }
+  if (hasZoneSettings(cfg)) {
+    use(ZONES_STACK, zonesStackRegion(cfg));
+    if (s3.bucket.includes("{environment}")) {
+      out.warnings.push(
+        `defaults.backend.s3.bucket: the zones stack keeps its state in bucket "${s3.bucket.replace(/\{environment\}/g, ZONES_STACK)}" ({environment} = ${ZONES_STACK}); create that bucket before \`cdktf deploy ${ZONES_STACK}\`.`,
+      );
+    }
+  }
+  for (const [bucket, regions] of regionsByBucket) {
+    if (regions.size < 2) continue;
     out.issues.push({
       path: ["defaults", "backend", "s3"],
-      message: `has no region, but the environments using it are in ${regions.join(" and ")}; the bucket is in one region. Fix: set region: to the bucket's region.`,
+      message: `has no region, but bucket ${bucket} would be reached in ${[...regions].sort().join(" and ")}; a bucket is in one region. Fix: set region: to the bucket's region.`,
     });
   }
 }

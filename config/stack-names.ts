@@ -6,3 +6,6 @@ export const ZONES_STACK = "zones";
 export const INGRESS_STACK_SUFFIX = "-ingress";
 
 export const ingressStackName = (environment: string) => `${environment}${INGRESS_STACK_SUFFIX}`;
+
+/** The review's summary of all environments, `index.md`: no environment may be named so. */
+export const REVIEW_INDEX = "index";

@@ -90,14 +90,14 @@ export function expiryTopicKeyPolicy(region: string, accountId: string) {
         Resource: "*",
       },
       {
-        // Alarms of this account only (confused deputy). Not scoped to the alarms'
-        // ARNs: they reference the topic, which references this key.
+        // No condition, as AWS documents CloudWatch's grant: a condition key the
+        // KMS request lacks would drop every alarm notification. The topic policy
+        // already admits only this environment's alarms.
         Sid: "ExpiryAlarms",
         Effect: "Allow",
         Principal: { Service: "cloudwatch.amazonaws.com" },
         Action: use,
         Resource: "*",
-        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
       },
       {
         // No condition: AWS documents EventBridge's grant on an encrypted SNS

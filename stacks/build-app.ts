@@ -15,7 +15,7 @@ export function buildApp(app: App, config: ResolvedConfig): TerraformStack[] {
     }
   }
   if (config.zoneSettings.length) {
-    stacks.push(new ZonesStack(app, { config, region: config.environments[0].region }));
+    stacks.push(new ZonesStack(app, { config, region: config.zonesRegion }));
   }
   return stacks;
 }

@@ -43,7 +43,48 @@ describe("state of the zones and ingress stacks", () => {
           us: { region: us-east-1, certificates: {} }
       `,
       [
-        "defaults.backend.s3 (line 2, column 55): has no region, but the environments using it are in eu-west-1 and us-east-1; the bucket is in one region. Fix: set region: to the bucket's region.",
+        "defaults.backend.s3 (line 2, column 55): has no region, but bucket tf-state would be reached in eu-west-1 and us-east-1; a bucket is in one region. Fix: set region: to the bucket's region.",
+      ],
+    );
+  });
+
+  it("accepts a bucket per environment in each environment's region", () => {
+    expect(() =>
+      load(yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { accountId: "123456789012", backend: { s3: { bucket: "tf-state-{environment}", key: certkit.tfstate } } }
+        environments:
+          eu: { region: eu-west-1, certificates: {} }
+          us: { region: us-east-1, certificates: {} }
+      `),
+    ).not.toThrow();
+  });
+
+  it("puts the zones stack's state in the region of the environments sharing its bucket", () => {
+    const { config, warnings } = load(yaml`
+      cloudflare: { zones: { example.com: { caa: true } } }
+      defaults: { backend: { s3: { bucket: "tf-state-{environment}", key: certkit.tfstate } } }
+      environments:
+        prod: { region: us-west-2, backend: { local: {} }, certificates: {} }
+        staging: { region: eu-west-1, certificates: {} }
+    `);
+    expect(config.zonesRegion).toBe("eu-west-1");
+    expect(warnings).toContain(
+      'defaults.backend.s3.bucket: the zones stack keeps its state in bucket "tf-state-zones" ({environment} = zones); create that bucket before `cdktf deploy zones`.',
+    );
+  });
+});
+
+describe("environment names the review needs", () => {
+  it("fails when an environment is named index, the review's summary page", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          index: { region: eu-west-1, certificates: {} }
+      `,
+      [
+        'environments.index (line 3, column 10): "index" is reserved: `npm run review` writes the summary of all environments to index.md. Fix: rename the environment.',
       ],
     );
   });

@@ -170,11 +170,7 @@ describePlan("expiry alarms and events, planned offline", () => {
     };
     expect(policy.Statement.map((s) => [s.Sid, s.Principal, s.Condition])).toEqual([
       ["AccountAdministersKey", { AWS: "arn:aws:iam::123456789012:root" }, undefined],
-      [
-        "ExpiryAlarms",
-        { Service: "cloudwatch.amazonaws.com" },
-        { StringEquals: { "aws:SourceAccount": "123456789012" } },
-      ],
+      ["ExpiryAlarms", { Service: "cloudwatch.amazonaws.com" }, undefined],
       ["AcmExpiryEvents", { Service: "events.amazonaws.com" }, undefined],
     ]);
   });
