@@ -1,9 +1,9 @@
 // Which certificates a change replaces. ACM cannot change a certificate's names
 // or key algorithm: Terraform destroys and re-creates it, and only
 // `create_before_destroy` keeps a listener from holding on to the old one. A
-// certificate that moves to another region (another AWS provider) is worse:
-// Terraform looks for the old one through the new provider, so the old
-// certificate is orphaned or the plan fails; only a new name avoids that. Pure.
+// move to another region (another AWS provider) is replaced the same way:
+// hashicorp/aws 6.x keeps each resource's region in state, reads and deletes
+// the old certificate there and forces a new one in the new region. Pure.
 import type { ResolvedConfig } from "../config/resolve";
 import type { Json, JsonObject } from "./hcl";
 
@@ -22,12 +22,6 @@ export interface CertificateIdentity {
   readonly region?: string;
 }
 
-/** A certificate's move to another region: `create_before_destroy` does not cover it. */
-export interface RegionMove {
-  readonly from: string;
-  readonly to: string;
-}
-
 export interface Replacement {
   readonly stack: string;
   readonly name: string;
@@ -35,8 +29,6 @@ export interface Replacement {
   readonly reasons: readonly string[];
   /** Whether the new stack creates the new certificate before destroying the old. */
   readonly createBeforeDestroy: boolean;
-  /** Set when the certificate moves to another region: it must be renamed instead. */
-  readonly regionMove?: RegionMove;
 }
 
 export interface CertificateChanges {
@@ -170,13 +162,11 @@ export function certificateChanges(
     }
     const reasons = replacementReasons(old, current);
     if (reasons.length === 0) continue;
-    const move = regionMove(old, current);
     replaced.push({
       stack: old.stack,
       name: old.name,
       reasons,
       createBeforeDestroy: createsBeforeDestroying(stacks.get(old.stack), old.name),
-      ...(move ? { regionMove: move } : {}),
     });
   }
   return { replaced, removed };
@@ -198,26 +188,16 @@ export function replacementReasons(
   if (before.keyAlgorithm !== after.keyAlgorithm) {
     reasons.push(`key algorithm ${before.keyAlgorithm} -> ${after.keyAlgorithm}`);
   }
-  const move = regionMove(before, after);
-  if (move) reasons.push(`region ${move.from} -> ${move.to}`);
+  // Only when both sides say: a source without provider regions cannot tell.
+  if (before.region && after.region && before.region !== after.region) {
+    reasons.push(`region ${before.region} -> ${after.region}`);
+  }
   return reasons;
 }
 
-/** The move to another region, when both sides name a region and they differ. */
-export function regionMove(
-  before: CertificateIdentity,
-  after: CertificateIdentity,
-): RegionMove | undefined {
-  if (!before.region || !after.region || before.region === after.region) return undefined;
-  return { from: before.region, to: after.region };
-}
-
-/**
- * Whether the replacement cannot be deployed as it stands: the new stack does
- * not set create_before_destroy, or the certificate moves to another region.
- */
+/** Whether the replacement cannot be deployed as it stands: no create_before_destroy. */
 export function isUnsafe(r: Replacement): boolean {
-  return !r.createBeforeDestroy || r.regionMove !== undefined;
+  return !r.createBeforeDestroy;
 }
 
 /** `lifecycle.create_before_destroy` of the certificate in the synthesized stack. */

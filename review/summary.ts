@@ -93,12 +93,6 @@ export function certificateRows(
 
 function replacementCell(r: Replacement): string {
   const reasons = `**replaced**: ${r.reasons.join("; ")}`;
-  if (r.regionMove) {
-    return (
-      `${reasons}; create_before_destroy does not cover a move to another region: ` +
-      "**rename the certificate** (a new config key)"
-    );
-  }
   return `${reasons}; create_before_destroy: ${r.createBeforeDestroy ? "yes" : "**NO**"}`;
 }
 
@@ -138,14 +132,6 @@ export function changesMarkdown(changes: CertificateChanges, baseline?: string):
 /** One line per replaced certificate, for Markdown and the terminal. */
 export function replacementLine(r: Replacement): string {
   const head = `\`${r.stack}\` certificate \`${r.name}\` is **replaced** (${r.reasons.join("; ")})`;
-  if (r.regionMove) {
-    return (
-      `${head}; it moves from ${r.regionMove.from} to ${r.regionMove.to}, another AWS provider, which ` +
-      `create_before_destroy does not cover: Terraform would look for the old certificate in ${r.regionMove.to}, ` +
-      `then orphan it in ${r.regionMove.from} or fail. **Rename the certificate** (a new config key) instead: ` +
-      "the new one is then created first, and the old one destroyed after traffic has moved to the new one."
-    );
-  }
   const cbd = r.createBeforeDestroy
     ? "create_before_destroy is set: the new certificate is issued before the old one is deleted"
     : "create_before_destroy is NOT set: a listener still using the old certificate blocks its deletion";

@@ -107,8 +107,8 @@ function main(): number {
   const unsafe = replaced.filter(isUnsafe);
   if (unsafe.length) {
     console.error(
-      `${unsafe.length} replaced certificate(s) that create_before_destroy does not cover ` +
-        "(not set, or a move to another region): fix before deploying.",
+      `${unsafe.length} replaced certificate(s) without create_before_destroy: ` +
+        "a listener still using the old one would block its deletion; fix before deploying.",
     );
     return 1;
   }
