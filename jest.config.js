@@ -3,6 +3,8 @@ const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
 const common = { testEnvironment: "node", transform, moduleFileExtensions: ["ts", "js", "json"] };
 
 module.exports = {
+  globalSetup: "<rootDir>/__tests__/setup/build-dir.js",
+  globalTeardown: "<rootDir>/__tests__/setup/build-dir-teardown.js",
   projects: [
     {
       ...common,

@@ -4,7 +4,7 @@ import { loadConfigFile } from "./config/load";
 import { ConfigError } from "./config/issues";
 import { buildApp } from "./stacks/build-app";
 import { PhaseTimer } from "./stacks/phase-timer";
-import { disableTokenCreationStacks } from "./stacks/token-creation-stacks";
+import { applyCdktfWorkarounds } from "./stacks/cdktf-workarounds";
 
 const file = process.env.CERTKIT_CONFIG || "certkit.yaml";
 const timer = new PhaseTimer();
@@ -16,7 +16,7 @@ try {
   // No stack traces in metadata: they carry absolute paths and cost time.
   const app = new App({ stackTraces: false });
   // Nor per token (a third of a large synthesis); CERTKIT_TOKEN_STACKS=1 keeps them for debugging.
-  if (process.env.CERTKIT_TOKEN_STACKS !== "1") disableTokenCreationStacks();
+  applyCdktfWorkarounds({ tokenStacks: process.env.CERTKIT_TOKEN_STACKS === "1" });
   buildApp(app, config);
   timer.phase("constructs");
   app.synth();

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import type { ResolvedConfig } from "../config/resolve";
 import { buildApp } from "../stacks/build-app";
+import { applyCdktfWorkarounds } from "../stacks/cdktf-workarounds";
 import type { JsonObject } from "./hcl";
 
 export interface SynthesizedStack {
@@ -20,6 +21,7 @@ interface Manifest {
 
 /** Every stack of the app, in the app's order. */
 export function synthesizeStacks(config: ResolvedConfig): SynthesizedStack[] {
+  applyCdktfWorkarounds();
   const outdir = mkdtempSync(join(tmpdir(), "certkit-review-"));
   try {
     const app = new App({ outdir, stackTraces: false, hclOutput: false });

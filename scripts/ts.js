@@ -11,7 +11,6 @@ const {
   readdirSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } = require("node:fs");
 const { Module, createRequire } = require("node:module");
@@ -19,21 +18,33 @@ const { basename, dirname, join, relative, resolve } = require("node:path");
 const { Script } = require("node:vm");
 
 const ROOT = resolve(__dirname, "..");
-const SOURCE_DIRS = ["config", "domains", "modules", "stacks", "review"];
 
-/** Everything a bundle depends on: this script (its build options), the lock file, the TypeScript. */
-function sources(root = ROOT) {
-  const files = [__filename, join(root, "main.ts"), join(root, "package-lock.json")];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith(".ts")) files.push(p);
-    }
-  };
-  SOURCE_DIRS.forEach((d) => walk(join(root, d)));
-  return files;
+/**
+ * Where bundles go: dist/ in the project, or a folder per project root under
+ * CERTKIT_BUILD_DIR (the tests set it, so that they write nothing into the tree).
+ */
+function buildDir(root) {
+  const shared = process.env.CERTKIT_BUILD_DIR;
+  if (!shared) return join(root, "dist");
+  return join(resolve(shared), createHash("sha256").update(root).digest("hex").slice(0, 12));
+}
+
+/**
+ * Hash of what a bundle is made of: this script (its build options), the lock file
+ * (every dependency) and the project files esbuild read, as listed in its metafile
+ * at the last build. A new import can only come from a changed listed file, so the
+ * list stays complete without naming source folders.
+ */
+function inputsHash(inputs, root) {
+  const h = createHash("sha256");
+  for (const f of [
+    __filename,
+    join(root, "package-lock.json"),
+    ...inputs.map((i) => join(root, i)),
+  ]) {
+    h.update(relative(root, f)).update(readFileSync(f));
+  }
+  return h.digest("hex");
 }
 
 /** Write, then rename: a process starting meanwhile sees the old or the new file, never half of one. */
@@ -43,34 +54,41 @@ function replace(file, contents) {
   renameSync(tmp, file);
 }
 
-/** Hash of `entry` and every source: a bundle is current only when its stamp holds this. */
-function sourceHash(entry, root = ROOT) {
-  const abs = resolve(root, entry);
-  const h = createHash("sha256").update(relative(root, abs));
-  for (const f of [abs, ...sources(root)]) h.update(relative(root, f)).update(readFileSync(f));
-  return h.digest("hex");
+/** The inputs and hash recorded beside a bundle, if they still describe the sources. */
+function isCurrent(out, stamp, root) {
+  if (!existsSync(out) || !existsSync(stamp)) return false;
+  try {
+    const { inputs, hash } = JSON.parse(readFileSync(stamp, "utf8"));
+    return inputs.every((i) => existsSync(join(root, i))) && inputsHash(inputs, root) === hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Path of an up-to-date bundle of `entry` (relative to `root`, the project root by default). */
 function ensureBuilt(entry, root = ROOT) {
   const abs = resolve(root, entry);
-  const out = join(root, "dist", relative(root, abs).replace(/\.ts$/, ".js"));
-  const stamp = `${out}.sha256`;
-  const hash = sourceHash(abs, root);
-  if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return out;
+  const out = join(buildDir(root), relative(root, abs).replace(/\.ts$/, ".js"));
+  const stamp = `${out}.inputs.json`;
+  if (isCurrent(out, stamp, root)) return out;
   mkdirSync(dirname(out), { recursive: true });
   // Dependencies are bundled too: one file loads faster than ~300 modules.
-  const { outputFiles } = require("esbuild").buildSync({
+  const { outputFiles, metafile } = require("esbuild").buildSync({
     entryPoints: [abs],
+    absWorkingDir: root,
     bundle: true,
     platform: "node",
     target: "node20",
     outfile: out,
     logLevel: "error",
+    metafile: true,
     write: false,
   });
+  const inputs = Object.keys(metafile.inputs)
+    .filter((i) => !i.split("/").includes("node_modules"))
+    .sort();
   for (const f of outputFiles) replace(f.path, f.contents);
-  replace(stamp, hash);
+  replace(stamp, JSON.stringify({ inputs, hash: inputsHash(inputs, root) }));
   return out;
 }
 
@@ -103,15 +121,14 @@ function runBundle(out) {
   }
   const mod = new Module(out, null);
   mod.filename = out;
-  mod.paths = Module._nodeModulePaths(dirname(out));
-  script
-    .runInThisContext()
-    .call(mod.exports, mod.exports, createRequire(out), mod, out, dirname(out));
+  const req = createRequire(out);
+  mod.paths = req.resolve.paths("certkit") ?? [];
+  script.runInThisContext().call(mod.exports, mod.exports, req, mod, out, dirname(out));
   mod.loaded = true;
   return mod.exports;
 }
 
-module.exports = { ROOT, ensureBuilt, runBundle, sourceHash };
+module.exports = { ROOT, ensureBuilt, runBundle };
 
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);

@@ -12,14 +12,14 @@ import { ValidationRecords } from "../modules/validation-records";
 import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
 import { addExpiryWatch } from "./expiry-watch";
-import { SelfContainedStack } from "./self-contained-stack";
+import { SelfContainedStack } from "./cdktf-workarounds";
 
 export interface EnvironmentStackProps {
   /** The environment, resolved from the config file. */
   readonly environment: ResolvedEnvironment;
 }
 
-/** Built from the config alone, it reads no other stack's values (see self-contained-stack.ts). */
+/** Built from the config alone, it reads no other stack's values (see cdktf-workarounds.ts). */
 export class EnvironmentStack extends SelfContainedStack {
   readonly certificates = new Map<string, Certificate>();
   private readonly awsProviders = new Map<string, AwsProvider>();

@@ -1,5 +1,5 @@
 // EnvironmentStack skips cdktf's cross-stack discovery pass (see
-// stacks/self-contained-stack.ts). That is only right while no environment stack
+// stacks/cdktf-workarounds.ts). That is only right while no environment stack
 // reads another stack's values: synthesize every example both ways and compare.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { loadConfigFile, loadConfigText } from "../../config/load";
 import type { ResolvedConfig } from "../../config/resolve";
 import { buildApp } from "../../stacks/build-app";
-import { SelfContainedStack } from "../../stacks/self-contained-stack";
+import { SelfContainedStack } from "../../stacks/cdktf-workarounds";
 
 const ROOT = join(__dirname, "..", "..");
 // The benchmark's generated config: every feature the schema has, several environments.
