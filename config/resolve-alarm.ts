@@ -60,7 +60,7 @@ export function effectiveAlarm(
       sources[key] = [...at, key];
     }
   }
-  return { settings: settings as AlarmConfig, sources };
+  return { settings, sources };
 }
 
 export function resolveAlarm(cfg: CertkitConfig, envName: string, certName: string): ResolvedAlarm {

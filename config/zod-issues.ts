@@ -97,9 +97,13 @@ function keysAt(schema: z.ZodType, path: KeyPath): string[] {
   for (let i = 0; ; ) {
     if (def.innerType) def = def.innerType.def;
     else if (def.type === "object" && i < path.length) def = def.shape![path[i++]].def;
-    else if (def.type === "record" && i < path.length) ((def = def.valueType!.def), i++);
-    else if (def.type === "array" && i < path.length) ((def = def.element!.def), i++);
-    else break;
+    else if (def.type === "record" && i < path.length) {
+      def = def.valueType!.def;
+      i++;
+    } else if (def.type === "array" && i < path.length) {
+      def = def.element!.def;
+      i++;
+    } else break;
   }
   return def.type === "object" ? Object.keys(def.shape!).filter((k) => !k.startsWith("$")) : [];
 }

@@ -128,6 +128,8 @@ export function expressionTokens(source: string): Token[] {
 }
 
 function escapeLiteral(text: string): string {
+  // Control characters are exactly what HCL needs escaped here.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\\"\u0000-\u001f]/g, (c) => {
     switch (c) {
       case "\\":

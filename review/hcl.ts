@@ -39,12 +39,13 @@ const isObject = (v: Json | undefined): v is JsonObject =>
 export function stackToHcl(stack: JsonObject, header: readonly string[] = []): string {
   const blocks: Line[][] = [];
   const add = (lines: Line[]) => blocks.push(lines);
-  const section = (key: string) => (isObject(stack[key]) ? (stack[key] as JsonObject) : {});
+  const section = (key: string) => (isObject(stack[key]) ? stack[key] : {});
 
   if (isObject(stack.terraform)) add(block(["terraform"], stack.terraform, TERRAFORM, 0));
   for (const [name, configs] of sorted(section("provider"))) {
     const list = (Array.isArray(configs) ? configs : [configs]).filter(isObject);
-    const byAlias = [...list].sort((a, b) => compare(String(a.alias ?? ""), String(b.alias ?? "")));
+    const alias = (c: JsonObject) => (typeof c.alias === "string" ? c.alias : "");
+    const byAlias = [...list].sort((a, b) => compare(alias(a), alias(b)));
     for (const config of byAlias) add(block(["provider", name], config, providerSchema(name), 0));
   }
   for (const [name, body] of sorted(section("variable"))) {

@@ -13,7 +13,7 @@ export function terraformFmt(text: string, terraform = "terraform"): string | un
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     timeout: 60_000,
   });
-  if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return undefined;
+  if (run.error && "code" in run.error && run.error.code === "ENOENT") return undefined;
   if (run.error) throw run.error;
   if (run.status !== 0) {
     throw new Error(`terraform fmt rejected the review HCL (exit ${run.status}):\n${run.stderr}`);

@@ -611,7 +611,7 @@ async function main() {
       testRuns: o.testRuns,
     },
     generatedFeatures: features && { level: features.level?.name, rejected: features.rejected },
-    cases: results.map(({ options, ...r }) => r),
+    cases: results.map(({ options: _options, ...r }) => r),
     analysis: a,
     targets: t.map(([target, measured, met]) => ({ target, measured, met: met ?? null })),
   };

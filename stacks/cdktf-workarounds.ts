@@ -5,7 +5,7 @@
 import { TerraformStack } from "cdktf";
 
 interface StackTraceModule {
-  captureStackTrace: (below?: Function) => string[];
+  captureStackTrace: (below?: unknown) => string[];
 }
 
 /**

@@ -25,7 +25,7 @@ environments:
 
 function stackJson(config = CONFIG): object {
   const [environment] = loadConfigText(config).config.environments;
-  return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment })));
+  return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object;
 }
 
 describePlan("expiry alarms and events, planned offline", () => {

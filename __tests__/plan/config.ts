@@ -25,7 +25,9 @@ export const ENV_KEEP_DIR = "CERTKIT_PLAN_KEEP";
 let cached: PlanConfig | undefined;
 
 export function loadPlanConfig(): PlanConfig {
-  cached ??= validate(JSON.parse(readFileSync(join(__dirname, "plan.config.json"), "utf8")));
+  cached ??= validate(
+    JSON.parse(readFileSync(join(__dirname, "plan.config.json"), "utf8")) as Partial<PlanConfig>,
+  );
   return cached;
 }
 

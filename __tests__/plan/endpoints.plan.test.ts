@@ -45,7 +45,7 @@ describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)"
   beforeAll(async () => {
     const [environment] = loadConfigText(CONFIG).config.environments;
     plan = await planStack(
-      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))),
+      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object,
     );
   });
 

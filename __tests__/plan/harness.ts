@@ -115,7 +115,10 @@ function findTerraform(): Pick<PlanEnvironment, "terraform" | "terraformVersion"
     timeout: 30_000,
   });
   if (run.status === 0) {
-    return { terraform, terraformVersion: JSON.parse(run.stdout).terraform_version as string };
+    return {
+      terraform,
+      terraformVersion: (JSON.parse(run.stdout) as { terraform_version: string }).terraform_version,
+    };
   }
   const why = run.error ? run.error.message : `exit ${run.status}: ${run.stderr.trim()}`;
   const source = process.env[ENV_TERRAFORM]
@@ -269,7 +272,8 @@ async function runPlan(
       const planned = performance.now();
       await run(PLAN_ARGS, timeouts.plan);
       const shown = performance.now();
-      const json = JSON.parse(await run(["show", "-json", "-no-color", "plan.bin"], timeouts.show));
+      const shownJson = await run(["show", "-json", "-no-color", "plan.bin"], timeouts.show);
+      const json = JSON.parse(shownJson) as PlanJson;
       const end = performance.now();
       const timings = {
         initMs: Math.round(planned - start),

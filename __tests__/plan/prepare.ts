@@ -164,7 +164,7 @@ function standInLifecycle(lifecycle: unknown, kind: "resource" | "data"): unknow
   const result = { ...asObject(lifecycle) };
   const ignored = result.ignore_changes;
   if (Array.isArray(ignored)) {
-    result.ignore_changes = ignored.map((path) =>
+    result.ignore_changes = ignored.map((path: unknown) =>
       typeof path === "string" && path !== "all" ? `input.${path}` : path,
     );
   }
@@ -182,7 +182,7 @@ function standInLifecycle(lifecycle: unknown, kind: "resource" | "data"): unknow
 function referenceRewriter(standIns: StandIn[]): CodeRewriter {
   const byOriginal = new Map(standIns.map((s) => [s.original, s]));
   const rewrite: CodeRewriter = (code) =>
-    code.replace(REFERENCE, (_m, type: string, name: string, index = "", chain: string) => {
+    code.replace(REFERENCE, (_m, type: string, name: string, index: string = "", chain: string) => {
       const standIn = byOriginal.get(`${type}.${name}`);
       // Index expressions may hold references too: `aws_x.y[cloudflare_z.w.id]`.
       if (!standIn) return `${type}.${name}${rewrite(index + chain)}`;
@@ -286,7 +286,9 @@ function offlineAwsProvider(block: Json, note: OfflineNote): Json {
   for (const key of AWS_UNUSABLE_OFFLINE) {
     if (result[key] === undefined) continue;
     delete result[key];
-    note.notes.push(`provider aws${block.alias ? `.${String(block.alias)}` : ""}: dropped ${key}`);
+    note.notes.push(
+      `provider aws${typeof block.alias === "string" ? `.${block.alias}` : ""}: dropped ${key}`,
+    );
   }
   return result;
 }
@@ -306,7 +308,9 @@ function moveResourceRegionsToProviders(stack: Json, note: OfflineNote): void {
         const config = asObject(block);
         if (typeof config.region !== "string" || config.region.includes("${")) continue;
         config.provider = regionalProvider(blocks, config.provider, config.region);
-        note.notes.push(`${type}.${name}: region ${config.region} -> provider ${config.provider}`);
+        note.notes.push(
+          `${type}.${name}: region ${config.region} -> provider ${String(config.provider)}`,
+        );
         delete config.region;
       }
     }

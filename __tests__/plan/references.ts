@@ -10,6 +10,8 @@
 /** Rewrites the code of one expression whose string literals are masked out. */
 export type CodeRewriter = (code: string) => string;
 
+// NUL cannot occur in Terraform JSON text: a safe placeholder delimiter.
+// eslint-disable-next-line no-control-regex
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 
 /** Rewrites every `${...}` / `%{...}` part of a JSON-syntax template string. */

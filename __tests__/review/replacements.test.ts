@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { loadConfigText } from "../../config/load";
 import { baselineFromFolder, baselineFromGit, previousReviewLabel } from "../../review/baseline";
-import { stackToHcl } from "../../review/hcl";
+import { JsonObject, stackToHcl } from "../../review/hcl";
 import {
   CertificateIdentity,
   certificateChanges,
@@ -163,7 +163,9 @@ describe("against an earlier review folder", () => {
 
 test("a replaced certificate without create_before_destroy is flagged", () => {
   const { stacks } = reviewOfText(v2);
-  const prod = JSON.parse(JSON.stringify(stackJson(stacks, "prod")));
+  const prod = JSON.parse(JSON.stringify(stackJson(stacks, "prod"))) as JsonObject & {
+    resource: { aws_acm_certificate: { web: { lifecycle?: unknown } } };
+  };
   delete prod.resource.aws_acm_certificate.web.lifecycle;
   const changes = certificateChanges(
     [cert(["example.com", "*.example.com"])],

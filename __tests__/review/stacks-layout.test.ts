@@ -97,7 +97,10 @@ describe.each(bundledConfigs())("the stacks layout of %s", (file) => {
       expect({ stack, state: state.length }).toEqual({ stack, state: 1 });
 
       const required = Object.keys(
-        Object.assign({}, ...((terraform.required_providers as object[] | undefined) ?? [])),
+        Object.assign(
+          {},
+          ...((terraform.required_providers as object[] | undefined) ?? []),
+        ) as object,
       ).sort();
       const configured = Object.keys(hcl.provider ?? {}).sort();
       const used = new Set(

@@ -1,6 +1,6 @@
 // Tests that run scripts/ts.js build their bundles in a temporary folder, never
 // in the project's own dist/: set before jest starts its workers, which inherit it.
-const { mkdtempSync, rmSync } = require("node:fs");
+const { mkdtempSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 

@@ -14,7 +14,7 @@ import { SelfContainedStack } from "../../stacks/cdktf-workarounds";
 const ROOT = join(__dirname, "..", "..");
 // The benchmark's generated config: every feature the schema has, several environments.
 const { generatedConfig } = require("../../scripts/bench.js") as {
-  generatedConfig(envs: number, certs: number, features: Record<string, boolean>): string;
+  generatedConfig: (envs: number, certs: number, features: Record<string, boolean>) => string;
 };
 
 /** Every file an app writes, by path under its outdir. */
