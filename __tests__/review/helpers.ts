@@ -106,14 +106,35 @@ export function fmtClean(hcl: string): boolean {
   return run.status === 0;
 }
 
-/** The fenced block after each `<!-- certkit:<kind> <args> -->` marker of the README, by its args. */
-export function readmeBlocks(kind: string): Map<string, string> {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+/** README.md and every docs/*.md, relative to the project root. */
+export function docPages(): string[] {
+  const docs = join(ROOT, "docs");
+  const pages = existsSync(docs)
+    ? readdirSync(docs)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+        .map((f) => `docs/${f}`)
+    : [];
+  return ["README.md", ...pages];
+}
+
+/**
+ * The fenced block after each `<!-- certkit:<kind> <args> -->` marker of the
+ * README and the docs pages, by its args (unique across the pages).
+ */
+export function docBlocks(kind: string): Map<string, string> {
   const blocks = new Map<string, string>();
   const marker = new RegExp(
     `<!-- certkit:${kind} ([^>]+?) -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``,
     "g",
   );
-  for (const [, args, body] of readme.matchAll(marker)) blocks.set(args.trim(), body);
+  for (const page of docPages()) {
+    const text = readFileSync(join(ROOT, page), "utf8");
+    for (const [, args, body] of text.matchAll(marker)) {
+      const key = args.trim();
+      if (blocks.has(key)) throw new Error(`${page}: a second certkit:${kind} ${key} block`);
+      blocks.set(key, body);
+    }
+  }
   return blocks;
 }
