@@ -1,7 +1,8 @@
 // docs/terraform-cloud.md: each documented config synthesizes exactly the
 // documented `terraform` block (the `cloud` and `s3` backends).
 import type { JsonObject } from "../../review/hcl";
-import { docBlocks, reviewOfText, stackJson } from "./helpers";
+import { docBlocks } from "../docs/pages";
+import { reviewOfText, stackJson } from "./helpers";
 
 const configs = docBlocks("config");
 const terraform = docBlocks("terraform");

@@ -1,7 +1,7 @@
 // Helpers of the review tests: the bundled configs, a review built in-process,
 // Markdown tables as data, and terraform when it is installed.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfigFile, loadConfigText } from "../../config/load";
 import type { ResolvedConfig } from "../../config/resolve";
@@ -104,37 +104,4 @@ export function fmtClean(hcl: string): boolean {
   });
   if (run.status !== 0 && run.status !== 3) throw new Error(`terraform fmt failed: ${run.stderr}`);
   return run.status === 0;
-}
-
-/** README.md and every docs/*.md, relative to the project root. */
-export function docPages(): string[] {
-  const docs = join(ROOT, "docs");
-  const pages = existsSync(docs)
-    ? readdirSync(docs)
-        .filter((f) => f.endsWith(".md"))
-        .sort()
-        .map((f) => `docs/${f}`)
-    : [];
-  return ["README.md", ...pages];
-}
-
-/**
- * The fenced block after each `<!-- certkit:<kind> <args> -->` marker of the
- * README and the docs pages, by its args (unique across the pages).
- */
-export function docBlocks(kind: string): Map<string, string> {
-  const blocks = new Map<string, string>();
-  const marker = new RegExp(
-    `<!-- certkit:${kind} ([^>]+?) -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``,
-    "g",
-  );
-  for (const page of docPages()) {
-    const text = readFileSync(join(ROOT, page), "utf8");
-    for (const [, args, body] of text.matchAll(marker)) {
-      const key = args.trim();
-      if (blocks.has(key)) throw new Error(`${page}: a second certkit:${kind} ${key} block`);
-      blocks.set(key, body);
-    }
-  }
-  return blocks;
 }

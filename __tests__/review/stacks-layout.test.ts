@@ -10,10 +10,10 @@ import { baselineFromFolder } from "../../review/baseline";
 import { hclFile } from "../../review/layout";
 import { terraformFmt } from "../../review/terraform-fmt";
 import { DEFAULT_OUT_DIR, Review, buildReview, writeReviewFiles } from "../../review/write-review";
+import { docBlocks } from "../docs/pages";
 import {
   ROOT,
   bundledConfigs,
-  docBlocks,
   fmtClean,
   reviewOfFile,
   reviewOfText,
