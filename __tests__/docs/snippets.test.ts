@@ -38,7 +38,9 @@ function commandProblem(command: string): string | undefined {
   const [tool, sub, arg] = words[0] === "npx" ? words.slice(1) : words;
   if ([sub, arg].some((w) => w?.startsWith("<"))) return undefined; // a placeholder: `npm run <script>`
   if (tool === "npm" && sub === "run") {
-    return arg in pkg.scripts ? undefined : `npm run ${arg}: no such script in package.json`;
+    if (!(arg in pkg.scripts)) return `npm run ${arg}: no such script in package.json`;
+    const dash = words.indexOf("--");
+    return dash < 0 ? undefined : unknownOption(arg, words.slice(dash + 1));
   }
   if (tool === "npm" && (sub === "test" || sub === "start")) {
     return sub in pkg.scripts ? undefined : `npm ${sub}: no such script in package.json`;
@@ -55,6 +57,21 @@ function commandProblem(command: string): string | undefined {
     return existsSync(join(ROOT, sub)) ? undefined : `node ${sub}: no such file`;
   }
   return undefined;
+}
+
+/**
+ * An option given after `--` that the script's file never mentions (`npm run review -- --layout stacks`
+ * runs scripts/review.ts, which must know `--layout`).
+ */
+function unknownOption(script: string, args: string[]): string | undefined {
+  // `node scripts/ts.js scripts/review.ts`: the last file named is the command's own.
+  const file = [...pkg.scripts[script].matchAll(/\bscripts\/[\w.-]+\.(?:ts|js)\b/g)].pop()?.[0];
+  if (!file) return undefined;
+  const source = readFileSync(join(ROOT, file), "utf8");
+  const unknown = args.filter((a) => /^--[a-z]/.test(a) && !source.includes(`"${a}"`));
+  return unknown.length
+    ? `npm run ${script}: ${file} has no option ${unknown.join(", ")}`
+    : undefined;
 }
 
 /** The commands of a shell block: one a line, comments dropped, `&&` chains split. */
