@@ -187,7 +187,7 @@ export const ConfigSchema = z
     defaults: DefaultsSchema.optional(),
     environments: z.record(identifier("an environment name"), EnvironmentSchema).meta({
       description:
-        "One stack per environment: the name is the stack name (`cdktf deploy <name>`); `zones` and names ending in `-ingress` are reserved.",
+        "One stack per environment: the name is the stack name (`cdktf deploy <name>`); `zones`, `index` and names ending in `-ingress` are reserved.",
     }),
   })
   .meta({ title: "certkit configuration" });
