@@ -14,25 +14,25 @@ export const AlarmSchema = z
       .number()
       .optional()
       .meta({
-        description: `Alarm when fewer days than this remain, 1 to ${MAX_DAYS_BEFORE_EXPIRY}. @default ${DEFAULT_DAYS_BEFORE_EXPIRY}`,
+        description: `Alarm when fewer days than this remain: a whole number from 1 to ${MAX_DAYS_BEFORE_EXPIRY} (public certificates live 198 days). Above 60 warns: ACM starts renewing 60 days before expiry, so the alarm would fire every cycle. @default ${DEFAULT_DAYS_BEFORE_EXPIRY}`,
         // For editors only: alarm-rules.ts reports values out of range.
         minimum: 1,
         maximum: MAX_DAYS_BEFORE_EXPIRY,
       }),
     emails: z.array(z.string()).optional().meta({
       description:
-        "Email addresses subscribed to the environment's expiry topic in the certificate's region; each confirms once by email. @default - none (a warning)",
+        "Email addresses subscribed to the environment's expiry topic in the certificate's region; each confirms once by email. Certificates of one region share the topic, so their addresses add up. @default - none (a warning says nobody is notified)",
     }),
     topicArn: z.string().optional().meta({
       description:
-        "An existing SNS topic in the certificate's region to notify instead of creating one. @default - one topic per environment and region",
+        "An existing SNS topic in the certificate's region to notify instead: certkit then creates no topic and no subscriptions and leaves its policy alone. @default - one topic per environment and region",
     }),
     kmsKey: z
       .string()
       .optional()
       .meta({
         description:
-          "How the expiry topic certkit creates is encrypted: create (a customer managed KMS key per environment and region, about 1 USD a month each), none (not encrypted, a warning), or the ARN of an existing key in the certificate's region whose key policy lets cloudwatch.amazonaws.com and events.amazonaws.com use it. No effect with topicArn. @default create",
+          "How the expiry topic certkit creates is encrypted: create (a customer managed KMS key per environment and region, about 1 USD a month each), none (not encrypted, a warning), or the ARN of an existing key in the certificate's region whose key policy lets cloudwatch.amazonaws.com and events.amazonaws.com use it. One key per region. No effect with topicArn (a warning). @default create",
         examples: [
           "create",
           "none",

@@ -58,7 +58,7 @@ export const CloudFrontAttachSchema = z
     priceClass: z
       .enum(PRICE_CLASSES)
       .default("PriceClass_100")
-      .meta({ description: "@default PriceClass_100" }),
+      .meta({ description: "Which edge locations serve it (cost). @default PriceClass_100" }),
     cachePolicyId: z.string().default(CACHING_OPTIMIZED_POLICY_ID).meta({
       description: "Cache policy id. @default Managed-CachingOptimized",
     }),
@@ -86,7 +86,7 @@ export const AttachSchema = z
 export const HostnameSchema = z.union([
   z.string(),
   z.strictObject({
-    name: z.string(),
+    name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
     proxied: z
       .boolean()
       .default(true)

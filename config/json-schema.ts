@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { ConfigSchema } from "./schema";
 
+/** The config's JSON schema (input side: defaults are optional), as an object. */
+export function configSchemaObject(): Record<string, unknown> {
+  return z.toJSONSchema(ConfigSchema, { io: "input", unrepresentable: "any" });
+}
+
 export function configJsonSchema(): string {
-  const schema = z.toJSONSchema(ConfigSchema, { io: "input", unrepresentable: "any" });
-  return `${JSON.stringify({ ...schema, $id: "certkit.schema.json" }, null, 2)}\n`;
+  return `${JSON.stringify({ ...configSchemaObject(), $id: "certkit.schema.json" }, null, 2)}\n`;
 }

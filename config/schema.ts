@@ -15,19 +15,20 @@ const identifier = (what: string) =>
   });
 
 const tags = z.record(z.string().min(1).max(128), z.string().max(256)).meta({
-  description: "AWS tags added to every resource that takes tags.",
+  description:
+    "AWS tags added to every resource that takes tags (provider default_tags); `project`, `environment` and `managed-by: certkit` are always added.",
 });
 
 const region = z
   .enum(AWS_REGIONS)
-  .meta({ description: "AWS region of the environment's resources." });
+  .meta({ description: "AWS region (checked against the provider's list)." });
 
 const accountId = z
   .string()
   .regex(/^[0-9]{12}$/, { error: "accountId must be 12 digits, quoted" })
   .meta({
     description:
-      'AWS account id, quoted ("012345678901"): the stack refuses to apply anywhere else, and the key policy of the expiry topic\'s KMS key names it (required while alarm.kmsKey is create, the default).',
+      "AWS account id, 12 digits, quoted (\"012345678901\"). Pins the AWS provider's allowed_account_ids, lets certkit find two environments sharing a validation record, and is named in the key policy of the expiry topic's KMS key (without it, the policy reads the account from the key's ARN at apply). @default - none",
   });
 
 export const ZoneSchema = z.strictObject({
@@ -35,23 +36,30 @@ export const ZoneSchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{32}$/, { error: "zoneId must be 32 lowercase hex characters, quoted" })
     .optional()
-    .meta({ description: "Cloudflare zone id. @default - looked up by zone name at plan time" }),
+    .meta({
+      description:
+        "Cloudflare zone id (32 hex characters, quoted if all digits). Without it, data.cloudflare_zone finds the zone by name at plan time and fails unless exactly one matches. @default - looked up by name",
+    }),
   caa: z.boolean().default(false).meta({
     description:
-      "Write CAA issue/issuewild records for Amazon's CAs, so no other CAA record blocks ACM. @default false",
+      "CAA issue and issuewild records for amazon.com at the apex (in the zones stack), so that a CAA record added elsewhere can never block ACM issuance or renewal. @default false",
   }),
   sslMode: z.enum(["strict"]).optional().meta({
     description:
-      "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. @default - unmanaged",
+      "strict sets the zone's SSL mode to Full (strict), in the zones stack. Proxied records in front of an HTTPS endpoint need it (Flexible plus the HTTP->HTTPS redirect loops); a proxied hostname in a zone without it gets a warning. @default - unmanaged",
   }),
 });
 
-export const CloudflareSchema = z.strictObject({
-  zones: z.record(z.string(), ZoneSchema).meta({
-    description:
-      "Zones the kit may write to, by apex name. Records go to the longest matching zone.",
-  }),
-});
+export const CloudflareSchema = z
+  .strictObject({
+    zones: z.record(z.string(), ZoneSchema).meta({
+      description:
+        "Zones the kit may write to, by apex name. Each record goes to the zone with the longest matching suffix.",
+    }),
+  })
+  .meta({
+    description: "Cloudflare as DNS host: the zones that get the validation and app records.",
+  });
 
 const placeholderNote = "{environment} is replaced by the environment's name.";
 
@@ -63,29 +71,37 @@ export const BackendSchema = z
           .string()
           .optional()
           .meta({
-            description: `State file, relative to the project root. @default terraform.{environment}.tfstate. ${placeholderNote}`,
+            description: `State file, relative to the project root (an absolute path is kept). ${placeholderNote} @default terraform.{environment}.tfstate`,
           }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: "State in a local file (the default)." }),
     s3: z
       .strictObject({
-        bucket: z.string().min(3),
+        bucket: z.string().min(3).meta({ description: "State bucket." }),
         key: z
           .string()
           .min(1)
           .meta({ description: `State object key. ${placeholderNote}` }),
-        region: region
+        region: region.optional().meta({
+          description:
+            "Bucket region; needed when one bucket in defaults serves environments in several regions. @default - the environment's region",
+        }),
+        encrypt: z
+          .boolean()
+          .default(true)
+          .meta({ description: "Server-side encryption of the state object. @default true" }),
+        kmsKeyId: z
+          .string()
           .optional()
-          .meta({ description: "Bucket region. @default - the environment's region" }),
-        encrypt: z.boolean().default(true),
-        kmsKeyId: z.string().optional(),
+          .meta({ description: "KMS key that encrypts the state object. @default - the bucket's" }),
         roleArn: z.string().optional().meta({ description: "Role to assume for state access." }),
       })
       .optional()
       .meta({ description: "S3 state with S3-native locking (use_lockfile)." }),
     cloud: z
       .strictObject({
-        organization: z.string().min(1),
+        organization: z.string().min(1).meta({ description: "Terraform Cloud organization." }),
         workspace: z
           .string()
           .min(1)
@@ -94,7 +110,10 @@ export const BackendSchema = z
           .string()
           .optional()
           .meta({ description: "Terraform Cloud project of the workspace." }),
-        hostname: z.string().optional().meta({ description: "@default app.terraform.io" }),
+        hostname: z
+          .string()
+          .optional()
+          .meta({ description: "Terraform Enterprise host. @default app.terraform.io" }),
       })
       .optional()
       .meta({
@@ -104,16 +123,16 @@ export const BackendSchema = z
   })
   .meta({
     description:
-      "Where the environment's state lives: exactly one of local, s3, cloud. @default - local",
+      "Where the environment's state lives: exactly one of local, s3, cloud. {environment} in any of their strings becomes the environment's name, so one defaults.backend serves all. The zones stack uses defaults.backend with {environment} = zones; an `<env>-ingress` stack keeps its state next to its environment's. Two stacks sharing one state fail the check. @default - local",
   });
 
 export const CertificateSchema = z.strictObject({
   domains: z.array(z.string()).min(1).meta({
     description:
-      "Names the certificate covers; the first is its primary name (64 characters at most). Changing this replaces the certificate.",
+      "Names the certificate covers; the first is its primary name (64 characters at most). Up to 100 (more than 10 needs an ACM quota increase: a warning says so). Lowercase, no trailing dot, a wildcard only as the leftmost `*.` (covering one level), each under a configured zone. Changing them replaces the certificate (the new one is created first).",
   }),
   keyAlgorithm: z.enum(KEY_ALGORITHMS).default("RSA_2048").meta({
-    description: "Key algorithm. Changing this replaces the certificate. @default RSA_2048",
+    description: "Key algorithm. Changing it replaces the certificate. @default RSA_2048",
   }),
   transparencyLogging: z.boolean().default(true).meta({
     description:
@@ -125,13 +144,13 @@ export const CertificateSchema = z.strictObject({
   validationTimeoutMinutes: z.int().min(1).max(1440).default(75).meta({
     description: "How long apply waits for ACM to issue the certificate. @default 75",
   }),
-  tags: tags.optional(),
+  tags: tags.optional().meta({ description: "Extra tags on the certificate." }),
   alarm: AlarmSchema.optional(),
   ...endpointFields,
 });
 
 const environmentFields = {
-  region: region.optional().meta({ description: "AWS region. @default defaults.region" }),
+  region: region.optional(),
   accountId: accountId.optional(),
   backend: BackendSchema.optional(),
   tags: tags.optional(),
@@ -140,29 +159,35 @@ const environmentFields = {
 
 export const EnvironmentSchema = z.strictObject({
   ...environmentFields,
+  region: region.optional().meta({
+    description: "AWS region (checked against the provider's list). @default - defaults.region",
+  }),
   validationRecordOwners: z.record(z.string(), z.string()).optional().meta({
     description:
-      "When environments share an AWS account they share validation records: name -> environment whose stack owns the record.",
+      "Validation name -> environment. Two environments in one AWS account get the same validation CNAME for a name; the named environment's stack owns it, this one only waits for it.",
   }),
   certificates: z.record(identifier("a certificate name"), CertificateSchema).meta({
-    description: "Certificates by name; the name is part of every resource id (renaming replaces).",
+    description:
+      "Certificates by name; the name is part of every resource id (renaming replaces the certificate).",
   }),
 });
 
 export const DefaultsSchema = z.strictObject(environmentFields).meta({
-  description: "Merged under every environment (tags merge key by key).",
+  description:
+    "Used by every environment that does not set its own key; tags and alarm merge key by key.",
 });
 
 export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
     project: identifier("project").optional().meta({
-      description: "Prefix for names and the `project` tag.",
+      description: "Prefix of the certificates' Name tag, of AWS-side names and the `project` tag.",
     }),
     cloudflare: CloudflareSchema.optional(),
     defaults: DefaultsSchema.optional(),
     environments: z.record(identifier("an environment name"), EnvironmentSchema).meta({
-      description: "One Terraform stack per environment; `cdktf deploy <name>`.",
+      description:
+        "One stack per environment: the name is the stack name (`cdktf deploy <name>`); `zones`, `index` and names ending in `-ingress` are reserved.",
     }),
   })
   .meta({ title: "certkit configuration" });

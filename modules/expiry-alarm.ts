@@ -125,7 +125,7 @@ export class ExpiryAlarm extends Construct {
         targetId: "expiry-topic",
       }).overrideLogicalId(`expiry_events_target_${regionId}`);
 
-      // An existing topic's policy is its owner's: the README says what it must allow.
+      // An existing topic's policy is its owner's: docs/alarms.md says what it must allow.
       if (topic) {
         new SnsTopicPolicy(this, `topic_policy_${regionId}`, {
           provider,

@@ -66,7 +66,7 @@ export function buildReview(input: ReviewInput): Review {
       `Stack "${s.name}": the resources \`cdktf deploy ${s.name}\` applies from cdktf.out/stacks/${s.name}/cdk.tf.json.`,
     ];
     // The same bytes in either layout: a folder of the `stacks` layout is the stack as it is,
-    // backend included (README, Terraform Cloud, says why the `cloud` block stays).
+    // backend included (docs/terraform-cloud.md says why the `cloud` block stays).
     files.set(hclFile(s.name, layout), format(stackToHcl(s.json, header)));
   }
   const environments: EnvironmentReview[] = input.config.environments.map((environment) => {

@@ -1,5 +1,5 @@
 // `npm run review [-- <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir>] [--no-terraform]`:
-// synthesizes every stack and writes the reviewable files (see README, Reviewing changes).
+// synthesizes every stack and writes the reviewable files (see docs/review.md).
 import { ConfigError } from "../config/issues";
 import { loadConfigFile } from "../config/load";
 import {

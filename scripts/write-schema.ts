@@ -1,6 +1,10 @@
-// `npm run schema`: regenerates certkit.schema.json (a test fails when it is stale).
+// `npm run schema`: regenerates certkit.schema.json and docs/configuration.md from
+// the zod schema (tests fail when either is stale).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { configurationMarkdown } from "../config/configuration-doc";
 import { configJsonSchema } from "../config/json-schema";
 
-writeFileSync(join(__dirname, "..", "..", "certkit.schema.json"), configJsonSchema());
+const root = join(__dirname, "..", "..");
+writeFileSync(join(root, "certkit.schema.json"), configJsonSchema());
+writeFileSync(join(root, "docs", "configuration.md"), configurationMarkdown());

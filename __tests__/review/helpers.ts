@@ -1,7 +1,7 @@
 // Helpers of the review tests: the bundled configs, a review built in-process,
 // Markdown tables as data, and terraform when it is installed.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfigFile, loadConfigText } from "../../config/load";
 import type { ResolvedConfig } from "../../config/resolve";
@@ -104,16 +104,4 @@ export function fmtClean(hcl: string): boolean {
   });
   if (run.status !== 0 && run.status !== 3) throw new Error(`terraform fmt failed: ${run.stderr}`);
   return run.status === 0;
-}
-
-/** The fenced block after each `<!-- certkit:<kind> <args> -->` marker of the README, by its args. */
-export function readmeBlocks(kind: string): Map<string, string> {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const blocks = new Map<string, string>();
-  const marker = new RegExp(
-    `<!-- certkit:${kind} ([^>]+?) -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``,
-    "g",
-  );
-  for (const [, args, body] of readme.matchAll(marker)) blocks.set(args.trim(), body);
-  return blocks;
 }

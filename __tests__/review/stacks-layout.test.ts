@@ -10,11 +10,11 @@ import { baselineFromFolder } from "../../review/baseline";
 import { hclFile } from "../../review/layout";
 import { terraformFmt } from "../../review/terraform-fmt";
 import { DEFAULT_OUT_DIR, Review, buildReview, writeReviewFiles } from "../../review/write-review";
+import { docBlocks } from "../docs/pages";
 import {
   ROOT,
   bundledConfigs,
   fmtClean,
-  readmeBlocks,
   reviewOfFile,
   reviewOfText,
   testWithTerraform,
@@ -135,8 +135,8 @@ describe.each(bundledConfigs())("the stacks layout of %s", (file) => {
   });
 });
 
-test("the cloud block stays: each folder names the workspace the README connects it to", async () => {
-  const { config, stacks } = reviewOfText(readmeBlocks("readme-config").get("cloud")!);
+test("the cloud block stays: each folder names the workspace docs/terraform-cloud.md connects it to", async () => {
+  const { config, stacks } = reviewOfText(docBlocks("config").get("cloud")!);
   const review = buildReview({ config, stacks, layout: "stacks" });
   for (const env of ["staging", "prod"]) {
     const hcl = (await parse("main.tf", review.files.get(`stacks/${env}/main.tf`)!)) as Parsed;
