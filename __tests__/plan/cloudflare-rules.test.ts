@@ -5,7 +5,8 @@ import {
   formatViolations,
   type PlannedCloudflareResource,
 } from "./cloudflare-rules";
-import { KNOWN_AFTER_APPLY, type Json } from "./harness";
+import { KNOWN_AFTER_APPLY, describePlan, planStacks, type Json } from "./harness";
+import { plannedCloudflareResources } from "./plan-queries";
 
 const ZONE_ID = "0123456789abcdef0123456789abcdef";
 
@@ -337,5 +338,79 @@ describe("Cloudflare API rules over planned values", () => {
     ],
   ])("%s", (_name, change, expected) => {
     expect(violations(change)).toEqual(expected);
+  });
+});
+
+/** Two hand-made stacks that break the rules, one zone looked up by name, one by id. */
+function brokenStacks(): Record<string, Json> {
+  const lookup = { data: { cloudflare_zone: { org: { filter: { name: "example.org" } } } } };
+  const caaIssue = {
+    zone_id: "${data.cloudflare_zone.org.id}",
+    name: "example.org",
+    type: "CAA",
+    ttl: 3600,
+    data: { flags: 0, tag: "issue", value: "amazon.com" },
+  };
+  return {
+    zones: {
+      ...lookup,
+      resource: {
+        cloudflare_dns_record: { caa_issue: caaIssue },
+        cloudflare_certificate_pack: {
+          example_com: {
+            zone_id: ZONE_ID,
+            type: "advanced",
+            hosts: ["*.staging.example.com", "staging.example.com"],
+            certificate_authority: "lets_encrypt",
+            validation_method: "txt",
+            validity_days: 30,
+          },
+        },
+        cloudflare_total_tls: {
+          example_com: { zone_id: ZONE_ID, enabled: true, certificate_authority: "digicert" },
+        },
+      },
+    },
+    dev: {
+      ...lookup,
+      resource: {
+        cloudflare_dns_record: {
+          caa_issue: caaIssue,
+          www: {
+            zone_id: "${data.cloudflare_zone.org.id}",
+            name: "www.example.org",
+            type: "CNAME",
+            content: '${lower("WWW.example.org")}',
+            ttl: 300,
+            proxied: true,
+          },
+        },
+      },
+    },
+  };
+}
+
+describePlan("Cloudflare API rules after a real plan", (environment) => {
+  test("a hand-made configuration that breaks them fails, naming stack, address and rule", async () => {
+    const plans = await planStacks(brokenStacks(), { environment });
+    const resources = Object.entries(plans).flatMap(([stack, plan]) =>
+      plannedCloudflareResources(plan, stack, { [ZONE_ID]: "example.com" }),
+    );
+    expect(resources.map((r) => `${r.stack}: ${r.address} in ${String(r.zone)}`)).toEqual([
+      "zones: cloudflare_dns_record.caa_issue in example.org",
+      "zones: cloudflare_certificate_pack.example_com in example.com",
+      "zones: cloudflare_total_tls.example_com in example.com",
+      "dev: cloudflare_dns_record.caa_issue in example.org",
+      "dev: cloudflare_dns_record.www in example.org",
+    ]);
+    // The CNAME's content is an expression: the rules judge the planned value.
+    expect(formatViolations(checkCloudflareResources(resources)).split("\n")).toEqual([
+      `dev: cloudflare_dns_record.www: a proxied record has TTL 1 (automatic), got 300 [dns-proxied-ttl; ${PROXY}]`,
+      `dev: cloudflare_dns_record.www: a CNAME must not point at its own name "www.example.org" [dns-cname-self; ${API}]`,
+      `dev: cloudflare_dns_record.caa_issue: plans the same CAA record at "example.org" as zones: cloudflare_dns_record.caa_issue (Cloudflare error 81058: an identical record already exists) [dns-identical-record; ${SAME_NAME}]`,
+      "zones: cloudflare_certificate_pack.example_com: validity_days with lets_encrypt must be one of 90, got 30 [pack-validity-days; https://developers.cloudflare.com/ssl/reference/certificate-authorities/]",
+      `zones: cloudflare_certificate_pack.example_com: hosts must contain the zone apex example.com, got ["*.staging.example.com","staging.example.com"] [pack-hosts-apex; ${PACK}]`,
+      `zones: cloudflare_total_tls.example_com: certificate_authority must be one of "google", "lets_encrypt", "ssl_com", got "digicert" [total-tls-authority; ${TOTAL_TLS}]`,
+    ]);
   });
 });
