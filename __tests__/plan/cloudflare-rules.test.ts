@@ -391,10 +391,28 @@ function brokenStacks(): Record<string, Json> {
 }
 
 describePlan("Cloudflare API rules after a real plan", (environment) => {
-  test("a hand-made configuration that breaks them fails, naming stack, address and rule", async () => {
-    const plans = await planStacks(brokenStacks(), { environment });
+  const zones = { [ZONE_ID]: "example.com" };
+
+  test("planStacks fails on what each stack breaks alone, naming stack, address and rule", async () => {
+    await expect(
+      planStacks(brokenStacks(), { environment, cloudflare: { zoneNames: zones } }),
+    ).rejects.toThrow(
+      [
+        "Cloudflare would refuse at apply what this plan holds:",
+        "zones: cloudflare_certificate_pack.example_com: validity_days with lets_encrypt must be one of 90, got 30 [pack-validity-days; https://developers.cloudflare.com/ssl/reference/certificate-authorities/]",
+        `zones: cloudflare_certificate_pack.example_com: hosts must contain the zone apex example.com, got ["*.staging.example.com","staging.example.com"] [pack-hosts-apex; ${PACK}]`,
+        `zones: cloudflare_total_tls.example_com: certificate_authority must be one of "google", "lets_encrypt", "ssl_com", got "digicert" [total-tls-authority; ${TOTAL_TLS}]`,
+        `dev: cloudflare_dns_record.www: a proxied record has TTL 1 (automatic), got 300 [dns-proxied-ttl; ${PROXY}]`,
+        `dev: cloudflare_dns_record.www: a CNAME must not point at its own name "www.example.org" [dns-cname-self; ${API}]`,
+        "(the rules and their sources: __tests__/plan/cloudflare-rules.ts)",
+      ].join("\n"),
+    );
+  });
+
+  test("the stacks of one configuration checked together also meet across stacks", async () => {
+    const plans = await planStacks(brokenStacks(), { environment, cloudflare: false });
     const resources = Object.entries(plans).flatMap(([stack, plan]) =>
-      plannedCloudflareResources(plan, stack, { [ZONE_ID]: "example.com" }),
+      plannedCloudflareResources(plan, stack, zones),
     );
     expect(resources.map((r) => `${r.stack}: ${r.address} in ${String(r.zone)}`)).toEqual([
       "zones: cloudflare_dns_record.caa_issue in example.org",

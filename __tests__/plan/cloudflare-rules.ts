@@ -2,7 +2,7 @@
 // terraform_data stand-ins: the offline plan cannot ask Cloudflare, so a mistake
 // the API would refuse at apply must fail here. Pure functions over planned values;
 // a value still unknown at plan time (KNOWN_AFTER_APPLY) is never judged.
-import { KNOWN_AFTER_APPLY, type Json } from "./harness";
+import { KNOWN_AFTER_APPLY, type Json } from "./prepare";
 
 /** One planned Cloudflare resource, as the stand-in carries it. */
 export interface PlannedCloudflareResource {

@@ -11,7 +11,7 @@ import type { ResolvedConfig } from "../../config/resolve";
 import { buildApp } from "../../stacks/build-app";
 import { checkCloudflareResources, formatViolations } from "./cloudflare-rules";
 import { KNOWN_AFTER_APPLY, type PlanResult, describePlan, planStacks } from "./harness";
-import { plannedCloudflareResources } from "./plan-queries";
+import { plannedCloudflareResources, zoneNames } from "./plan-queries";
 
 const ROOT = join(__dirname, "..", "..");
 const CONFIGS: Record<string, string> = {
@@ -41,13 +41,11 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
 
   /** Every planned Cloudflare resource of one config, whichever of its stacks plans it. */
   const cloudflareResources = (name: string) => {
-    const zoneNames = Object.fromEntries(
-      configs[name].zones.filter((z) => z.zoneId).map((z) => [z.zoneId, z.name]),
-    );
+    const zones = zoneNames(configs[name].zones);
     return Object.entries(plans)
       .filter(([key]) => key.startsWith(`${name}__`))
       .flatMap(([key, plan]) =>
-        plannedCloudflareResources(plan, key.slice(name.length + 2), zoneNames),
+        plannedCloudflareResources(plan, key.slice(name.length + 2), zones),
       );
   };
 

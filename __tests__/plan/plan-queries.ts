@@ -1,7 +1,9 @@
 // Reading one resource of a plan by address: as configured (provider, references)
 // and as planned (values). Shared by the plan tests.
 import { normalName, type PlannedCloudflareResource } from "./cloudflare-rules";
-import { KNOWN_AFTER_APPLY, type Json, type PlanResult } from "./harness";
+import type { Json, PlanResult } from "./harness";
+import { KNOWN_AFTER_APPLY, asObject } from "./prepare";
+import type { ZoneRoute } from "../../domains/zones";
 
 /** A resource in the plan's `configuration` section. */
 export interface ConfiguredResource {
@@ -58,7 +60,7 @@ export function plannedCloudflareResources(
       .standIns("data.cloudflare_zone")
       .map((z) => [z.address, (z.input.filter as Json | undefined)?.name]),
   );
-  const standIns = asJson(asJson(plan.prepared.resource).terraform_data);
+  const standIns = asObject(asObject(plan.prepared.resource).terraform_data);
   const types = new Set(
     plan.note.standIns
       .map((s) => s.original.split(".")[0])
@@ -67,7 +69,7 @@ export function plannedCloudflareResources(
   return [...types].flatMap((type) =>
     plan.standIns(type).map((s) => {
       const zoneId = s.input.zone_id;
-      const configured = asJson(asJson(standIns[blockName(s.address)]).input).zone_id;
+      const configured = asObject(asObject(standIns[blockName(s.address)]).input).zone_id;
       const lookup = /\$\{(terraform_data\.data_cloudflare_zone__[\w-]+)\.id\}/.exec(
         String(configured),
       );
@@ -89,6 +91,7 @@ function blockName(address: string): string {
   return address.replace(/^terraform_data\./, "").replace(/\[.*$/, "");
 }
 
-function asJson(value: unknown): Json {
-  return typeof value === "object" && value !== null ? (value as Json) : {};
+/** Zone id -> apex of the zones a config names by id. */
+export function zoneNames(zones: readonly ZoneRoute[]): Record<string, string> {
+  return Object.fromEntries(zones.flatMap((z) => (z.zoneId ? [[z.zoneId, z.name]] : [])));
 }
