@@ -100,6 +100,8 @@ const add =
 const API =
   "https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/create/";
 const PROXY = "https://developers.cloudflare.com/dns/proxy-status/";
+const TYPES =
+  "https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/";
 const SAME_NAME =
   "https://developers.cloudflare.com/dns/manage-dns-records/troubleshooting/records-with-same-name/";
 const PACK =
@@ -154,10 +156,45 @@ describe("Cloudflare API rules over planned values", () => {
       [`prod: cloudflare_dns_record.txt: name is required, got "" [dns-name; ${API}]`],
     ],
     [
-      "fails when a name is longer than 255 characters",
-      replace("txt", { name: `${"a".repeat(244)}.example.com` }),
+      "fails when a name is longer than 253 characters",
+      replace("txt", { name: `${`${"a".repeat(60)}.`.repeat(4)}example.com` }),
       [
-        `prod: cloudflare_dns_record.txt: name must be at most 255 characters, got 256 [dns-name-length; ${API}]`,
+        `prod: cloudflare_dns_record.txt: name must be at most 253 characters, got 255 [dns-name-length; ${TYPES}]`,
+      ],
+    ],
+    [
+      "fails when a label of a name is longer than 63 characters",
+      replace("txt", { name: `${"a".repeat(64)}.example.com` }),
+      [
+        `prod: cloudflare_dns_record.txt: each label of the name must be at most 63 characters, got 64 in "${"a".repeat(64)}.example.com" [dns-name-length; ${TYPES}]`,
+      ],
+    ],
+    [
+      "fails when an A record's content is not an IPv4 address",
+      add(record("a_api2", { type: "A", name: "api2.example.com", content: "2001:db8::1" })),
+      [
+        `prod: cloudflare_dns_record.a_api2: an A record's content must be an IPv4 address, got "2001:db8::1" [dns-address-content; ${API}]`,
+      ],
+    ],
+    [
+      "fails when an AAAA record's content is not an IPv6 address",
+      add(record("aaaa_api2", { type: "AAAA", name: "api2.example.com", content: "192.0.2.1" })),
+      [
+        `prod: cloudflare_dns_record.aaaa_api2: an AAAA record's content must be an IPv6 address, got "192.0.2.1" [dns-address-content; ${API}]`,
+      ],
+    ],
+    [
+      "fails when an NS record shares its name with another record",
+      add(
+        record("ns_dev", { type: "NS", name: "dev.example.com", content: "ns1.example.net" }),
+        record(
+          "txt_dev",
+          { type: "TXT", name: "dev.example.com", content: "hello" },
+          { stack: "dev" },
+        ),
+      ),
+      [
+        `prod: cloudflare_dns_record.ns_dev: NS records must be the only records at "dev.example.com", but dev: cloudflare_dns_record.txt_dev plans a TXT record there too [dns-ns-alone; ${API}]`,
       ],
     ],
     [

@@ -2,6 +2,7 @@
 // terraform_data stand-ins: the offline plan cannot ask Cloudflare, so a mistake
 // the API would refuse at apply must fail here. Pure functions over planned values;
 // a value still unknown at plan time (KNOWN_AFTER_APPLY) is never judged.
+import { isIPv4, isIPv6 } from "node:net";
 import { KNOWN_AFTER_APPLY, type Json } from "./prepare";
 
 /** One planned Cloudflare resource, as the stand-in carries it. */
@@ -39,6 +40,8 @@ export interface CloudflareRuleOptions {
 const API_DNS_CREATE =
   "https://developers.cloudflare.com/api/resources/dns/subresources/records/methods/create/";
 const PROXY_STATUS = "https://developers.cloudflare.com/dns/proxy-status/";
+const RECORD_TYPES_PAGE =
+  "https://developers.cloudflare.com/dns/manage-dns-records/reference/dns-record-types/";
 const SAME_NAME =
   "https://developers.cloudflare.com/dns/manage-dns-records/troubleshooting/records-with-same-name/";
 const CNAME_FLATTENING = "https://developers.cloudflare.com/dns/cname-flattening/";
@@ -103,8 +106,10 @@ const AUTO_TTL = 1;
 const MIN_TTL = 60;
 const MIN_TTL_ENTERPRISE = 30;
 const MAX_TTL = 86400;
-// API create, name: "Complete DNS record name, including the zone name", maxLength 255.
-const MAX_NAME = 255;
+// DNS record types page: labels of 63 characters or less, the FQDN at most 253
+// (tighter than the API's maxLength 255 for `name`, the complete name with the zone).
+const MAX_NAME = 253;
+const MAX_LABEL = 63;
 // RFC 8659 §4.1: bit 128 is Issuer Critical; every other flag bit is reserved and
 // MUST be 0 (the API takes 0..255 but Cloudflare's dashboard offers neither else).
 const CAA_FLAGS = [0, 128];
@@ -152,12 +157,22 @@ function checkDnsRecord(r: PlannedCloudflareResource, options: CloudflareRuleOpt
   }
   if (v.name !== KNOWN_AFTER_APPLY && (typeof name !== "string" || name.length === 0)) {
     fail("dns-name", `name is required, got ${show(v.name)}`, API_DNS_CREATE);
-  } else if (typeof name === "string" && name.length > MAX_NAME) {
-    fail(
-      "dns-name-length",
-      `name must be at most ${MAX_NAME} characters, got ${name.length}`,
-      API_DNS_CREATE,
-    );
+  } else if (typeof name === "string") {
+    const bare = name.replace(/\.$/, "");
+    const long = bare.split(".").find((label) => label.length > MAX_LABEL);
+    if (bare.length > MAX_NAME) {
+      fail(
+        "dns-name-length",
+        `name must be at most ${MAX_NAME} characters, got ${bare.length}`,
+        RECORD_TYPES_PAGE,
+      );
+    } else if (long !== undefined) {
+      fail(
+        "dns-name-length",
+        `each label of the name must be at most ${MAX_LABEL} characters, got ${long.length} in ${show(name)}`,
+        RECORD_TYPES_PAGE,
+      );
+    }
   }
   if (typeof name === "string" && name.length > 0 && r.zone && !inZone(name, r.zone)) {
     fail(
@@ -167,6 +182,17 @@ function checkDnsRecord(r: PlannedCloudflareResource, options: CloudflareRuleOpt
     );
   }
   if (type === "CNAME") checkCname(r.values.content, name, fail);
+  // API create: an A record's content is "A valid IPv4 address", an AAAA's an IPv6 one.
+  const address = known(v.content);
+  if ((type === "A" && !isIPv4(String(address))) || (type === "AAAA" && !isIPv6(String(address)))) {
+    if (address !== undefined || v.content !== KNOWN_AFTER_APPLY) {
+      fail(
+        "dns-address-content",
+        `an ${String(type)} record's content must be an IPv${type === "A" ? 4 : 6} address, got ${show(v.content)}`,
+        API_DNS_CREATE,
+      );
+    }
+  }
   if (type === "CAA") checkCaa(v.data, fail);
   return found;
 }
@@ -235,7 +261,7 @@ function checkRecordsOfOneZone(records: readonly PlannedCloudflareResource[]): R
     byName.set(key, [...(byName.get(key) ?? []), r]);
   }
   for (const group of byName.values()) {
-    found.push(...cnameAlone(group), ...identicalRecords(group));
+    found.push(...cnameAlone(group), ...nsAlone(group), ...identicalRecords(group));
   }
   return found;
 }
@@ -273,6 +299,23 @@ function cnameAlone(group: PlannedCloudflareResource[]): RuleViolation[] {
     }
   }
   return found;
+}
+
+/** API create: "NS records cannot exist on the same name as any other record type." */
+function nsAlone(group: PlannedCloudflareResource[]): RuleViolation[] {
+  const ns = group.find((r) => recordType(r.values) === "NS");
+  const other = group.find((r) => !["NS", undefined].includes(recordType(r.values) as string));
+  if (!ns || !other) return [];
+  return [
+    {
+      resource: resourceName(ns),
+      rule: "dns-ns-alone",
+      message:
+        `NS records must be the only records at ${show(ns.values.name)}, but ` +
+        `${resourceName(other)} plans a ${String(recordType(other.values))} record there too`,
+      source: API_DNS_CREATE,
+    },
+  ];
 }
 
 /** Cloudflare refuses a record identical to one that exists: 81058. */
