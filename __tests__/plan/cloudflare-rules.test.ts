@@ -114,6 +114,12 @@ describe("Cloudflare API rules over planned values", () => {
     expect(checkCloudflareResources(valid())).toEqual([]);
   });
 
+  test("an Enterprise zone takes a TTL of 30 seconds, others do not", () => {
+    const ttl30 = replace("app_api_example_com", { ttl: 30 })(valid());
+    expect(checkCloudflareResources(ttl30, { enterpriseZones: ["example.com"] })).toEqual([]);
+    expect(checkCloudflareResources(ttl30, { enterpriseZones: ["example.org"] })).toHaveLength(1);
+  });
+
   test.each<[string, (rs: PlannedCloudflareResource[]) => PlannedCloudflareResource[], string[]]>([
     [
       "fails when a record type is unknown to the API",
