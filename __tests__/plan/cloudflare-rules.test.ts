@@ -62,6 +62,12 @@ function totalTls(values: Json): PlannedCloudflareResource {
 const valid = (): PlannedCloudflareResource[] => [
   caa("caa_issue_example_com", { flags: 0, tag: "issue", value: "amazon.com" }),
   caa("caa_issuewild_example_com", { flags: 0, tag: "issuewild", value: "amazon.com" }),
+  // The provider takes flags as a number or a string.
+  caa("caa_iodef_example_com", {
+    flags: "128",
+    tag: "iodef",
+    value: "mailto:security@example.com",
+  }),
   // A proxied CNAME at the apex sits beside the CAA records: Cloudflare flattens it.
   cname("app_example_com", "example.com", "shop-1.eu-west-1.elb.amazonaws.com", {
     proxied: true,
@@ -200,7 +206,7 @@ describe("Cloudflare API rules over planned values", () => {
         ),
       ),
       [
-        `prod: cloudflare_dns_record.ns_dev: NS records must be the only records at "dev.example.com", but dev: cloudflare_dns_record.txt_dev plans a TXT record there too [dns-ns-alone; ${API}]`,
+        `prod: cloudflare_dns_record.ns_dev: NS records must be the only records at "dev.example.com", but dev: cloudflare_dns_record.txt_dev plans a record of type TXT there too [dns-ns-alone; ${API}]`,
       ],
     ],
     [
@@ -263,7 +269,7 @@ describe("Cloudflare API rules over planned values", () => {
       "fails when a CNAME meets a CNAME of another stack at one name (81053)",
       add(cname("app_www", "WWW.example.com", "cdn.example.net", { proxied: true, ttl: 1 })),
       [
-        `prod: cloudflare_dns_record.app_www_example_com: a CNAME must be the only record at "www.example.com", but prod: cloudflare_dns_record.app_www plans a CNAME record there too (Cloudflare error 81053) [dns-cname-alone; ${SAME_NAME}]`,
+        `prod: cloudflare_dns_record.app_www_example_com: a CNAME must be the only record at "www.example.com", but prod: cloudflare_dns_record.app_www plans a record of type CNAME there too (Cloudflare errors 81053/81054) [dns-cname-alone; ${SAME_NAME}]`,
       ],
     ],
     [
@@ -273,7 +279,7 @@ describe("Cloudflare API rules over planned values", () => {
         stack: "staging",
       }),
       [
-        `prod: cloudflare_dns_record.app_api_example_com: a CNAME must be the only record at "API.example.com.", but staging: cloudflare_dns_record.a_api plans a A record there too (Cloudflare error 81053) [dns-cname-alone; ${SAME_NAME}]`,
+        `prod: cloudflare_dns_record.app_api_example_com: a CNAME must be the only record at "API.example.com.", but staging: cloudflare_dns_record.a_api plans a record of type A there too (Cloudflare errors 81053/81054) [dns-cname-alone; ${SAME_NAME}]`,
       ],
     ],
     [
@@ -290,7 +296,7 @@ describe("Cloudflare API rules over planned values", () => {
         ),
       ),
       [
-        `prod: cloudflare_dns_record.app_www_example_com: a CNAME must be the only record at "www.example.com", but zones: cloudflare_dns_record.caa_www plans a CAA record there too [dns-cname-alone; RFC 1034 §3.6.2; https://developers.cloudflare.com/dns/cname-flattening/]`,
+        `prod: cloudflare_dns_record.app_www_example_com: a CNAME must be the only record at "www.example.com", but zones: cloudflare_dns_record.caa_www plans a record of type CAA there too [dns-cname-alone; RFC 1034 §3.6.2; https://developers.cloudflare.com/dns/cname-flattening/]`,
       ],
     ],
     [

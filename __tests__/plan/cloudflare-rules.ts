@@ -111,7 +111,7 @@ const MAX_TTL = 86400;
 const MAX_NAME = 253;
 const MAX_LABEL = 63;
 // RFC 8659 §4.1: bit 128 is Issuer Critical; every other flag bit is reserved and
-// MUST be 0 (the API takes 0..255 but Cloudflare's dashboard offers neither else).
+// must be 0 (the API's own range, 0..255, is wider).
 const CAA_FLAGS = [0, 128];
 // RFC 8659 §4.2-4.4 and the provider's `tag` description: issue, issuewild, iodef.
 const CAA_TAGS = ["issue", "issuewild", "iodef"];
@@ -223,8 +223,9 @@ function checkCaa(data: unknown, fail: Fail): void {
     );
     return;
   }
+  // The provider takes flags as a number or a string.
   const flags = known(data.flags);
-  if (flags !== undefined && !CAA_FLAGS.includes(flags as number)) {
+  if (flags !== undefined && !CAA_FLAGS.some((f) => f === flags || String(f) === flags)) {
     fail(
       "dns-caa-flags",
       `CAA flags must be 0 or 128 (issuer critical), got ${show(flags)}`,
@@ -268,7 +269,7 @@ function checkRecordsOfOneZone(records: readonly PlannedCloudflareResource[]): R
 
 /**
  * A CNAME is alone at its name. Cloudflare refuses a CNAME beside an A, AAAA or CNAME
- * (81053) and an A/AAAA beside a CNAME (81054); RFC 1034 §3.6.2 forbids any other data
+ * (81053) and an A/AAAA beside a CNAME (81054), whichever comes first; RFC 1034 §3.6.2 forbids any other data
  * beside a CNAME, since resolvers follow the CNAME and never see it (a CAA next to a
  * CNAME does not apply). At the zone apex Cloudflare flattens the CNAME
  * (CNAME flattening), so other types may sit there.
@@ -292,8 +293,8 @@ function cnameAlone(group: PlannedCloudflareResource[]): RuleViolation[] {
         rule: "dns-cname-alone",
         message:
           `a CNAME must be the only record at ${show(name)}, but ${resourceName(other)} ` +
-          `plans a ${String(type)} record there too` +
-          (addressRecord ? " (Cloudflare error 81053)" : ""),
+          `plans a record of type ${String(type)} there too` +
+          (addressRecord ? " (Cloudflare errors 81053/81054)" : ""),
         source: addressRecord ? SAME_NAME : `RFC 1034 §3.6.2; ${CNAME_FLATTENING}`,
       });
     }
@@ -312,7 +313,7 @@ function nsAlone(group: PlannedCloudflareResource[]): RuleViolation[] {
       rule: "dns-ns-alone",
       message:
         `NS records must be the only records at ${show(ns.values.name)}, but ` +
-        `${resourceName(other)} plans a ${String(recordType(other.values))} record there too`,
+        `${resourceName(other)} plans a record of type ${String(recordType(other.values))} there too`,
       source: API_DNS_CREATE,
     },
   ];
