@@ -10,6 +10,7 @@ import {
   configuredResources,
   plannedCreate,
   providerRegions,
+  zoneNames,
 } from "./plan-queries";
 
 const LB =
@@ -43,9 +44,12 @@ environments:
 describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)", () => {
   let plan: PlanResult;
   beforeAll(async () => {
-    const [environment] = loadConfigText(CONFIG).config.environments;
+    const { config } = loadConfigText(CONFIG);
+    const [environment] = config.environments;
+    // planStack checks the Cloudflare stand-ins against the API's rules, zones by id too.
     plan = await planStack(
       JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object,
+      { cloudflare: { zoneNames: zoneNames(config.zones) } },
     );
   });
 

@@ -1,16 +1,17 @@
 // Every bundled config (certkit.yaml, examples/**/certkit.yaml) synthesized and
 // planned offline in one terraform run: the real AWS provider; Cloudflare stood
 // in by terraform_data (same inputs, same references). `<env>-ingress` stacks
-// look the controller's ALB up at plan time and cannot plan offline: synthesis
-// tests cover them (__tests__/modules/endpoints.test.ts).
+// look the controller's ALB up at plan time: that lookup (data aws_lb) is stood
+// in too, so their records meet the other stacks' under Cloudflare's API rules.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { loadConfigFile } from "../../config/load";
 import type { ResolvedConfig } from "../../config/resolve";
-import { INGRESS_STACK_SUFFIX } from "../../config/stack-names";
 import { buildApp } from "../../stacks/build-app";
-import { type PlanResult, describePlan, planStacks } from "./harness";
+import { checkCloudflareResources, formatViolations } from "./cloudflare-rules";
+import { KNOWN_AFTER_APPLY, type PlanResult, describePlan, planStacks } from "./harness";
+import { plannedCloudflareResources, zoneNames } from "./plan-queries";
 
 const ROOT = join(__dirname, "..", "..");
 const CONFIGS: Record<string, string> = {
@@ -31,18 +32,53 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
     for (const [name, file] of Object.entries(CONFIGS)) {
       configs[name] = loadConfigFile(file).config;
       for (const stack of buildApp(Testing.app(), configs[name])) {
-        if (stack.node.id.endsWith(INGRESS_STACK_SUFFIX)) continue;
         stacks[`${name}__${stack.node.id.replace(/-/g, "_")}`] = JSON.parse(Testing.synth(stack));
       }
     }
-    plans = await planStacks(stacks);
+    // The controller's ALB exists only once an Ingress asked for it: stand its lookup in.
+    plans = await planStacks(stacks, { prepare: { standInDataSources: ["aws_lb"] } });
   });
+
+  /** Every planned Cloudflare resource of one config, whichever of its stacks plans it. */
+  const cloudflareResources = (name: string) => {
+    const zones = zoneNames(configs[name].zones);
+    return Object.entries(plans)
+      .filter(([key]) => key.startsWith(`${name}__`))
+      .flatMap(([key, plan]) =>
+        plannedCloudflareResources(plan, key.slice(name.length + 2), zones),
+      );
+  };
 
   const cases = Object.keys(CONFIGS);
   it("covers the example and every examples/ folder", () => {
     expect(cases).toEqual(
       expect.arrayContaining(["example", "multi_zone", "cloudfront", "eks_ingress"]),
     );
+  });
+
+  it.each(cases)("%s: plans what Cloudflare's API accepts, across all its stacks", (name) => {
+    const resources = cloudflareResources(name);
+    expect(resources.filter((r) => r.type === "cloudflare_dns_record").length).toBeGreaterThan(0);
+    // Every zone is known, or the rules between records of one zone could not see them.
+    expect(resources.filter((r) => r.zone === undefined).map((r) => r.address)).toEqual([]);
+    expect(formatViolations(checkCloudflareResources(resources))).toBe("");
+  });
+
+  it("example: the rules see the records of every stack in their zones, the ingress stack's too", () => {
+    const named = cloudflareResources("example")
+      .filter((r) => r.type === "cloudflare_dns_record" && r.values.name !== KNOWN_AFTER_APPLY)
+      .map((r) => `${r.zone} ${String(r.values.type)} ${String(r.values.name)} (${r.stack})`);
+    expect(named.sort()).toEqual([
+      "example.com CAA example.com (zones)",
+      "example.com CAA example.com (zones)",
+      "example.com CNAME api.example.com (prod)",
+      "example.com CNAME example.com (prod)",
+      "example.com CNAME staging.example.com (staging_ingress)",
+      "example.com CNAME www.example.com (prod)",
+      "example.com CNAME www.staging.example.com (staging_ingress)",
+      // example.org has no zoneId: its zone comes from the lookup's filter.
+      "example.org CNAME cdn.example.org (prod)",
+    ]);
   });
 
   it.each(cases)("%s: plans one certificate and validation per configured certificate", (name) => {

@@ -18,6 +18,14 @@ import {
   terraformBinary,
 } from "./config";
 import {
+  checkCloudflareResources,
+  formatViolations,
+  type CloudflareRuleOptions,
+} from "./cloudflare-rules";
+import { plannedCloudflareResources } from "./plan-queries";
+import {
+  KNOWN_AFTER_APPLY,
+  asObject,
   offlineNote,
   prepareForOfflinePlan,
   type Json,
@@ -25,14 +33,11 @@ import {
   type PrepareOptions,
 } from "./prepare";
 
-export { offlineNote, prepareForOfflinePlan, standInName } from "./prepare";
+export { KNOWN_AFTER_APPLY, offlineNote, prepareForOfflinePlan, standInName } from "./prepare";
 export type { Json, OfflineNote, PrepareOptions, StandIn } from "./prepare";
 export { loadPlanConfig, type PlanConfig } from "./config";
 
 const execFileAsync = promisify(execFile);
-
-/** Stands for every value the plan JSON reports as unknown ("known after apply"). */
-export const KNOWN_AFTER_APPLY = "(known after apply)";
 
 export interface PlanEnvironment {
   /** The terraform command (CERTKIT_TF_BIN or `terraform` on PATH). */
@@ -48,6 +53,17 @@ export interface PlanOptions {
   prepare?: PrepareOptions;
   /** Values for the stack's variables (written as terraform.tfvars.json). */
   variables?: Json;
+  /**
+   * Cloudflare's API rules (cloudflare-rules.ts) over each stack's stand-ins: a
+   * violation fails the plan; `false` returns the plan unchecked.
+   * @default - checked, zones known from their lookups only
+   */
+  cloudflare?: CloudflareCheck | false;
+}
+
+export interface CloudflareCheck extends CloudflareRuleOptions {
+  /** Zone id -> apex, for zones the stack names by id (a config's `zoneId`s). */
+  readonly zoneNames?: Record<string, string>;
 }
 
 export interface ResourceChange {
@@ -191,7 +207,11 @@ export async function planStack(stackJson: object, options: PlanOptions = {}): P
   const files: Record<string, Json> = { "main.tf.json": prepared };
   if (options.variables) files["terraform.tfvars.json"] = options.variables;
   const { json, timings } = await runPlan(files, environment);
-  return planResult(json, prepared, timings);
+  const stackName = String(
+    asObject(asObject(asObject(stackJson)["//"]).metadata).stackName ?? "stack",
+  );
+  const plan = planResult(json, prepared, timings);
+  return checkedForCloudflare({ [stackName]: plan }, options.cloudflare)[stackName];
 }
 
 export interface BatchPlanOptions extends Omit<PlanOptions, "variables"> {
@@ -222,11 +242,34 @@ export async function planStacks(
   }
   files["main.tf.json"] = { module: modules };
   const { json, timings } = await runPlan(files, environment);
-  return Object.fromEntries(
+  // Checked per stack: a batch may hold several configurations (examples.plan.test.ts
+  // checks the stacks of one configuration together).
+  const plans = Object.fromEntries(
     Object.keys(stacks).map((name) => [
       name,
       planResult(moduleScope(json, name), prepared[name], timings),
     ]),
+  );
+  return checkedForCloudflare(plans, options.cloudflare);
+}
+
+/**
+ * The plans, once each stack's Cloudflare stand-ins pass Cloudflare's API rules. Each
+ * stack alone: a batch may hold several configurations (examples.plan.test.ts checks
+ * the stacks of one configuration together).
+ */
+function checkedForCloudflare(
+  plans: Record<string, PlanResult>,
+  check: CloudflareCheck | false = {},
+): Record<string, PlanResult> {
+  if (check === false) return plans;
+  const violations = Object.entries(plans).flatMap(([stack, plan]) =>
+    checkCloudflareResources(plannedCloudflareResources(plan, stack, check.zoneNames), check),
+  );
+  if (violations.length === 0) return plans;
+  throw new Error(
+    `Cloudflare would refuse at apply what this plan holds:\n${formatViolations(violations)}\n` +
+      "(the rules and their sources: __tests__/plan/cloudflare-rules.ts)",
   );
 }
 

@@ -1,6 +1,9 @@
 // Reading one resource of a plan by address: as configured (provider, references)
 // and as planned (values). Shared by the plan tests.
+import { normalName, type PlannedCloudflareResource } from "./cloudflare-rules";
 import type { Json, PlanResult } from "./harness";
+import { KNOWN_AFTER_APPLY, asObject } from "./prepare";
+import type { ZoneRoute } from "../../domains/zones";
 
 /** A resource in the plan's `configuration` section. */
 export interface ConfiguredResource {
@@ -40,4 +43,55 @@ export function providerRegions(plan: PlanResult): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(providers).map(([key, p]) => [key, p.expressions?.region?.constant_value]),
   );
+}
+
+/**
+ * The stack's planned Cloudflare resources (stand-ins), each with its zone apex: from
+ * `zoneNames` (zone id -> apex, from the config) when its zone_id is a planned
+ * constant, or from the filter of the `cloudflare_zone` lookup its zone_id reads.
+ */
+export function plannedCloudflareResources(
+  plan: PlanResult,
+  stack: string,
+  zoneNames: Record<string, string> = {},
+): PlannedCloudflareResource[] {
+  const lookups = new Map(
+    plan
+      .standIns("data.cloudflare_zone")
+      .map((z) => [z.address, (z.input.filter as Json | undefined)?.name]),
+  );
+  const standIns = asObject(asObject(plan.prepared.resource).terraform_data);
+  const types = new Set(
+    plan.note.standIns
+      .map((s) => s.original.split(".")[0])
+      .filter((type) => type.startsWith("cloudflare_")),
+  );
+  return [...types].flatMap((type) =>
+    plan.standIns(type).map((s) => {
+      const zoneId = s.input.zone_id;
+      const configured = asObject(asObject(standIns[blockName(s.address)]).input).zone_id;
+      const lookup = /\$\{(terraform_data\.data_cloudflare_zone__[\w-]+)\.id\}/.exec(
+        String(configured),
+      );
+      const zone =
+        zoneId === KNOWN_AFTER_APPLY ? lookup && lookups.get(lookup[1]) : zoneNames[String(zoneId)];
+      return {
+        stack,
+        address: s.original,
+        type,
+        values: s.input,
+        ...(typeof zone === "string" ? { zone: normalName(zone) } : {}),
+      };
+    }),
+  );
+}
+
+/** `terraform_data.x[0]` -> `x` */
+function blockName(address: string): string {
+  return address.replace(/^terraform_data\./, "").replace(/\[.*$/, "");
+}
+
+/** Zone id -> apex of the zones a config names by id. */
+export function zoneNames(zones: readonly ZoneRoute[]): Record<string, string> {
+  return Object.fromEntries(zones.flatMap((z) => (z.zoneId ? [[z.zoneId, z.name]] : [])));
 }

@@ -5,6 +5,9 @@ import { rewriteBareExpression, rewriteTemplate, type CodeRewriter } from "./ref
 
 export type Json = Record<string, unknown>;
 
+/** Stands for every value the plan JSON reports as unknown ("known after apply"). */
+export const KNOWN_AFTER_APPLY = "(known after apply)";
+
 export interface PrepareOptions {
   /** Default: plan.config.json awsVersionConstraint. */
   awsVersionConstraint?: string;
@@ -352,6 +355,6 @@ function isObject(value: unknown): value is Json {
 }
 
 /** The object itself (so callers can edit it in place), or an empty object. */
-function asObject(value: unknown): Json {
+export function asObject(value: unknown): Json {
   return isObject(value) ? value : {};
 }
