@@ -3,6 +3,7 @@
 // key live in rules.ts.
 import { z } from "zod";
 import { AlarmSchema } from "./alarm-schema";
+import { EDGE_CERTIFICATES } from "../domains/edge-certificates";
 import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
 
@@ -42,7 +43,11 @@ export const ZoneSchema = z.strictObject({
   }),
   sslMode: z.enum(["strict"]).optional().meta({
     description:
-      "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. @default - unmanaged",
+      "Set the zone's SSL mode to Full (strict), needed by proxied records in front of HTTPS origins. Zone-wide: it applies to every proxied record of the zone, also those certkit does not manage. @default - unmanaged",
+  }),
+  edgeCertificate: z.enum(EDGE_CERTIFICATES).default("universal").meta({
+    description:
+      "The certificate Cloudflare's proxy serves for proxied names. universal: the free one, apex and one level only (deeper proxied names are refused); advanced: certkit orders a certificate pack for the deeper proxied names (paid add-on); total-tls: Cloudflare orders one per proxied name (paid add-on). See docs/cloudflare.md. @default universal",
   }),
 });
 
