@@ -69,7 +69,7 @@ export function checkEndpoints(
     out.issues.push({
       path: [...at, "keyAlgorithm"],
       message:
-        "EC_secp384r1 cannot be served by CloudFront, which takes RSA 2048 and EC P-256 certificates only; creating the distribution would fail. Fix: use EC_prime256v1, or RSA_2048 (the default).",
+        "EC_secp384r1 cannot be served by CloudFront: of the key algorithms ACM issues, it takes RSA_2048 and EC_prime256v1 only, so creating the distribution would fail. Fix: use EC_prime256v1, or RSA_2048 (the default).",
     });
   }
   const origin = cert.attach?.cloudfront?.origin;

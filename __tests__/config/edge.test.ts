@@ -134,7 +134,7 @@ const onCloudFront = (cert: string, cloudfront = "", hostnames = "[www.example.c
 describe("CloudFront", () => {
   it("fails when the key is EC P-384, which CloudFront cannot serve", () => {
     expectProblems(onCloudFront(", keyAlgorithm: EC_secp384r1"), [
-      "environments.prod.certificates.site.keyAlgorithm (line 7, column 57): EC_secp384r1 cannot be served by CloudFront, which takes RSA 2048 and EC P-256 certificates only; creating the distribution would fail. Fix: use EC_prime256v1, or RSA_2048 (the default).",
+      "environments.prod.certificates.site.keyAlgorithm (line 7, column 57): EC_secp384r1 cannot be served by CloudFront: of the key algorithms ACM issues, it takes RSA_2048 and EC_prime256v1 only, so creating the distribution would fail. Fix: use EC_prime256v1, or RSA_2048 (the default).",
     ]);
     expect(() => load(onCloudFront(", keyAlgorithm: EC_prime256v1"))).not.toThrow();
   });
