@@ -248,6 +248,11 @@ function checkHostnames(
           "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
       });
     }
+    if (proxied && cert.attach?.cloudfront) {
+      out.warnings.push(
+        `${formatPath(path)}: "${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+      );
+    }
     const zone = ctx.router.route(name)!;
     if (proxied && ctx.zones[zone.name]?.sslMode !== "strict") {
       out.warnings.push(

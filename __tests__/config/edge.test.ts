@@ -148,6 +148,14 @@ describe("CloudFront", () => {
     ]).toEqual([[["www.example.com", false]], [["www.example.com", true]]]);
   });
 
+  it("warns when a hostname is proxied in front of it anyway", () => {
+    const { warnings } = load(onCloudFront("", "", "[{ name: www.example.com, proxied: true }]"));
+    expect(warnings.filter((w) => w.includes("CloudFront"))).toEqual([
+      `environments.prod.certificates.site.hostnames[0].name: "www.example.com" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+    ]);
+    expect(load(onCloudFront("")).warnings.filter((w) => w.includes("CloudFront"))).toEqual([]);
+  });
+
   it("accepts TLSv1.3_2025 and refuses TLSv1.2_2025, which the pinned provider does not accept", () => {
     const policy = (v: string) =>
       load(onCloudFront("", `, minimumProtocolVersion: ${v}`)).config.environments[0]
