@@ -7,11 +7,12 @@ export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 /** AWS managed cache policy "Managed-CachingOptimized". */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 /**
- * Viewer security policies hashicorp/aws 6.25 accepts (it validates against the AWS
- * SDK's enum; TLSv1.2_2025 is not in it): docs/endpoints.md.
+ * TLS 1.2+ viewer security policies hashicorp/aws 6.25 accepts (it validates against
+ * the AWS SDK's enum, which has the 2025 policies since October 2025): docs/endpoints.md.
  */
 export const CLOUDFRONT_TLS_VERSIONS = [
   "TLSv1.2_2021",
+  "TLSv1.2_2025",
   "TLSv1.3_2025",
   "TLSv1.2_2019",
   "TLSv1.2_2018",

@@ -156,13 +156,16 @@ describe("CloudFront", () => {
     expect(load(onCloudFront("")).warnings.filter((w) => w.includes("CloudFront"))).toEqual([]);
   });
 
-  it("accepts TLSv1.3_2025 and refuses TLSv1.2_2025, which the pinned provider does not accept", () => {
+  it("accepts the 2025 policies and refuses those that allow TLS 1.0 or 1.1", () => {
     const policy = (v: string) =>
       load(onCloudFront("", `, minimumProtocolVersion: ${v}`)).config.environments[0]
         .certificates[0].attach;
-    expect(policy("TLSv1.3_2025")).toMatchObject({ minimumProtocolVersion: "TLSv1.3_2025" });
-    expect(() => policy("TLSv1.2_2025")).toThrow(
-      /minimumProtocolVersion.*TLSv1\.2_2021, TLSv1\.3_2025, TLSv1\.2_2019, TLSv1\.2_2018/,
-    );
+    expect([policy("TLSv1.2_2025"), policy("TLSv1.3_2025")]).toMatchObject([
+      { minimumProtocolVersion: "TLSv1.2_2025" },
+      { minimumProtocolVersion: "TLSv1.3_2025" },
+    ]);
+    expectProblems(onCloudFront("", ", minimumProtocolVersion: TLSv1.1_2016"), [
+      'environments.prod.certificates.site.attach.cloudfront.minimumProtocolVersion (line 7, column 114): "TLSv1.1_2016" is not allowed. Did you mean "TLSv1.2_2019"? Allowed: TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025, TLSv1.2_2019, TLSv1.2_2018.',
+    ]);
   });
 });
