@@ -50,6 +50,19 @@ describe("edge certificates in the zones stack", () => {
     });
   });
 
+  it("orders nothing when Universal SSL covers every proxied name", () => {
+    const text = yaml`
+      cloudflare: { zones: { example.com: { edgeCertificate: advanced } } }
+      environments:
+        prod: { region: eu-west-1, accountId: "123456789012", certificates: { web: { domains: [www.example.com], target: o.example.net, hostnames: [www.example.com] } } }
+    `;
+    const zones = buildApp(Testing.app(), load(text).config).find((s) => s.node.id === "zones")!;
+    expectCounts(JSON.parse(Testing.synth(zones, true)) as SynthJson, {
+      cloudflare_certificate_pack: 0,
+      cloudflare_total_tls: 0,
+    });
+  });
+
   it("fails when a pack does not start with the zone apex or exceeds 50 hosts", () => {
     const dns = new CloudflareDns(new TerraformStack(Testing.app(), "s"), "cloudflare");
     const zone = { name: "example.com", provider: "cloudflare" };
