@@ -4,6 +4,7 @@ import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domai
 import type { ZoneRouter } from "../domains/zones";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
+import { hostnameEntry } from "./endpoint-schema";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 interface Findings {
@@ -64,6 +65,13 @@ export function checkEndpoints(
   }
   if (cert.attach?.alb && forms.length === 1)
     checkAlb(cert.attach.alb, [...at, "attach", "alb"], ctx, out);
+  if (cert.attach?.cloudfront && cert.keyAlgorithm === "EC_secp384r1") {
+    out.issues.push({
+      path: [...at, "keyAlgorithm"],
+      message:
+        "EC_secp384r1 cannot be served by CloudFront: of the key algorithms ACM issues, it takes RSA_2048 and EC_prime256v1 only, so creating the distribution would fail. Fix: use EC_prime256v1, or RSA_2048 (the default).",
+    });
+  }
   const origin = cert.attach?.cloudfront?.origin;
   if (origin !== undefined && forms.length === 1) {
     const problem = domainNameProblem(normalizeDomain(origin));
@@ -232,13 +240,18 @@ function checkHostnames(
     } else {
       ctx.claimed.set(name, path);
     }
-    const proxied = isString || h.proxied;
-    if (!isString && h.proxied && h.ttlSeconds !== undefined) {
+    const { proxied } = hostnameEntry(h, cert.attach);
+    if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
         message:
           "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
       });
+    }
+    if (proxied && cert.attach?.cloudfront) {
+      out.warnings.push(
+        `${formatPath(path)}: "${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+      );
     }
     const zone = ctx.router.route(name)!;
     if (proxied && ctx.zones[zone.name]?.sslMode !== "strict") {

@@ -6,7 +6,17 @@ import { z } from "zod";
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 /** AWS managed cache policy "Managed-CachingOptimized". */
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
-export const CLOUDFRONT_TLS_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018"] as const;
+/**
+ * TLS 1.2+ viewer security policies hashicorp/aws 6.25 accepts (it validates against
+ * the AWS SDK's enum, which has the 2025 policies since October 2025): docs/endpoints.md.
+ */
+export const CLOUDFRONT_TLS_VERSIONS = [
+  "TLSv1.2_2021",
+  "TLSv1.2_2025",
+  "TLSv1.3_2025",
+  "TLSv1.2_2019",
+  "TLSv1.2_2018",
+] as const;
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 
 export const AlbAttachSchema = z
@@ -87,16 +97,30 @@ export const HostnameSchema = z.union([
   z.string(),
   z.strictObject({
     name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
-    proxied: z
-      .boolean()
-      .default(true)
-      .meta({ description: "Through Cloudflare's proxy. @default true" }),
+    proxied: z.boolean().optional().meta({
+      description:
+        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
+    }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
         "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
     }),
   }),
 ]);
+
+/** Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN. */
+export function proxiedByDefault(attach: { readonly cloudfront?: unknown } | undefined): boolean {
+  return attach?.cloudfront === undefined;
+}
+
+/** A hostname entry as name and proxied flag, the default applied. */
+export function hostnameEntry(
+  h: HostnameConfig,
+  attach: { readonly cloudfront?: unknown } | undefined,
+): { name: string; proxied: boolean; ttlSeconds?: number } {
+  if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
+  return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
+}
 
 export const endpointFields = {
   attach: AttachSchema.optional(),

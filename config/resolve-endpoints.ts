@@ -2,8 +2,9 @@
 // records. Runs after the endpoint rules passed.
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
-import type { CertificateConfig } from "./schema";
-import type { CloudFrontAttachConfig } from "./endpoint-schema";
+import type { KeyPath } from "./issues";
+import type { CertificateConfig, CertkitConfig } from "./schema";
+import { type CloudFrontAttachConfig, hostnameEntry } from "./endpoint-schema";
 
 export type ResolvedAttach =
   /** ALB of the AWS Load Balancer Controller: found by its tags, never modified. */
@@ -68,13 +69,42 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
 /** Hostnames as records; names no zone holds were refused by the rules. */
 export function resolveHostnames(cert: CertificateConfig, router: ZoneRouter): ResolvedHostname[] {
   return (cert.hostnames ?? []).map((h) => {
-    const o = typeof h === "string" ? { name: h, proxied: true } : h;
+    const o = hostnameEntry(h, cert.attach);
     const name = normalizeDomain(o.name);
     return {
       name,
       proxied: o.proxied,
-      ttlSeconds: ("ttlSeconds" in o && o.ttlSeconds) || DEFAULT_HOSTNAME_TTL_SECONDS,
+      ttlSeconds: o.ttlSeconds ?? DEFAULT_HOSTNAME_TTL_SECONDS,
       zone: router.route(name)!,
     };
   });
+}
+
+/** A proxied hostname with its zone and where the config names it. */
+export interface ProxiedHostname {
+  readonly name: string;
+  readonly zone: ZoneRoute;
+  readonly path: KeyPath;
+}
+
+/**
+ * Every proxied hostname of every environment that routes to a zone, in config
+ * order: one zone's edge certificate serves them all. Names no zone holds are
+ * left to the hostname rules.
+ */
+export function proxiedHostnames(cfg: CertkitConfig, router: ZoneRouter): ProxiedHostname[] {
+  const out: ProxiedHostname[] = [];
+  for (const [envName, env] of Object.entries(cfg.environments)) {
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      (cert.hostnames ?? []).forEach((h, i) => {
+        const { name: raw, proxied } = hostnameEntry(h, cert.attach);
+        const name = normalizeDomain(raw);
+        const zone = router.route(name);
+        if (!proxied || !zone) return;
+        const at: KeyPath = ["environments", envName, "certificates", certName, "hostnames", i];
+        out.push({ name, zone, path: typeof h === "string" ? at : [...at, "name"] });
+      });
+    }
+  }
+  return out;
 }

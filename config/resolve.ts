@@ -1,5 +1,6 @@
 // From the validated file to what stacks build: defaults merged, names
 // normalised, validation records planned. Runs only after rules.ts passed.
+import { advancedPackHosts, edgeProxyOf } from "../domains/edge-certificates";
 import { normalizeDomain } from "../domains/names";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
@@ -9,6 +10,7 @@ import {
   CLOUDFRONT_CERTIFICATE_REGION,
   ResolvedAttach,
   ResolvedHostname,
+  proxiedHostnames,
   resolveAttach,
   resolveHostnames,
 } from "./resolve-endpoints";
@@ -44,7 +46,16 @@ export interface ZoneSettings {
   readonly zone: ZoneRoute;
   readonly caa: boolean;
   readonly sslMode?: "strict";
+  /** The proxy's edge certificate beyond the free one. @default - the free one only */
+  readonly edge?: EdgeCertificateOrder;
 }
+
+/** What the `zones` stack orders for a zone's proxied names. */
+export type EdgeCertificateOrder =
+  /** A certificate pack for these hosts: the apex, then the names the free certificate misses. */
+  | { readonly kind: "advanced"; readonly hosts: string[] }
+  /** One certificate per proxied name, ordered by the proxy itself. */
+  | { readonly kind: "total-tls" };
 
 export interface ResolvedEnvironment {
   readonly name: string;
@@ -141,13 +152,18 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       validationRecordsOwnedElsewhere: owners,
     };
   });
+  const proxied = proxiedHostnames(cfg, router);
   const zoneSettings = Object.entries(cfg.cloudflare?.zones ?? {})
-    .filter(([, z]) => z.caa || z.sslMode)
-    .map(([name, z]) => ({
-      zone: router.route(normalizeDomain(name))!,
-      caa: z.caa,
-      ...optional("sslMode", z.sslMode),
-    }));
+    .filter(([, z]) => hasZoneSetting(z))
+    .map(([name, z]) => {
+      const zone = router.route(normalizeDomain(name))!;
+      return {
+        zone,
+        caa: z.caa,
+        ...optional("sslMode", z.sslMode),
+        ...optional("edge", edgeOrder(zone, z.edgeCertificate, proxied)),
+      };
+    });
   return {
     ...optional("project", cfg.project),
     zones,
@@ -206,9 +222,32 @@ export function needsIngressStack(
   );
 }
 
-/** A zone setting certkit manages (CAA, SSL mode) means a `zones` stack. */
+/** A zone setting certkit manages (CAA, SSL mode, edge certificate) means a `zones` stack. */
 export function hasZoneSettings(cfg: CertkitConfig): boolean {
-  return Object.values(cfg.cloudflare?.zones ?? {}).some((z) => z.caa || z.sslMode);
+  return Object.values(cfg.cloudflare?.zones ?? {}).some(hasZoneSetting);
+}
+
+type ZoneConfig = NonNullable<CertkitConfig["cloudflare"]>["zones"][string];
+
+const hasZoneSetting = (z: ZoneConfig) =>
+  z.caa ||
+  z.sslMode !== undefined ||
+  z.edgeCertificate === "advanced" ||
+  z.edgeCertificate === "total-tls";
+
+/** The edge certificate to order for `zone`, across every environment's proxied names. */
+function edgeOrder(
+  zone: ZoneRoute,
+  edge: ZoneConfig["edgeCertificate"],
+  proxied: readonly { name: string; zone: ZoneRoute }[],
+): EdgeCertificateOrder | undefined {
+  const proxy = edgeProxyOf(zone.provider);
+  if (!proxy) return undefined;
+  if (edge === "total-tls") return { kind: "total-tls" };
+  if (edge !== "advanced") return undefined;
+  const names = proxied.filter((h) => h.zone.name === zone.name).map((h) => h.name);
+  const hosts = advancedPackHosts(zone.name, names, proxy);
+  return hosts.length ? { kind: "advanced", hosts } : undefined;
 }
 
 /**

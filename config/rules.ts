@@ -9,6 +9,7 @@ import {
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
+import { checkEdgeCertificates } from "./edge-rules";
 import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
@@ -70,6 +71,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
     }
   }
+  checkEdgeCertificates(cfg, router, out);
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
   checkSharedState(cfg, out);

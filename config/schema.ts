@@ -3,6 +3,7 @@
 // key live in rules.ts.
 import { z } from "zod";
 import { AlarmSchema } from "./alarm-schema";
+import { EDGE_CERTIFICATES } from "../domains/edge-certificates";
 import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
 
@@ -46,7 +47,11 @@ export const ZoneSchema = z.strictObject({
   }),
   sslMode: z.enum(["strict"]).optional().meta({
     description:
-      "strict sets the zone's SSL mode to Full (strict), in the zones stack. Proxied records in front of an HTTPS endpoint need it (Flexible plus the HTTP->HTTPS redirect loops); a proxied hostname in a zone without it gets a warning. @default - unmanaged",
+      "strict sets the zone's SSL mode to Full (strict), in the zones stack. Proxied records in front of an HTTPS endpoint need it (Flexible plus the HTTP->HTTPS redirect loops); a proxied hostname in a zone without it gets a warning. Zone-wide: it applies to every proxied record of the zone, also those certkit does not manage. @default - unmanaged",
+  }),
+  edgeCertificate: z.enum(EDGE_CERTIFICATES).default("universal").meta({
+    description:
+      "The certificate Cloudflare's proxy serves for proxied names. universal: the free one, apex and one level only (deeper proxied names are refused); advanced: certkit orders a certificate pack for the deeper proxied names (paid add-on); total-tls: Cloudflare orders one per proxied name (paid add-on). See docs/cloudflare.md. @default universal",
   }),
 });
 
@@ -132,7 +137,8 @@ export const CertificateSchema = z.strictObject({
       "Names the certificate covers; the first is its primary name (64 characters at most). Up to 100 (more than 10 needs an ACM quota increase: a warning says so). Lowercase, no trailing dot, a wildcard only as the leftmost `*.` (covering one level), each under a configured zone. Changing them replaces the certificate (the new one is created first).",
   }),
   keyAlgorithm: z.enum(KEY_ALGORITHMS).default("RSA_2048").meta({
-    description: "Key algorithm. Changing it replaces the certificate. @default RSA_2048",
+    description:
+      "Key algorithm; not EC_secp384r1 with attach.cloudfront (CloudFront serves RSA 2048 and EC P-256 only). Changing it replaces the certificate. @default RSA_2048",
   }),
   transparencyLogging: z.boolean().default(true).meta({
     description:

@@ -22,3 +22,5 @@ export { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 export { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
 export { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
 export { ZoneSetting } from "@cdktf/provider-cloudflare/lib/zone-setting";
+export { CertificatePack } from "@cdktf/provider-cloudflare/lib/certificate-pack";
+export { TotalTls } from "@cdktf/provider-cloudflare/lib/total-tls";

@@ -52,7 +52,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
   const steps: string[] = [];
   if (hasZonesStack) {
     steps.push(
-      `\`cdktf deploy ${ZONES_STACK}\` first, when it changed: the zones' CAA records and SSL mode, ` +
+      `\`cdktf deploy ${ZONES_STACK}\` first, when it changed: the zones' CAA records, SSL mode and edge certificates, ` +
         "shared by every environment (see [index.md](index.md)).",
     );
   }
@@ -141,17 +141,30 @@ export function deployOrder(config: ResolvedConfig): string {
 }
 
 /** A zone's settings as table cells: zone, CAA records, SSL mode. */
-export function zoneSettingsRow(s: ZoneSettings): [string, string, string] {
+export function zoneSettingsRow(s: ZoneSettings): [string, string, string, string] {
   const zone = `${code(s.zone.name)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
+  // RFC 8659: the closest name with CAA records decides, and the apex's restrict every other CA.
   const caa = s.caa
     ? `\`issue\` and \`issuewild\` for \`${AMAZON_CAA_DOMAIN}\` at \`${s.zone.name}\`: ACM may issue ` +
-      "for every name of the zone; another CA only if a CAA record names it too"
+      "for every name without CAA records of its own or closer to it; another CA only if a CAA record names it too"
     : "not managed";
   const ssl =
     s.sslMode === "strict"
       ? "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate"
       : "not managed (left as it is)";
-  return [zone, caa, ssl];
+  return [zone, caa, ssl, edgeCertificateText(s)];
+}
+
+/** What browsers get from the proxy for the zone's proxied names, and whether it is paid. */
+function edgeCertificateText(s: ZoneSettings): string {
+  switch (s.edge?.kind) {
+    case undefined:
+      return `Universal SSL (free): \`${s.zone.name}\` and one level under it`;
+    case "advanced":
+      return `certificate pack (paid add-on): ${s.edge.hosts.map(code).join(", ")}`;
+    case "total-tls":
+      return "Total TLS (paid add-on): a certificate for each proxied name";
+  }
 }
 
 /** The `zones` stack for index.md: where its state lives and each zone's settings. */
@@ -160,6 +173,9 @@ export function zoneSettingsMarkdown(config: ResolvedConfig, layout?: ReviewLayo
     `One stack for every environment, ${stackLinks([ZONES_STACK], layout)}: ` +
       `\`cdktf deploy ${ZONES_STACK}\`; state: ${backendText(config.zonesBackend)}. ` +
       "A setting applies to the whole zone, records certkit does not manage included.",
-    table(["Zone", "CAA records", "SSL mode"], config.zoneSettings.map(zoneSettingsRow)),
+    table(
+      ["Zone", "CAA records", "SSL mode", "Edge certificate"],
+      config.zoneSettings.map(zoneSettingsRow),
+    ),
   ].join("\n\n");
 }

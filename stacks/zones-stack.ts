@@ -1,4 +1,4 @@
-// `zones`: zone-wide settings (CAA for Amazon's CAs, SSL mode). One stack for all
+// `zones`: zone-wide settings (CAA for Amazon's CAs, SSL mode, edge certificates). One stack for all
 // environments, since two stacks managing one zone setting would fight over it.
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
@@ -39,6 +39,9 @@ export class ZonesStack extends TerraformStack {
         }
       }
       if (s.sslMode === "strict") dns.forZone(s.zone).requireStrictTls(s.zone);
+      if (s.edge?.kind === "advanced")
+        dns.forZone(s.zone).orderEdgeCertificate(s.zone, s.edge.hosts);
+      if (s.edge?.kind === "total-tls") dns.forZone(s.zone).coverEveryProxiedName(s.zone);
     }
   }
 }

@@ -129,4 +129,29 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
       }
     },
   );
+
+  it.each(cases)(
+    "%s: plans in the zones stack exactly the edge certificates it resolves",
+    (name) => {
+      const orders = configs[name].zoneSettings.filter((z) => z.edge);
+      const plan = plans[`${name}__zones`];
+      const planned = (type: string) => (plan ? plan.standIns(type).map((s) => s.input) : []);
+      expect({
+        packs: planned("cloudflare_certificate_pack").map((i) => [i.zone_id, i.type, i.hosts]),
+        totalTls: planned("cloudflare_total_tls").map((i) => [i.zone_id, i.enabled]),
+      }).toEqual({
+        packs: orders.flatMap((z) =>
+          z.edge?.kind === "advanced" ? [[z.zone.zoneId, "advanced", z.edge.hosts]] : [],
+        ),
+        totalTls: orders.flatMap((z) =>
+          z.edge?.kind === "total-tls" ? [[z.zone.zoneId, true]] : [],
+        ),
+      });
+    },
+  );
+
+  it("covers both edge certificate orders among the examples", () => {
+    const kinds = Object.values(configs).flatMap((c) => c.zoneSettings.map((z) => z.edge?.kind));
+    expect(kinds).toEqual(expect.arrayContaining(["advanced", "total-tls"]));
+  });
 });

@@ -107,9 +107,11 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
         expect(cells.Hostnames).toBe(
           cert.hostnames?.length
             ? cert.hostnames
-                .map((h) =>
-                  typeof h === "string" ? { name: h, proxied: true } : { proxied: true, ...h },
-                )
+                .map((h) => {
+                  // Proxied by default, DNS-only in front of CloudFront.
+                  const proxied = !cert.attach?.cloudfront;
+                  return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
+                })
                 .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
                 .join("<br>")
             : "none",
@@ -238,12 +240,13 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
 
   test("index.md: what the zones stack sets, per zone, and where its state lives", () => {
     expect(tablesByHeading(index).get("Zone settings (stack `zones`)")).toEqual([
-      ["Zone", "CAA records", "SSL mode"],
+      ["Zone", "CAA records", "SSL mode", "Edge certificate"],
       [
         "`example.com` (id `0123456789abcdef0123456789abcdef`)",
-        "`issue` and `issuewild` for `amazon.com` at `example.com`: ACM may issue for every name of the zone; " +
-          "another CA only if a CAA record names it too",
+        "`issue` and `issuewild` for `amazon.com` at `example.com`: ACM may issue for every name without " +
+          "CAA records of its own or closer to it; another CA only if a CAA record names it too",
         "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate",
+        "Universal SSL (free): `example.com` and one level under it",
       ],
     ]);
     expect(section(index, "Zone settings (stack `zones`)")).toMatch(
@@ -300,7 +303,7 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
 
   test("prod.md: one deploy besides the zones, no hand-over", () => {
     expect(section(prod, "Deploying")).toBe(
-      "1. `cdktf deploy zones` first, when it changed: the zones' CAA records and SSL mode, shared by every " +
+      "1. `cdktf deploy zones` first, when it changed: the zones' CAA records, SSL mode and edge certificates, shared by every " +
         "environment (see [index.md](index.md)).\n" +
         "2. `cdktf deploy prod`: the certificates, their validation records and expiry alarms, what certkit " +
         "attaches them to and the hostnames' records.",
@@ -388,3 +391,20 @@ function longestZone(name: string, zones: string[]): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("index.md: the edge certificate each zone orders", () => {
+  const edgeColumn = (file: string) =>
+    tablesByHeading(reviewOfFile(file).review.files.get("index.md")!)
+      .get("Zone settings (stack `zones`)")!
+      .map((row) => row[3]);
+
+  test("a certificate pack with its hosts, or Total TLS, both marked paid", () => {
+    expect([
+      edgeColumn("examples/eks-ingress/certkit.yaml"),
+      edgeColumn("examples/alb-listener/certkit.yaml"),
+    ]).toEqual([
+      ["Edge certificate", "certificate pack (paid add-on): `example.com`, `www.shop.example.com`"],
+      ["Edge certificate", "Total TLS (paid add-on): a certificate for each proxied name"],
+    ]);
+  });
+});

@@ -1,11 +1,14 @@
 // Cloudflare as a DNS provider: records in zones given by id or looked up by name.
 import { Construct } from "constructs";
 import {
+  CertificatePack,
   CloudflareProvider,
   DataCloudflareZone,
   DnsRecord,
+  TotalTls,
   ZoneSetting,
 } from "../provider-imports";
+import { MAX_PACK_HOSTS } from "../../domains/edge-certificates";
 import type { DnsProvider, DnsRecordRef, DnsRecordSpec } from "./dns-provider";
 import { idPart } from "../../domains/names";
 import type { ZoneRoute } from "../../domains/zones";
@@ -14,6 +17,17 @@ import type { ZoneRoute } from "../../domains/zones";
 export const CLOUDFLARE_AUTO_TTL = 1;
 /** Cloudflare's limit on a comment on the free plan. */
 const MAX_COMMENT = 100;
+/**
+ * Edge certificates certkit orders: Google Trust Services (Cloudflare's most
+ * compatible CA) for 90 days, which it and Let's Encrypt both offer, validated by
+ * TXT records Cloudflare adds itself on a full-setup zone.
+ * https://developers.cloudflare.com/ssl/reference/certificate-authorities/
+ */
+export const EDGE_CERTIFICATE_ORDER = {
+  certificateAuthority: "google",
+  validityDays: 90,
+  validationMethod: "txt",
+} as const;
 
 export class CloudflareDns extends Construct implements DnsProvider {
   readonly kind = "cloudflare";
@@ -50,6 +64,32 @@ export class CloudflareDns extends Construct implements DnsProvider {
       zoneId: this.zoneId(zone),
       settingId: "ssl",
       value: loose("strict"),
+    }).overrideLogicalId(id);
+  }
+
+  orderEdgeCertificate(zone: ZoneRoute, hosts: readonly string[]): void {
+    if (hosts[0] !== zone.name || hosts.length > MAX_PACK_HOSTS) {
+      throw new Error(
+        `${this.node.path}: a certificate pack for ${zone.name} lists the zone apex first and at most ${MAX_PACK_HOSTS} hosts, got ${hosts.length}: ${hosts.join(", ")}`,
+      );
+    }
+    const id = `edge_certificate_${idPart(zone.name)}`;
+    new CertificatePack(this, id, {
+      zoneId: this.zoneId(zone),
+      type: "advanced",
+      hosts: [...hosts],
+      ...EDGE_CERTIFICATE_ORDER,
+      // Hosts cannot change in place: order the new pack before the old one goes.
+      lifecycle: { createBeforeDestroy: true },
+    }).overrideLogicalId(id);
+  }
+
+  coverEveryProxiedName(zone: ZoneRoute): void {
+    const id = `total_tls_${idPart(zone.name)}`;
+    new TotalTls(this, id, {
+      zoneId: this.zoneId(zone),
+      enabled: true,
+      certificateAuthority: EDGE_CERTIFICATE_ORDER.certificateAuthority,
     }).overrideLogicalId(id);
   }
 

@@ -49,6 +49,13 @@ export interface DnsProvider {
    * "Full (strict)"); a provider without a proxy has nothing to set.
    */
   requireStrictTls(zone: ZoneRoute): void;
+  /**
+   * Serve `hosts` (the zone apex first) from the proxy with a certificate ordered
+   * for them (Cloudflare's advanced certificate pack, a paid add-on).
+   */
+  orderEdgeCertificate(zone: ZoneRoute, hosts: readonly string[]): void;
+  /** Let the proxy order a certificate for each proxied name of the zone (Cloudflare's Total TLS). */
+  coverEveryProxiedName(zone: ZoneRoute): void;
 }
 
 /** DNS providers of one stack, by config key. */
