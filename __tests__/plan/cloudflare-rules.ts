@@ -384,7 +384,7 @@ function checkCertificatePack(r: PlannedCloudflareResource): RuleViolation[] {
     if (allowed && !allowed.includes(days as number)) {
       fail(
         "pack-validity-days",
-        `validity_days with ${authority} must be one of ${allowed.join(", ")}, got ${show(days)}`,
+        `validity_days with ${String(authority)} must be one of ${allowed.join(", ")}, got ${show(days)}`,
         CERTIFICATE_AUTHORITIES,
       );
     }

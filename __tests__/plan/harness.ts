@@ -207,9 +207,8 @@ export async function planStack(stackJson: object, options: PlanOptions = {}): P
   const files: Record<string, Json> = { "main.tf.json": prepared };
   if (options.variables) files["terraform.tfvars.json"] = options.variables;
   const { json, timings } = await runPlan(files, environment);
-  const stackName = String(
-    asObject(asObject(asObject(stackJson)["//"]).metadata).stackName ?? "stack",
-  );
+  const named = asObject(asObject(asObject(stackJson)["//"]).metadata).stackName;
+  const stackName = typeof named === "string" ? named : "stack";
   const plan = planResult(json, prepared, timings);
   return checkedForCloudflare({ [stackName]: plan }, options.cloudflare)[stackName];
 }
