@@ -66,6 +66,9 @@ export class Certificate extends Construct {
       provider: props.provider,
       certificateArn: this.certificate.arn,
       timeouts: { create: `${props.validationTimeoutMinutes ?? 75}m` },
+      // certificate_arn forces a new waiter when the certificate is replaced: the new one
+      // must exist before the old goes, or its consumers lose their ARN for the gap.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.validation.overrideLogicalId(id);
     this.arn = this.validation.certificateArn;
