@@ -8,6 +8,7 @@ export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 export const CLOUDFRONT_TLS_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018"] as const;
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+export const ALB_SCHEMES = ["internet-facing", "internal"] as const;
 
 export const AlbAttachSchema = z
   .strictObject({
@@ -40,6 +41,10 @@ export const AlbAttachSchema = z
       .meta({
         description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
       }),
+    scheme: z.enum(ALB_SCHEMES).default("internet-facing").meta({
+      description:
+        "Scheme of the ALB the controller makes (with ingressGroup; its annotation `alb.ingress.kubernetes.io/scheme`). internal only when every hostname of that ALB is DNS-only: Cloudflare's proxy cannot reach an internal ALB. @default internet-facing",
+    }),
   })
   .meta({
     description: "Serve the certificate on an Application Load Balancer: exactly one form.",

@@ -9,7 +9,12 @@ import {
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
-import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
+import {
+  EndpointContext,
+  checkEndpoints,
+  checkEnvironmentName,
+  checkIngressSchemes,
+} from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
   ResolvedBackend,
@@ -69,6 +74,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       checkDomains(cert.domains, [...at, "certificates", certName, "domains"], router, out);
       checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
     }
+    checkIngressSchemes(env, at, out);
   }
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);

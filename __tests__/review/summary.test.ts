@@ -295,7 +295,7 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
     const output = (stackJson(stacks, "staging").output as Record<string, { value: string }>)[
       "helm_values_staging-eks_shop-staging"
     ];
-    expect(output.value).toContain("alb.ingress.kubernetes.io/group.name: 'shop-staging'");
+    expect(output.value).toContain("alb.ingress.kubernetes.io/group.name: shop-staging\n");
   });
 
   test("prod.md: one deploy besides the zones, no hand-over", () => {
