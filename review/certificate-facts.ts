@@ -49,6 +49,8 @@ export interface CertificateFacts {
   readonly target?: string;
   readonly hostnames: readonly HostnameFact[];
   readonly validation: readonly ValidationFact[];
+  /** false: someone else writes the validation records, and nothing waits for issuance. */
+  readonly waitForValidation: boolean;
   readonly alarm: ResolvedAlarm;
 }
 
@@ -65,6 +67,7 @@ export function certificateFacts(
     ...(c.target ? { target: c.target } : {}),
     hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
     validation: validationFacts(env, c),
+    waitForValidation: c.waitForValidation,
     alarm: c.alarm,
   };
 }

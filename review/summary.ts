@@ -90,7 +90,12 @@ export function certificateRows(
             .join("<br>")
         : "none",
     ],
-    ["Validation records", f.validation.map(validationText).join("<br>") || "none"],
+    [
+      "Validation records",
+      f.waitForValidation
+        ? f.validation.map(validationText).join("<br>") || "none"
+        : `written outside certkit (\`waitForValidation: false\`), from output \`validation_records_${f.name}\`; nothing waits for issuance`,
+    ],
     ["Expiry alarm", alarmText(f)],
     ["Replacement", replacement ? replacementCell(replacement) : "no"],
   ];
