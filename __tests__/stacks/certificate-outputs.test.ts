@@ -1,6 +1,8 @@
 // What terraform-aws-acm gives its users, certkit gives too: each certificate's
 // validation records, status and validated names as outputs; the records' TTL;
 // and certificates whose records someone else writes (waitForValidation: false).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { buildApp } from "../../stacks/build-app";
 import {
@@ -167,4 +169,13 @@ describe("waitForValidation: false", () => {
     for (const s of stacks)
       expect(() => JSON.parse(Testing.synth(s, true)) as SynthJson).not.toThrow();
   });
+});
+
+test("the snippet of docs/certificates.md loads and does what the page says", () => {
+  const page = readFileSync(join(__dirname, "..", "..", "docs", "certificates.md"), "utf8");
+  const snippet = /```yaml\n([\s\S]*?)```/.exec(page)![1];
+  const json = synthEnvironment(snippet);
+  expect(Object.keys(resourcesOf(json, "aws_acm_certificate_validation"))).toEqual(["web"]);
+  expect(resourceOf(json, "cloudflare_dns_record", "acm_validation_example_com").ttl).toBe(300);
+  expect(json.output?.validation_names_partner.value).toEqual(["shop.partner.example.net"]);
 });
