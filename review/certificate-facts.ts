@@ -107,7 +107,7 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         description:
           `ALB of the AWS Load Balancer Controller: ingress group \`${attach.ingressGroup}\` on cluster ` +
           `\`${attach.cluster}\` (the ARN goes into the Ingress annotation; certkit never changes its listeners); ` +
-          `TLS policy \`${attach.sslPolicy}\``,
+          `TLS policy \`${attach.sslPolicy}\`; scheme \`${attach.scheme}\``,
         label: `ALB, Load Balancer Controller<br/>group ${attach.ingressGroup} on ${attach.cluster}`,
         serves: true,
         edge: "serves, once the Helm values are applied",

@@ -123,8 +123,12 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
             ),
           );
         }
-        if (cert.attach?.alb?.ingressGroup)
+        if (cert.attach?.alb?.ingressGroup) {
           expect(cells["Attached to"]).toContain(`\`${cert.attach.alb.ingressGroup}\``);
+          expect(cells["Attached to"]).toContain(
+            `scheme \`${cert.attach.alb.scheme ?? "internet-facing"}\``,
+          );
+        }
         if (cert.attach?.alb?.loadBalancerArn)
           expect(cells["Attached to"]).toContain(cert.attach.alb.loadBalancerArn);
         if (cert.attach?.alb?.listenerArn)
