@@ -121,7 +121,7 @@ export function checkIngressSchemes(env: EnvironmentConfig, at: KeyPath, out: Fi
     const alb = cert.attach?.alb;
     const path: KeyPath = [...at, "certificates", name, "attach", "alb", "scheme"];
     if (!alb) continue;
-    if (alb.ingressGroup === undefined || alb.cluster === undefined) {
+    if (alb.ingressGroup === undefined) {
       if (alb.scheme === "internal") {
         out.issues.push({
           path,
@@ -131,6 +131,7 @@ export function checkIngressSchemes(env: EnvironmentConfig, at: KeyPath, out: Fi
       }
       continue;
     }
+    if (alb.cluster === undefined) continue; // reported by checkAlb
     const key = `${alb.cluster}\u0000${alb.ingressGroup}`;
     const group = groups.get(key);
     if (!group) {
