@@ -318,6 +318,12 @@ describe("the scheme of a controller-made ALB", () => {
     ]);
   });
 
+  it("leaves an ingress group without cluster to the form check", () => {
+    expectProblems(web(`          attach: { alb: { ingressGroup: shop, scheme: internal } }`), [
+      "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup.",
+    ]);
+  });
+
   it("fails when internal is set on an ALB certkit does not get from the controller", () => {
     expectProblems(
       web(
