@@ -31,7 +31,9 @@ const EVERY_FORM = yaml`
 
 /**
  * Each resource type that takes a certificate ARN, and whether it creates before
- * destroying (hashicorp/aws: which arguments force a new resource).
+ * destroying (hashicorp/aws: which arguments force a new resource; e.g.
+ * internal/service/elbv2/listener_certificate.go has certificate_arn ForceNew,
+ * listener.go does not).
  */
 const EXPECTED: Record<string, { createBeforeDestroy: boolean; why: string }> = {
   aws_acm_certificate: {
