@@ -18,6 +18,7 @@ export const CLOUDFRONT_TLS_VERSIONS = [
   "TLSv1.2_2018",
 ] as const;
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+export const ALB_SCHEMES = ["internet-facing", "internal"] as const;
 
 export const AlbAttachSchema = z
   .strictObject({
@@ -50,6 +51,10 @@ export const AlbAttachSchema = z
       .meta({
         description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
       }),
+    scheme: z.enum(ALB_SCHEMES).default("internet-facing").meta({
+      description:
+        "Scheme of the ALB the controller makes (with ingressGroup; its annotation `alb.ingress.kubernetes.io/scheme`). internal only when every hostname of that ALB is DNS-only: Cloudflare's proxy cannot reach an internal ALB. @default internet-facing",
+    }),
   })
   .meta({
     description: "Serve the certificate on an Application Load Balancer: exactly one form.",

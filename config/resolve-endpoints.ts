@@ -4,7 +4,11 @@ import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import type { KeyPath } from "./issues";
 import type { CertificateConfig, CertkitConfig } from "./schema";
-import { type CloudFrontAttachConfig, hostnameEntry } from "./endpoint-schema";
+import {
+  type AlbAttachConfig,
+  type CloudFrontAttachConfig,
+  hostnameEntry,
+} from "./endpoint-schema";
 
 export type ResolvedAttach =
   /** ALB of the AWS Load Balancer Controller: found by its tags, never modified. */
@@ -13,6 +17,7 @@ export type ResolvedAttach =
       readonly cluster: string;
       readonly ingressGroup: string;
       readonly sslPolicy: string;
+      readonly scheme: AlbAttachConfig["scheme"];
     }
   /** An existing HTTPS listener: the certificate is added for SNI. */
   | { readonly kind: "alb-listener"; readonly listenerArn: string; readonly dnsName?: string }
@@ -51,6 +56,7 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
       cluster: alb.cluster!,
       ingressGroup: alb.ingressGroup,
       sslPolicy: alb.sslPolicy,
+      scheme: alb.scheme,
     };
   }
   if (alb.listenerArn) return { kind: "alb-listener", listenerArn: alb.listenerArn, ...dns };

@@ -98,11 +98,11 @@ export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): Aws
   return env.region ?? cfg.defaults?.region;
 }
 
+/** The certificates whose validation records certkit writes (all but `waitForValidation: false`). */
 export function certificatesOf(env: EnvironmentConfig): { name: string; domains: string[] }[] {
-  return Object.entries(env.certificates).map(([name, c]) => ({
-    name,
-    domains: c.domains.map(normalizeDomain),
-  }));
+  return Object.entries(env.certificates)
+    .filter(([, c]) => c.waitForValidation !== false)
+    .map(([name, c]) => ({ name, domains: c.domains.map(normalizeDomain) }));
 }
 
 export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
@@ -146,9 +146,10 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
         "managed-by": "certkit",
       },
       certificates,
-      validationRecords: planValidationRecords(certificates, router).filter(
-        (r) => owners[r.baseName] === undefined,
-      ),
+      validationRecords: planValidationRecords(
+        certificates.filter((c) => c.waitForValidation),
+        router,
+      ).filter((r) => owners[r.baseName] === undefined),
       validationRecordsOwnedElsewhere: owners,
     };
   });

@@ -10,7 +10,12 @@ import {
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
-import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
+import {
+  EndpointContext,
+  checkEndpoints,
+  checkEnvironmentName,
+  checkIngressSchemes,
+} from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
   ResolvedBackend,
@@ -67,9 +72,19 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       zones: cfg.cloudflare?.zones ?? {},
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
-      checkDomains(cert.domains, [...at, "certificates", certName, "domains"], router, out);
-      checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
+      const certAt = [...at, "certificates", certName];
+      // Records someone else writes may live in any zone.
+      const zones = cert.waitForValidation ? router : undefined;
+      checkDomains(cert.domains, [...certAt, "domains"], zones, out);
+      checkEndpoints(cert, certAt, endpoints, out);
+      if (!cert.waitForValidation && cert.attach) {
+        out.warnings.push(
+          `${formatPath([...certAt, "waitForValidation"])}: false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_${certName} first, or remove waitForValidation: false.`,
+        );
+      }
     }
+    checkValidationTtls(env, at, out);
+    checkIngressSchemes(env, at, out);
   }
   checkEdgeCertificates(cfg, router, out);
   checkSharedValidationRecords(cfg, out);
@@ -100,10 +115,11 @@ function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: R
   }
 }
 
+/** `router`: the zones the names must be in; undefined when certkit writes no record for them. */
 function checkDomains(
   domains: readonly string[],
   at: KeyPath,
-  router: ZoneRouter,
+  router: ZoneRouter | undefined,
   out: RuleFindings,
 ): void {
   const seen = new Map<string, number>();
@@ -128,7 +144,7 @@ function checkDomains(
       });
     }
     seen.set(name, first ?? i);
-    if (!router.route(name)) {
+    if (router && !router.route(name)) {
       const zones = router.names;
       out.issues.push({
         path,
@@ -152,6 +168,25 @@ function checkDomains(
     out.warnings.push(
       `${formatPath(at)}: ${domains.length} names exceed ACM's default quota of ${DEFAULT_NAMES_QUOTA} per certificate; request a quota increase (up to ${MAX_NAMES}) before deploying, or split the certificate.`,
     );
+  }
+}
+
+/** Certificates sharing a validation record (one per validated name) must ask for one TTL. */
+function checkValidationTtls(env: EnvironmentConfig, at: KeyPath, out: RuleFindings): void {
+  const first = new Map<string, { certificate: string; ttl: number }>();
+  for (const cert of certificatesOf(env)) {
+    const ttl = env.certificates[cert.name].validationTtlSeconds;
+    for (const base of new Set(cert.domains.map(baseName))) {
+      const seen = first.get(base);
+      if (!seen) first.set(base, { certificate: cert.name, ttl });
+      else if (seen.ttl !== ttl) {
+        out.issues.push({
+          path: [...at, "certificates", cert.name, "validationTtlSeconds"],
+          message: `is ${ttl}, but certificate ${seen.certificate} sets ${seen.ttl} and shares the validation record for "${base}" with it; one record has one TTL. Fix: set the same validationTtlSeconds on both.`,
+        });
+        break;
+      }
+    }
   }
 }
 

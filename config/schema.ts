@@ -150,6 +150,23 @@ export const CertificateSchema = z.strictObject({
   validationTimeoutMinutes: z.int().min(1).max(1440).default(75).meta({
     description: "How long apply waits for ACM to issue the certificate. @default 75",
   }),
+  validationTtlSeconds: z
+    .int()
+    .min(1)
+    .max(86400)
+    .refine((ttl) => ttl === 1 || ttl >= 60, {
+      error:
+        "must be 1 (automatic) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Fix: use 60 or more, or 1",
+    })
+    .default(60)
+    .meta({
+      description:
+        "TTL of the certificate's validation CNAMEs: 1 (automatic) or 60 to 86400 seconds, the TTLs Cloudflare takes. Certificates sharing a record set the same. @default 60",
+    }),
+  waitForValidation: z.boolean().default(true).meta({
+    description:
+      "false: certkit writes no validation records for this certificate (someone else does, from output validation_records_<name>) and does not wait for its issuance; its names need no configured zone, and what it is attached to gets the ARN before issuance (refused with UnsupportedCertificate until ACM has issued it). @default true",
+  }),
   tags: tags.optional().meta({ description: "Extra tags on the certificate." }),
   alarm: AlarmSchema.optional(),
   ...endpointFields,

@@ -15,6 +15,11 @@ export interface CertificateProps {
   readonly exportable?: boolean;
   /** How long apply waits for issuance. @default 75 */
   readonly validationTimeoutMinutes?: number;
+  /**
+   * Wait for issuance (aws_acm_certificate_validation) and hand consumers the ARN
+   * from that waiter. false: no waiter, consumers get the ARN at once. @default true
+   */
+  readonly waitForValidation?: boolean;
   /** Tags on the certificate, on top of the provider's default tags. @default - none */
   readonly tags?: Record<string, string>;
   /** AWS provider to create it with (CloudFront needs us-east-1). @default - the stack's default AWS provider */
@@ -31,8 +36,9 @@ export interface ValidationRecordValue {
 
 export class Certificate extends Construct {
   readonly certificate: AcmCertificate;
-  readonly validation: AcmCertificateValidation;
-  /** The ARN for listeners and distributions: from the validation, so they wait for issuance. */
+  /** The waiter for issuance; undefined with `waitForValidation: false`. */
+  readonly validation?: AcmCertificateValidation;
+  /** The ARN for listeners and distributions: from the validation (if any), so they wait for issuance. */
   readonly arn: string;
   /** The certificate's ARN as soon as it is requested (alarms and event rules need no issuance). */
   readonly requestedArn: string;
@@ -61,11 +67,18 @@ export class Certificate extends Construct {
     });
     this.certificate.overrideLogicalId(id);
     this.requestedArn = this.certificate.arn;
+    if (props.waitForValidation === false) {
+      this.arn = this.requestedArn;
+      return;
+    }
 
     this.validation = new AcmCertificateValidation(this, "validation", {
       provider: props.provider,
       certificateArn: this.certificate.arn,
       timeouts: { create: `${props.validationTimeoutMinutes ?? 75}m` },
+      // certificate_arn forces a new waiter when the certificate is replaced: the new one
+      // must exist before the old goes, or its consumers lose their ARN for the gap.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.validation.overrideLogicalId(id);
     this.arn = this.validation.certificateArn;
@@ -87,8 +100,18 @@ export class Certificate extends Construct {
     return { name: pick("resource_record_name"), content: pick("resource_record_value") };
   }
 
+  /**
+   * The validation records ACM asks for, one per validated name (`x` and `*.x`
+   * share one), as terraform-aws-acm's `validation_domains` gives them: a list of
+   * domain_name, resource_record_name, resource_record_type, resource_record_value.
+   */
+  validationRecords(): string {
+    const options = `${this.certificate.terraformResourceType}.${this.certificate.friendlyUniqueId}.domain_validation_options`;
+    return `\${distinct([for o in ${options} : merge(o, { domain_name = trimprefix(o.domain_name, "*.") })])}`;
+  }
+
   /** Make the waiter depend on the records that answer ACM: it then starts only once they exist. */
   waitForRecords(fqdns: readonly string[]): void {
-    this.validation.validationRecordFqdns = [...fqdns];
+    if (this.validation) this.validation.validationRecordFqdns = [...fqdns];
   }
 }

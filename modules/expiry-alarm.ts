@@ -255,11 +255,22 @@ export class ExpiryAlarm extends Construct {
       metricName: "DaysToExpiry",
       dimensions: { CertificateArn: cert.arn },
       statistic: "Minimum",
+      // ACM publishes DaysToExpiry once a day and stops after expiry (ACM's "Supported
+      // CloudWatch metrics" page, https://docs.aws.amazon.com/acm/latest/userguide/cloudwatch-metrics.html).
+      // A late daily point cannot flap this 1-of-1 daily alarm: CloudWatch reads an
+      // evaluation range longer than the evaluation periods and, while that range holds
+      // at least one real point, evaluates the most recent real points and fills nothing;
+      // missing data counts as breaching only once the whole range is empty (CloudWatch
+      // "Alarm evaluation", how data is missing is evaluated,
+      // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-evaluation.html).
+      // So: one day, one period, one point. More periods would only delay the alarm by
+      // days. The empty range happens after expiry (the point of "breaching") and for a
+      // new certificate until ACM's first point: that alarm may start in ALARM for a day.
       period: SECONDS_PER_DAY,
       evaluationPeriods: 1,
+      datapointsToAlarm: 1,
       threshold: days,
       comparisonOperator: "LessThanThreshold",
-      // ACM stops publishing the metric once the certificate has expired.
       treatMissingData: "breaching",
       alarmActions: [topicArn],
       okActions: [topicArn],

@@ -17,8 +17,8 @@ export interface ValidationRecordsProps {
   readonly environment: string;
   /** Names whose record another environment's stack owns, to owner. @default - none */
   readonly ownedElsewhere?: Readonly<Record<string, string>>;
-  /** TTL of the records in seconds. @default 60 */
-  readonly ttlSeconds?: number;
+  /** TTL of each certificate's records in seconds (certificates sharing a record agree). @default 60 for each */
+  readonly ttlSeconds?: ReadonlyMap<string, number>;
 }
 
 export class ValidationRecords extends Construct {
@@ -38,7 +38,7 @@ export class ValidationRecords extends Construct {
         content: value.content,
         // A proxied CNAME is flattened: ACM would never see it.
         proxied: false,
-        ttlSeconds: props.ttlSeconds ?? 60,
+        ttlSeconds: props.ttlSeconds?.get(record.source.certificate) ?? 60,
         comment: `ACM validation, ${props.environment}: ${record.certificates.join(", ")}. Keep: renewals need it.`,
       });
       record.certificates.forEach((c) => waits.get(c)?.push(ref.fqdn));

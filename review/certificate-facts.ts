@@ -49,6 +49,8 @@ export interface CertificateFacts {
   readonly target?: string;
   readonly hostnames: readonly HostnameFact[];
   readonly validation: readonly ValidationFact[];
+  /** false: someone else writes the validation records, and nothing waits for issuance. */
+  readonly waitForValidation: boolean;
   readonly alarm: ResolvedAlarm;
 }
 
@@ -65,6 +67,7 @@ export function certificateFacts(
     ...(c.target ? { target: c.target } : {}),
     hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
     validation: validationFacts(env, c),
+    waitForValidation: c.waitForValidation,
     alarm: c.alarm,
   };
 }
@@ -104,7 +107,7 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         description:
           `ALB of the AWS Load Balancer Controller: ingress group \`${attach.ingressGroup}\` on cluster ` +
           `\`${attach.cluster}\` (the ARN goes into the Ingress annotation; certkit never changes its listeners); ` +
-          `TLS policy \`${attach.sslPolicy}\``,
+          `TLS policy \`${attach.sslPolicy}\`; scheme \`${attach.scheme}\``,
         label: `ALB, Load Balancer Controller<br/>group ${attach.ingressGroup} on ${attach.cluster}`,
         serves: true,
         edge: "serves, once the Helm values are applied",

@@ -5,6 +5,7 @@
 // hashicorp/aws 6.x keeps each resource's region in state, reads and deletes
 // the old certificate there and forces a new one in the new region. Pure.
 import type { ResolvedConfig } from "../config/resolve";
+import { ingressHandovers } from "./deployment";
 import type { Json, JsonObject } from "./hcl";
 
 /** What decides whether a certificate is replaced. */
@@ -29,6 +30,19 @@ export interface Replacement {
   readonly reasons: readonly string[];
   /** Whether the new stack creates the new certificate before destroying the old. */
   readonly createBeforeDestroy: boolean;
+  /**
+   * The AWS Load Balancer Controller's ALB that serves it: the old certificate stays
+   * on it until the Helm values change, so no single deploy can delete it.
+   */
+  readonly controllerAlb?: ControllerAlb;
+}
+
+/** An ALB the AWS Load Balancer Controller makes, and where its Helm values are. */
+export interface ControllerAlb {
+  readonly cluster: string;
+  readonly ingressGroup: string;
+  /** The environment stack's output holding the Helm values with the certificate ARNs. */
+  readonly output: string;
 }
 
 export interface CertificateChanges {
@@ -170,6 +184,23 @@ export function certificateChanges(
     });
   }
   return { replaced, removed };
+}
+
+/** `changes` with each replaced certificate that a controller-made ALB serves (in `config`) marked. */
+export function withControllerAlbs(
+  changes: CertificateChanges,
+  config: ResolvedConfig,
+): CertificateChanges {
+  const replaced = changes.replaced.map((r) => {
+    const env = config.environments.find((e) => e.name === r.stack);
+    const h = env && ingressHandovers(env).find((g) => g.certificates.includes(r.name));
+    if (!h) return r;
+    return {
+      ...r,
+      controllerAlb: { cluster: h.cluster, ingressGroup: h.ingressGroup, output: h.output },
+    };
+  });
+  return { ...changes, replaced };
 }
 
 /** Why `after` cannot be the same certificate as `before`; empty when it can. */

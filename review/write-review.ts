@@ -15,7 +15,12 @@ import type { Baseline } from "./baseline";
 import { stackToHcl } from "./hcl";
 import type { JsonObject } from "./hcl";
 import { ReviewLayout, STACKS_DIR, STACK_MAIN, hclFile } from "./layout";
-import { CertificateChanges, certificateChanges, certificatesInStack } from "./replacements";
+import {
+  CertificateChanges,
+  certificateChanges,
+  certificatesInStack,
+  withControllerAlbs,
+} from "./replacements";
 import { EnvironmentReview, GENERATED_MARK, environmentMarkdown, indexMarkdown } from "./summary";
 import type { SynthesizedStack } from "./synthesize";
 
@@ -47,7 +52,10 @@ export function buildReview(input: ReviewInput): Review {
   const byName = new Map(input.stacks.map((s) => [s.name, s.json] as [string, JsonObject]));
   const current = input.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
   const changes = input.baseline
-    ? certificateChanges(input.baseline.certificates, current, byName)
+    ? withControllerAlbs(
+        certificateChanges(input.baseline.certificates, current, byName),
+        input.config,
+      )
     : { replaced: [], removed: [] };
 
   const envNames = input.config.environments.map((e) => e.name);

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
-import { safeIdPart } from "../domains/names";
+import { baseName, safeIdPart } from "../domains/names";
 import { Certificate } from "../modules/certificate";
 import { dnsProvidersFor } from "../modules/dns";
 import { Endpoints } from "../modules/endpoints/endpoints";
@@ -43,6 +43,7 @@ export class EnvironmentStack extends SelfContainedStack {
           transparencyLogging: c.transparencyLogging,
           exportable: c.exportable,
           validationTimeoutMinutes: c.validationTimeoutMinutes,
+          waitForValidation: c.waitForValidation,
           provider: this.awsProvider(c.region),
           tags: {
             Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`,
@@ -57,6 +58,7 @@ export class EnvironmentStack extends SelfContainedStack {
       dns,
       environment: env.name,
       ownedElsewhere: env.validationRecordsOwnedElsewhere,
+      ttlSeconds: new Map(env.certificates.map((c) => [c.name, c.validationTtlSeconds])),
     });
     addExpiryWatch(this, env, this.certificates, (region) => this.awsProvider(region));
 
@@ -79,9 +81,24 @@ export class EnvironmentStack extends SelfContainedStack {
         value: cert.arn,
         description: `ARN of certificate ${c.name} (${c.domains.join(", ")}) in ${c.region}, once issued.`,
       });
-      new TerraformOutput(this, `certificate_validation_${c.name}`, {
-        value: cert.validation.id,
-        description: `Set once ACM has issued certificate ${c.name}.`,
+      if (cert.validation) {
+        new TerraformOutput(this, `certificate_validation_${c.name}`, {
+          value: cert.validation.id,
+          description: `Set once ACM has issued certificate ${c.name}.`,
+        });
+      }
+      // As terraform-aws-acm gives them, so that records can be written outside certkit.
+      new TerraformOutput(this, `validation_records_${c.name}`, {
+        value: cert.validationRecords(),
+        description: `Validation records of certificate ${c.name}, one per validated name: domain_name, resource_record_name, resource_record_type, resource_record_value.`,
+      });
+      new TerraformOutput(this, `validation_names_${c.name}`, {
+        value: [...new Set(c.domains.map(baseName))],
+        description: `The distinct names ACM validates for certificate ${c.name} (a wildcard shares its base name's record).`,
+      });
+      new TerraformOutput(this, `certificate_status_${c.name}`, {
+        value: cert.certificate.status,
+        description: `ACM status of certificate ${c.name} (PENDING_VALIDATION, ISSUED, ...).`,
       });
       const target = endpoints.targets.get(c.name);
       if (target)

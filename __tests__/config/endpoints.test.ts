@@ -271,3 +271,67 @@ describe("soft problems and claims across environments", () => {
     );
   });
 });
+
+describe("the scheme of a controller-made ALB", () => {
+  /** prod with certificates `web` and `api` on ingress group shop; `web`/`api` are the rest of their flow maps. */
+  const shop = (web: string, api: string) => yaml`
+    cloudflare: { zones: { example.com: { sslMode: strict } } }
+    environments:
+      prod:
+        region: eu-west-1
+        accountId: "123456789012"
+        certificates:
+          web: { domains: [www.example.com], attach: { alb: { ingressGroup: shop, cluster: eks${web} } }, hostnames: [www.example.com] }
+          api: { domains: [api.example.com], attach: { alb: { ingressGroup: shop, cluster: eks${api} } }, hostnames: [{ name: api.example.com, proxied: false }] }
+  `;
+
+  it("is internet-facing unless set", () => {
+    const attach = environmentOf(shop("", "")).certificates[0].attach;
+    expect(attach).toMatchObject({ kind: "alb-ingress", scheme: "internet-facing" });
+  });
+
+  it("may be internal when every hostname of the ALB is DNS-only", () => {
+    const text = shop(", scheme: internal", ", scheme: internal").replace(
+      "hostnames: [www.example.com]",
+      "hostnames: [{ name: www.example.com, proxied: false }]",
+    );
+    expect(environmentOf(text).certificates.map((c) => c.attach)).toMatchObject([
+      { scheme: "internal" },
+      { scheme: "internal" },
+    ]);
+  });
+
+  it("fails when internal and a hostname of the same ALB is proxied, by default or said so", () => {
+    const text = shop(", scheme: internal", ", scheme: internal").replace(
+      "proxied: false",
+      "proxied: true",
+    );
+    expectProblems(text, [
+      `environments.prod.certificates.web.hostnames[0] (line 7, column 127): "www.example.com" is proxied, but its ALB is internal (environments.prod.certificates.web.attach.alb.scheme): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: www.example.com, proxied: false }), or remove scheme: internal.`,
+      `environments.prod.certificates.api.hostnames[0].proxied (line 8, column 161): "api.example.com" is proxied, but its ALB is internal (environments.prod.certificates.web.attach.alb.scheme): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: api.example.com, proxied: false }), or remove scheme: internal.`,
+    ]);
+  });
+
+  it("fails when certificates of one ALB set different schemes", () => {
+    expectProblems(shop("", ", scheme: internal"), [
+      "environments.prod.certificates.api.attach.alb.scheme (line 8, column 101): is internal, but environments.prod.certificates.web.attach.alb.scheme of the same ALB (ingress group shop on cluster eks) is internet-facing; one ALB has one scheme. Fix: give every certificate of the group the same scheme.",
+    ]);
+  });
+
+  it("leaves an ingress group without cluster to the form check", () => {
+    expectProblems(web(`          attach: { alb: { ingressGroup: shop, scheme: internal } }`), [
+      "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup.",
+    ]);
+  });
+
+  it("fails when internal is set on an ALB certkit does not get from the controller", () => {
+    expectProblems(
+      web(
+        `          attach: { alb: { listenerArn: "${LISTENER}", dnsName: a.elb.amazonaws.com, scheme: internal } }`,
+      ),
+      [
+        "environments.prod.certificates.web.attach.alb.scheme (line 9, column 184): only applies to an ALB the AWS Load Balancer Controller makes (with ingressGroup); certkit makes no other ALB. Fix: remove it.",
+      ],
+    );
+  });
+});

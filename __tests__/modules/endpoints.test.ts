@@ -1,6 +1,10 @@
 // What each attach form synthesizes, and the app records pointing at it.
 import { Testing } from "cdktf";
-import { ingressAnnotationsYaml } from "../../modules/endpoints/ingress-annotations";
+import { parse } from "yaml";
+import {
+  ingressAnnotations,
+  ingressAnnotationsYaml,
+} from "../../modules/endpoints/ingress-annotations";
 import { loadBalancerOfListener } from "../../modules/endpoints/endpoints";
 import { buildApp } from "../../stacks/build-app";
 import {
@@ -163,13 +167,94 @@ describe("ALB made by the AWS Load Balancer Controller", () => {
       [
         "ingress:",
         "  annotations:",
-        "    alb.ingress.kubernetes.io/certificate-arn: '${aws_acm_certificate_validation.web.certificate_arn},${aws_acm_certificate_validation.api.certificate_arn}'",
+        "    alb.ingress.kubernetes.io/certificate-arn: ${aws_acm_certificate_validation.web.certificate_arn},${aws_acm_certificate_validation.api.certificate_arn}",
         `    alb.ingress.kubernetes.io/listen-ports: '[{"HTTP":80},{"HTTPS":443}]'`,
-        "    alb.ingress.kubernetes.io/ssl-redirect: '443'",
-        "    alb.ingress.kubernetes.io/ssl-policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09'",
-        "    alb.ingress.kubernetes.io/group.name: 'shop'",
+        '    alb.ingress.kubernetes.io/ssl-redirect: "443"',
+        "    alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+        "    alb.ingress.kubernetes.io/scheme: internet-facing",
+        "    alb.ingress.kubernetes.io/group.name: shop",
         "",
       ].join("\n"),
+    );
+  });
+
+  it("writes Helm values that parse back, once Terraform has put the ARNs in, to the annotations", () => {
+    const json = synthEnvironment(text);
+    const arns: Record<string, string> = {
+      web: "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+      api: "arn:aws:acm:eu-west-1:123456789012:certificate/9f8e7d6c-1111-2222-3333-444455556666",
+    };
+    const applied = json.output!["helm_values_prod-eks_shop"].value.replace(
+      /\$\{aws_acm_certificate_validation\.(\w+)\.certificate_arn\}/g,
+      (_, name: string) => arns[name],
+    );
+    expect(parse(applied)).toEqual({
+      ingress: {
+        annotations: {
+          "alb.ingress.kubernetes.io/certificate-arn": `${arns.web},${arns.api}`,
+          "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+          "alb.ingress.kubernetes.io/ssl-redirect": "443",
+          "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+          "alb.ingress.kubernetes.io/scheme": "internet-facing",
+          "alb.ingress.kubernetes.io/group.name": "shop",
+        },
+      },
+    });
+  });
+
+  it("names scheme internal when the config says so", () => {
+    const internal = text
+      .replace(/cluster: prod-eks \}/, "cluster: prod-eks, scheme: internal }")
+      .replace(/cluster: prod-eks, sslPolicy/, "cluster: prod-eks, scheme: internal, sslPolicy")
+      .replace(
+        "hostnames: [shop.example.com]",
+        "hostnames: [{ name: shop.example.com, proxied: false }]",
+      );
+    const values = parse(synthEnvironment(internal).output!["helm_values_prod-eks_shop"].value);
+    expect(values.ingress.annotations["alb.ingress.kubernetes.io/scheme"]).toBe("internal");
+  });
+
+  it("keeps hostile text a value: quotes, newlines, colons and YAML indicators inject nothing", () => {
+    const hostile = [
+      "it's",
+      'say "hi"',
+      "x'\n    alb.ingress.kubernetes.io/scheme: internal",
+      "a: b\n#c",
+      "- [list]",
+      "{ flow: map }",
+      "*alias &anchor !tag",
+      "  leading and trailing  ",
+      "",
+      "null",
+      "443",
+      "${aws_acm_certificate_validation.web.certificate_arn},${aws_acm_certificate_validation.api.certificate_arn}" +
+        "x".repeat(200),
+    ];
+    for (const value of hostile) {
+      const props = {
+        certificateArns: [value, "b"],
+        ingressGroup: value,
+        sslPolicy: value,
+        scheme: "internet-facing" as const,
+      };
+      const text = ingressAnnotationsYaml(props);
+      expect(parse(text)).toEqual({ ingress: { annotations: ingressAnnotations(props) } });
+      expect(parse(text).ingress.annotations["alb.ingress.kubernetes.io/scheme"]).toBe(
+        "internet-facing",
+      );
+    }
+  });
+
+  it("writes a long value with Terraform references on one line, unfolded", () => {
+    const arn = "${aws_acm_certificate_validation.web.certificate_arn}";
+    const text = ingressAnnotationsYaml({
+      certificateArns: Array(10).fill(arn),
+      ingressGroup: "shop",
+      sslPolicy: "P",
+      scheme: "internet-facing",
+    });
+    expect(text.split("\n")[2]).toBe(
+      `    alb.ingress.kubernetes.io/certificate-arn: ${Array(10).fill(arn).join(",")}`,
     );
   });
 
@@ -199,6 +284,7 @@ describe("ALB made by the AWS Load Balancer Controller", () => {
         certificateArns: ["a", "b"],
         ingressGroup: "web/site",
         sslPolicy: "P",
+        scheme: "internet-facing",
       }),
     ).not.toContain("group.name");
   });

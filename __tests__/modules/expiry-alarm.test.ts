@@ -74,6 +74,7 @@ describe("alarm", () => {
       statistic: "Minimum",
       period: 86400,
       evaluation_periods: 1,
+      datapoints_to_alarm: 1,
       comparison_operator: "LessThanThreshold",
       threshold: 30,
       treat_missing_data: "breaching",

@@ -85,8 +85,8 @@ describe("ValidationRecords", () => {
     expect([r.type, r.proxied, r.ttl]).toEqual(["CNAME", false, 60]);
   });
 
-  it("uses the TTL it is given", () => {
-    const json = synthRecords({ web: ["example.com"] }, { ttlSeconds: 300 });
+  it("uses the TTL it is given for the certificate", () => {
+    const json = synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map([["web", 300]]) });
     expect(record(json, "acm_validation_example_com").ttl).toBe(300);
   });
 

@@ -391,3 +391,115 @@ describe("how the summary names a --previous folder", () => {
     );
   });
 });
+
+// `web` on a controller-made ALB gains a name; `api` on an existing listener changes its key.
+const c1 = `
+cloudflare: { zones: { example.com: {} } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      web:
+        domains: [shop.example.com]
+        attach: { alb: { ingressGroup: shop, cluster: prod-eks } }
+      api:
+        domains: [api.example.com]
+        attach: { alb: { listenerArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2", dnsName: shop.eu-west-1.elb.amazonaws.com } }
+`;
+const c2 = c1
+  .replace("[shop.example.com]", "[shop.example.com, www.shop.example.com]")
+  .replace("[api.example.com]", "[api.example.com]\n        keyAlgorithm: EC_prime256v1");
+
+describe("a certificate on an ALB of the AWS Load Balancer Controller", () => {
+  const before = reviewOfText(c1);
+  const after = reviewOfText(c2);
+  const dir = mkdtempSync(join(tmpdir(), "certkit-review-controller-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const previous = join(dir, "previous");
+  writeReviewFiles(previous, before.review.files);
+  const review = buildReview({
+    config: after.config,
+    stacks: after.stacks,
+    baseline: baselineFromFolder(previous, "the previous review")!,
+  });
+  const sequence =
+    "The AWS Load Balancer Controller's ALB (Ingress group `shop`, cluster `prod-eks`) keeps the old certificate " +
+    "until its Helm values change, so deploy in this order: " +
+    "(1) `cdktf deploy prod`: the new certificate is issued; deleting the old one fails (in use by the ALB), " +
+    "the apply reports the error and keeps the old one as deposed; " +
+    "(2) `helm upgrade` with the new ARN from output `helm_values_prod-eks_shop` (`cdktf output prod`); " +
+    "(3) `cdktf deploy prod` again: the old certificate, no longer in use, is deleted.";
+
+  test("is marked with its ALB and output; a certificate on a listener certkit changes is not", () => {
+    expect(review.changes.replaced).toEqual([
+      {
+        stack: "prod",
+        name: "api",
+        reasons: ["key algorithm RSA_2048 -> EC_prime256v1"],
+        createBeforeDestroy: true,
+      },
+      {
+        stack: "prod",
+        name: "web",
+        reasons: ["names added: www.shop.example.com"],
+        createBeforeDestroy: true,
+        controllerAlb: {
+          cluster: "prod-eks",
+          ingressGroup: "shop",
+          output: "helm_values_prod-eks_shop",
+        },
+      },
+    ]);
+    expect(review.changes.replaced.some(isUnsafe)).toBe(false);
+  });
+
+  test("the output named holds the Helm values with the certificate's ARN", () => {
+    const outputs = stackJson(after.stacks, "prod").output as Record<string, { value: string }>;
+    expect(outputs["helm_values_prod-eks_shop"].value).toContain(
+      "alb.ingress.kubernetes.io/certificate-arn: ${aws_acm_certificate_validation.web.certificate_arn}\n",
+    );
+  });
+
+  test("the warning, the index and the certificate's row print the sequence for the environment", () => {
+    const page = review.files.get("prod.md")!;
+    expect(page).toContain(
+      "> - `prod` certificate `web` is **replaced** (names added: www.shop.example.com); create_before_destroy is set: " +
+        `the new certificate is issued before the old one is deleted. ${sequence}\n`,
+    );
+    expect(page).toContain(
+      "> - `prod` certificate `api` is **replaced** (key algorithm RSA_2048 -> EC_prime256v1); create_before_destroy is set: " +
+        "the new certificate is issued before the old one is deleted.\n",
+    );
+    expect(fieldTable(page, "Certificate `web`").Replacement).toBe(
+      `**replaced**: names added: www.shop.example.com; create_before_destroy: yes; ${sequence}`,
+    );
+    expect(fieldTable(page, "Certificate `api`").Replacement).toBe(
+      "**replaced**: key algorithm RSA_2048 -> EC_prime256v1; create_before_destroy: yes",
+    );
+    expect(review.files.get("index.md")).toContain(`deleted. ${sequence}\n`);
+  });
+
+  test("npm run review prints it and exits 0", () => {
+    const project = join(dir, "project");
+    mkdirSync(project);
+    writeFileSync(join(project, "certkit.yaml"), c2);
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "scripts", "ts.js"),
+        "scripts/review.ts",
+        "--previous",
+        previous,
+        "--out",
+        "out",
+        "--no-terraform",
+      ],
+      { cwd: project, encoding: "utf8", env: { ...process.env, CERTKIT_CONFIG: "certkit.yaml" } },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "  WARNING: `prod` certificate `web` is **replaced** (names added: www.shop.example.com); " +
+        `create_before_destroy is set: the new certificate is issued before the old one is deleted. ${sequence}\n`,
+    );
+  });
+});

@@ -125,8 +125,12 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
             ),
           );
         }
-        if (cert.attach?.alb?.ingressGroup)
+        if (cert.attach?.alb?.ingressGroup) {
           expect(cells["Attached to"]).toContain(`\`${cert.attach.alb.ingressGroup}\``);
+          expect(cells["Attached to"]).toContain(
+            `scheme \`${cert.attach.alb.scheme ?? "internet-facing"}\``,
+          );
+        }
         if (cert.attach?.alb?.loadBalancerArn)
           expect(cells["Attached to"]).toContain(cert.attach.alb.loadBalancerArn);
         if (cert.attach?.alb?.listenerArn)
@@ -298,7 +302,7 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
     const output = (stackJson(stacks, "staging").output as Record<string, { value: string }>)[
       "helm_values_staging-eks_shop-staging"
     ];
-    expect(output.value).toContain("alb.ingress.kubernetes.io/group.name: 'shop-staging'");
+    expect(output.value).toContain("alb.ingress.kubernetes.io/group.name: shop-staging\n");
   });
 
   test("prod.md: one deploy besides the zones, no hand-over", () => {

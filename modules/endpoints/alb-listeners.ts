@@ -61,6 +61,13 @@ export class ListenerCertificate extends Construct {
   /** `id` is the certificate's name. */
   constructor(scope: Construct, id: string, props: ListenerCertificateProps) {
     super(scope, id);
-    new LbListenerCertificate(this, "resource", props).overrideLogicalId(id);
+    new LbListenerCertificate(this, "resource", {
+      listenerArn: props.listenerArn,
+      certificateArn: props.certificateArn,
+      // certificate_arn forces a new binding: without this, a replaced certificate's
+      // binding is destroyed first and the hostname gets the default certificate
+      // until the new one is bound (the certificate's own lifecycle does not reach it).
+      lifecycle: { createBeforeDestroy: true },
+    }).overrideLogicalId(id);
   }
 }

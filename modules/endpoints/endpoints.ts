@@ -10,7 +10,7 @@ import type { DnsProviders } from "../dns";
 import { DataAwsLb } from "../provider-imports";
 import { AlbListeners, ListenerCertificate } from "./alb-listeners";
 import { CloudFrontSite } from "./cloudfront-site";
-import { ingressAnnotationsYaml } from "./ingress-annotations";
+import { AlbScheme, ingressAnnotationsYaml } from "./ingress-annotations";
 
 export interface EndpointsProps {
   /** The environment's certificates as configured. */
@@ -106,13 +106,13 @@ export class Endpoints extends Construct {
   private handOverToIngresses(certs: readonly ResolvedCertificate[]): void {
     const groups = new Map<
       string,
-      { cluster: string; group: string; sslPolicy: string; arns: string[] }
+      { cluster: string; group: string; sslPolicy: string; scheme: AlbScheme; arns: string[] }
     >();
     for (const c of certs) {
       if (c.attach?.kind !== "alb-ingress") continue;
-      const { cluster, ingressGroup, sslPolicy } = c.attach;
+      const { cluster, ingressGroup, sslPolicy, scheme } = c.attach;
       const key = `${cluster}/${ingressGroup}`;
-      const g = groups.get(key) ?? { cluster, group: ingressGroup, sslPolicy, arns: [] };
+      const g = groups.get(key) ?? { cluster, group: ingressGroup, sslPolicy, scheme, arns: [] };
       g.arns.push(this.arn(c));
       groups.set(key, g);
     }
@@ -124,6 +124,7 @@ export class Endpoints extends Construct {
           certificateArns: g.arns,
           ingressGroup: g.group,
           sslPolicy: g.sslPolicy,
+          scheme: g.scheme,
         }),
       });
     }
