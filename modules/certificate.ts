@@ -5,6 +5,8 @@ import { AcmCertificate, AcmCertificateValidation } from "./provider-imports";
 import type { KeyAlgorithm } from "../config/schema";
 
 export interface CertificateProps {
+  /** Terraform name of the certificate and its validation (`aws_acm_certificate.<name>`). @default - the construct id */
+  readonly resourceName?: string;
   /** Names the certificate covers; the first is the primary name. Changing them replaces the certificate. */
   readonly domains: readonly string[];
   /** Key algorithm. Changing it replaces the certificate. @default "RSA_2048" */
@@ -38,9 +40,9 @@ export class Certificate extends Construct {
   readonly requestedArn: string;
   readonly domains: readonly string[];
 
-  /** `id` is the certificate's config name; it becomes the Terraform id of both resources. */
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
+    const name = props.resourceName ?? id;
     const [primary, ...alternatives] = props.domains;
     this.domains = props.domains;
     this.certificate = new AcmCertificate(this, "certificate", {
@@ -59,7 +61,7 @@ export class Certificate extends Construct {
       // A certificate in use by a listener cannot be deleted: create the new one first.
       lifecycle: { createBeforeDestroy: true },
     });
-    this.certificate.overrideLogicalId(id);
+    this.certificate.overrideLogicalId(name);
     this.requestedArn = this.certificate.arn;
 
     this.validation = new AcmCertificateValidation(this, "validation", {
@@ -67,7 +69,7 @@ export class Certificate extends Construct {
       certificateArn: this.certificate.arn,
       timeouts: { create: `${props.validationTimeoutMinutes ?? 75}m` },
     });
-    this.validation.overrideLogicalId(id);
+    this.validation.overrideLogicalId(name);
     this.arn = this.validation.certificateArn;
   }
 
