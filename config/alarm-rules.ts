@@ -3,7 +3,7 @@
 // depends on each certificate's region, which resolving decides (CloudFront
 // certificates live in us-east-1), so checkAlarmPlacement runs on the resolved
 // config. The kmsKey checks are in alarm-key-rules.ts.
-import { parseSnsTopicArn } from "../domains/aws-names";
+import { awsNameBase, expiryAlarmName, parseSnsTopicArn } from "../domains/aws-names";
 import { checkRegionKey, kmsKeyProblem, warnIgnoredKeys } from "./alarm-key-rules";
 import { checkArnRegions, certPath, listed } from "./alarm-regions";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
@@ -83,7 +83,43 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
       warnUnheard(env, region, certs, out);
     }
   }
+  checkAlarmNames(resolved, out);
   return out;
+}
+
+/**
+ * CloudWatch alarm names are unique per account and region, across every stack:
+ * environment prod's certificate x-web and environment prod-x's certificate web
+ * would both make "prod-x-web certificate expiry: ...". (Topic, key alias and event
+ * rule names hold the environment's name alone, so they cannot meet.)
+ */
+function checkAlarmNames(resolved: ResolvedConfig, out: RuleFindings): void {
+  const seen = new Map<string, { env: ResolvedEnvironment; cert: ResolvedCertificate }>();
+  for (const env of resolved.environments) {
+    const base = awsNameBase(env.name, env.tags.project);
+    for (const cert of env.certificates) {
+      if (!cert.alarm.enabled) continue;
+      const name = expiryAlarmName(base, cert.name, cert.domains);
+      const key = `${cert.region} ${name}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { env, cert });
+        continue;
+      }
+      const path = certPath(env, cert);
+      const other = formatPath(certPath(first.env, first.cert));
+      if (env.accountId && env.accountId === first.env.accountId) {
+        out.issues.push({
+          path,
+          message: `gets the expiry alarm "${name}" in ${cert.region} of account ${env.accountId}, as ${other} does; CloudWatch alarm names are unique per account and region, so one stack would take over the other's alarm. Fix: rename one of the two certificates.`,
+        });
+      } else if (!env.accountId || !first.env.accountId) {
+        out.warnings.push(
+          `${formatPath(path)}: gets the expiry alarm "${name}" in ${cert.region}, as ${other} does; if environments ${first.env.name} and ${env.name} share an AWS account, one stack takes over the other's alarm. Set accountId on both so certkit can check, or rename one certificate.`,
+        );
+      }
+    }
+  }
 }
 
 function warnDisabled(

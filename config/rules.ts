@@ -47,6 +47,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
+  const ownedAnywhere = new Map<string, KeyPath>();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -63,6 +64,9 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       accountId: env.accountId ?? cfg.defaults?.accountId,
       claimed: hostnameClaims,
       ownedAlbs: new Map(),
+      ownedAnywhere,
+      albIds: new Map(),
+      ingressIds: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
@@ -78,12 +82,22 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
 }
 
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
+  // DNS names are case-insensitive: `Example.com` and `example.com` are one zone.
+  const seen = new Map<string, string>();
   for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
+    const path = ["cloudflare", "zones", zone];
     const problem = isWildcard(zone)
       ? "may not be a wildcard."
       : domainNameProblem(normalizeDomain(zone));
-    if (problem)
-      out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
+    if (problem) out.issues.push({ path, message: `zone name ${problem}` });
+    const first = seen.get(normalizeDomain(zone));
+    if (first === undefined) seen.set(normalizeDomain(zone), zone);
+    else {
+      out.issues.push({
+        path,
+        message: `is the zone ${formatPath(["cloudflare", "zones", first])} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+      });
+    }
   }
 }
 

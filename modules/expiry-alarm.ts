@@ -7,6 +7,8 @@ import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, DEFAULT_KMS_KEY, KmsKeySetting } from "../config/alarm-schema";
 import {
+  awsNameBase,
+  expiryAlarmName,
   fitName,
   parseKmsKeyArn,
   parseSnsTopicArn,
@@ -90,7 +92,7 @@ export class ExpiryAlarm extends Construct {
   constructor(scope: Construct, id: string, props: ExpiryAlarmProps) {
     super(scope, id);
     this.props = props;
-    const base = `${props.namePrefix ? `${props.namePrefix}-` : ""}${props.environment}`;
+    const base = awsNameBase(props.environment, props.namePrefix);
     for (const [region, certs] of byRegion(props.certificates)) {
       const provider = props.providerFor?.(region);
       const regionId = regionIdPart(region);
@@ -239,14 +241,13 @@ export class ExpiryAlarm extends Construct {
   ): CloudwatchMetricAlarm {
     const days = cert.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY;
     const [primary, ...others] = cert.domains;
-    const more = others.length ? ` (+${others.length} more)` : "";
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
       "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.";
     const full = description(cert.domains.join(", "));
     const alarm = new CloudwatchMetricAlarm(this, `alarm_${cert.name}`, {
       provider,
-      alarmName: `${base}-${cert.name} certificate expiry: ${primary}${more}`,
+      alarmName: expiryAlarmName(base, cert.name, cert.domains),
       alarmDescription:
         full.length <= MAX_ALARM_DESCRIPTION
           ? full

@@ -1,7 +1,7 @@
 // What each attach form synthesizes, and the app records pointing at it.
 import { Testing } from "cdktf";
 import { ingressAnnotationsYaml } from "../../modules/endpoints/ingress-annotations";
-import { loadBalancerOfListener } from "../../modules/endpoints/endpoints";
+import { loadBalancerOfListener } from "../../domains/aws-names";
 import { buildApp } from "../../stacks/build-app";
 import {
   SynthJson,

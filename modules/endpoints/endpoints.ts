@@ -3,7 +3,7 @@
 // stack (the ALB exists only once the Ingress has the certificate ARN).
 import { Construct } from "constructs";
 import type { ResolvedCertificate } from "../../config/resolve";
-import { safeIdPart } from "../../domains/names";
+import { albId, loadBalancerOfListener } from "../../domains/aws-names";
 import { AppRecords } from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
@@ -172,18 +172,4 @@ export class Endpoints extends Construct {
     }
     return name;
   }
-}
-
-/** `...:listener/app/<name>/<lb-id>/<listener-id>` -> `...:loadbalancer/app/<name>/<lb-id>`. */
-export function loadBalancerOfListener(listenerArn: string): string {
-  return listenerArn.replace(":listener/", ":loadbalancer/").replace(/\/[0-9a-f]+$/, "");
-}
-
-/**
- * `alb_<name>_<id>` of an ALB ARN: its lookup's and listeners' Terraform names. Unique
- * per account and region only: config rules refuse two ALBs of one stack sharing it.
- */
-export function albId(lbArn: string): string {
-  const [, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
-  return `alb_${safeIdPart(`${name}_${id}`)}`;
 }
