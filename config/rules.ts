@@ -1,5 +1,6 @@
 // Rules that need more than one key or knowledge of DNS and ACM. Each finding
 // names its key path and the fix; every finding is collected, not the first.
+import { posix } from "node:path";
 import {
   MAX_PRIMARY_NAME_LENGTH,
   baseName,
@@ -108,6 +109,18 @@ function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: R
     out.issues.push({
       path: at,
       message: `needs exactly one of local, s3, cloud, got ${kinds.length ? kinds.join(" and ") : "none"}. Fix: keep one.`,
+    });
+  }
+  const path = backend.local?.path;
+  if (path !== undefined && !path.trim()) {
+    out.issues.push({
+      path: [...at, "local", "path"],
+      message: `is empty. Fix: write the state file's path, such as "state/terraform.{environment}.tfstate", or leave path out for terraform.{environment}.tfstate.`,
+    });
+  } else if (path !== undefined && /[/\\]$/.test(path)) {
+    out.issues.push({
+      path: [...at, "local", "path"],
+      message: `names a folder, got "${path}". Fix: name the state file in it, such as "${path}terraform.{environment}.tfstate".`,
     });
   }
 }
@@ -243,7 +256,8 @@ function stateOf(b: ResolvedBackend): { key: string; where: string; example: str
     case "local":
       return {
         key: "path",
-        where: `local file ${b.path}`,
+        // `./a.tfstate` and `a.tfstate` are one file.
+        where: `local file ${posix.normalize(b.path)}`,
         example: "terraform.{environment}.tfstate",
       };
   }

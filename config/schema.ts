@@ -63,7 +63,7 @@ export const BackendSchema = z
           .string()
           .optional()
           .meta({
-            description: `State file, relative to the project root. @default terraform.{environment}.tfstate. ${placeholderNote}`,
+            description: `State file: relative to the project root (the folder of cdktf.json, whatever the output folder), or absolute. @default terraform.{environment}.tfstate. ${placeholderNote}`,
           }),
       })
       .optional(),

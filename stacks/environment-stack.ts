@@ -18,6 +18,8 @@ import { SelfContainedStack } from "./self-contained-stack";
 export interface EnvironmentStackProps {
   /** The environment, resolved from the config file. */
   readonly environment: ResolvedEnvironment;
+  /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
+  readonly projectRoot?: string;
 }
 
 /** Built from the config alone, it reads no other stack's values (see self-contained-stack.ts). */
@@ -31,7 +33,7 @@ export class EnvironmentStack extends SelfContainedStack {
     const env = props.environment;
     super(scope, env.name);
     this.environment = env;
-    configureBackend(this, env.backend, env.region);
+    configureBackend(this, env.backend, env.region, props.projectRoot);
     this.createAwsProvider(env.region);
     const dns = dnsProvidersFor(this);
 

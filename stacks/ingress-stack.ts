@@ -19,13 +19,15 @@ export interface IngressStackProps {
   readonly environment: ResolvedEnvironment;
   /** Where this stack's state lives (next to the environment's). */
   readonly backend: ResolvedBackend;
+  /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
+  readonly projectRoot?: string;
 }
 
 export class IngressStack extends TerraformStack {
   constructor(scope: Construct, props: IngressStackProps) {
     const env = props.environment;
     super(scope, ingressStackName(env.name));
-    configureBackend(this, props.backend, env.region);
+    configureBackend(this, props.backend, env.region, props.projectRoot);
     addAwsProvider(this, env, env.region);
     const dns = dnsProvidersFor(this);
     // Config names in scopes of their own (see modules/namespace.ts).
