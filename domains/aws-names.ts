@@ -116,7 +116,25 @@ export function awsNameBase(environment: string, project?: string): string {
   return `${project ? `${project}-` : ""}${environment}`;
 }
 
-/** A certificate's DaysToExpiry alarm name: unique per account and region, checked by config rules. */
+/** EventBridge rule names: 64 characters at most. */
+const MAX_RULE_NAME = 64;
+
+/** The name of an environment's ACM event rule in each region (see fitName). */
+export function expiryRuleName(base: string): string {
+  return fitName(`${base}-certificate-expiry`, MAX_RULE_NAME);
+}
+
+/** The name of the expiry topic certkit creates for an environment in each region. */
+export function expiryTopicName(base: string): string {
+  return `${base}-certificate-expiry`;
+}
+
+/** The alias of the key certkit creates for that topic. */
+export function expiryKeyAlias(base: string): string {
+  return `alias/certkit-${base}-expiry`;
+}
+
+/** A certificate's DaysToExpiry alarm name. Every name here is unique per account and region: config rules check it. */
 export function expiryAlarmName(
   base: string,
   certificate: string,

@@ -9,7 +9,8 @@ import { DEFAULT_DAYS_BEFORE_EXPIRY, DEFAULT_KMS_KEY, KmsKeySetting } from "../c
 import {
   awsNameBase,
   expiryAlarmName,
-  fitName,
+  expiryRuleName,
+  expiryTopicName,
   parseKmsKeyArn,
   parseSnsTopicArn,
   readableIds,
@@ -34,7 +35,6 @@ export const ACM_EXPIRY_DETAIL_TYPES = [
 ] as const;
 
 const SECONDS_PER_DAY = 86_400;
-const MAX_RULE_NAME = 64;
 const MAX_TOPIC_DISPLAY_NAME = 100;
 const MAX_ALARM_DESCRIPTION = 1024;
 
@@ -107,7 +107,7 @@ export class ExpiryAlarm extends Construct {
 
       const rule = new CloudwatchEventRule(this, `events_${regionId}`, {
         provider,
-        name: fitName(`${base}-certificate-expiry`, MAX_RULE_NAME),
+        name: expiryRuleName(base),
         description: `ACM expiry events of environment ${props.environment}'s certificates in ${region}: ${certs.map((c) => c.name).join(", ")}.`,
         // JSON with references inside: readable in cdk.tf.json, and the provider
         // compares patterns and policies as JSON, not as text.
@@ -175,7 +175,7 @@ export class ExpiryAlarm extends Construct {
     const kmsMasterKeyId = this.topicKey(base, region, certs, provider);
     const topic = new SnsTopic(this, `topic_${regionId}`, {
       provider,
-      name: `${base}-certificate-expiry`,
+      name: expiryTopicName(base),
       displayName: `Certificate expiry ${base}`.slice(0, MAX_TOPIC_DISPLAY_NAME),
       kmsMasterKeyId,
     });

@@ -141,7 +141,7 @@ describe("AWS-side names across stacks", () => {
     expectProblems(
       alarms('accountId: "123456789012"', "validationRecordOwners: { a.example.com: prod }"),
       [
-        'environments.prod-x.certificates.web (line 7, column 26): gets the expiry alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1 of account 123456789012, as environments.prod.certificates.x-web does; CloudWatch alarm names are unique per account and region, so one stack would take over the other\'s alarm. Fix: rename one of the two certificates.',
+        'environments.prod-x.certificates.web (line 7, column 26): gets the CloudWatch alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1 of account 123456789012, as environments.prod.certificates.x-web does; CloudWatch alarm names are unique per account and region, so one stack would take over or fail on the other\'s. Fix: rename one of the two certificates.',
       ],
     );
   });
@@ -154,9 +154,28 @@ describe("AWS-side names across stacks", () => {
 
   it("warns when the accounts are unknown", () => {
     const { warnings } = load(alarms("alarm: { kmsKey: none }", "tags: {}"));
-    expect(warnings.filter((w) => w.includes("expiry alarm"))).toEqual([
-      'environments.prod-x.certificates.web: gets the expiry alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1, as environments.prod.certificates.x-web does; if environments prod and prod-x share an AWS account, one stack takes over the other\'s alarm. Set accountId on both so certkit can check, or rename one certificate.',
+    expect(warnings.filter((w) => w.includes("CloudWatch alarm"))).toEqual([
+      'environments.prod-x.certificates.web: gets the CloudWatch alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1, as environments.prod.certificates.x-web does; if environments prod and prod-x share an AWS account, one stack takes over or fails on the other\'s. Set accountId on both so certkit can check, or rename one of the two certificates.',
     ]);
+  });
+});
+
+describe("AWS-side name prefixes", () => {
+  it("fails when two environments' project tag and name join into one prefix", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012" }
+        environments:
+          c: { tags: { project: a-b }, certificates: { web: { domains: [a.example.com] } } }
+          b-c: { tags: { project: a }, certificates: { api: { domains: [b.example.com] } } }
+      `,
+      [
+        'environments.b-c (line 5, column 8): gets the EventBridge rule "a-b-c-certificate-expiry" in eu-west-1 of account 123456789012, as environments.c does; EventBridge rule names are unique per account and region, so one stack would take over or fail on the other\'s. Fix: set the top-level project (the same for every environment) instead of a project tag, or rename one environment.',
+        'environments.b-c (line 5, column 8): gets the SNS topic "a-b-c-certificate-expiry" in eu-west-1 of account 123456789012, as environments.c does; SNS topic names are unique per account and region, so one stack would take over or fail on the other\'s. Fix: set the top-level project (the same for every environment) instead of a project tag, or rename one environment.',
+        'environments.b-c (line 5, column 8): gets the KMS alias "alias/certkit-a-b-c-expiry" in eu-west-1 of account 123456789012, as environments.c does; KMS alias names are unique per account and region, so one stack would take over or fail on the other\'s. Fix: set the top-level project (the same for every environment) instead of a project tag, or rename one environment.',
+      ],
+    );
   });
 });
 

@@ -21,7 +21,7 @@ const withState = (path: string) => yaml`
       certificates: {}
 `;
 
-const localPath = (json: SynthJson) => json.terraform?.backend?.local?.path;
+const localPath = (json: SynthJson) => json.terraform?.backend?.local?.path as string | undefined;
 
 describe("local state path", () => {
   it("keeps an absolute path as written", () => {
@@ -85,6 +85,5 @@ describe("local state path", () => {
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
-    // The first run may bundle main.ts (scripts/ts.js).
-  }, 60_000);
+  }, 60_000); // the first run may bundle main.ts (scripts/ts.js)
 });
