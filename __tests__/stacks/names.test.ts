@@ -1,6 +1,8 @@
 // Config names live in their own namespace: a certificate may be named like any
 // construct id, output or resource of certkit's own, and synthesis keeps every
 // resource address and output name derived from the names alone.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { buildApp } from "../../stacks/build-app";
 import { reviewOfText } from "../review/helpers";
@@ -216,5 +218,15 @@ describe("npm run review", () => {
       "constructor",
       "web",
     ]);
+  });
+});
+
+describe("docs/naming.md", () => {
+  it("shows configs that synthesize the addresses it names", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "naming.md"), "utf8");
+    const snippets = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(
+      snippets.map((s) => Object.keys(resourcesOf(synthEnvironment(s), "aws_acm_certificate"))),
+    ).toEqual([["backend", "constructor"]]);
   });
 });
