@@ -9,6 +9,7 @@ import {
   normalizeDomain,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
+import { awsNameBase } from "../domains/aws-names";
 import { checkAlarmConfig } from "./alarm-rules";
 import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
@@ -75,6 +76,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
     }
   }
+  checkNamePrefix(cfg, out);
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
   checkSharedState(cfg, out);
@@ -179,6 +181,35 @@ function checkDomains(
     );
   }
 }
+
+/**
+ * Without a top-level project, a `project` tag prefixes the environment's AWS-side
+ * names (topic, key alias, event rule: letters, digits, "-" and "_"; 256 characters
+ * with certkit's additions).
+ */
+function checkNamePrefix(cfg: CertkitConfig, out: RuleFindings): void {
+  if (cfg.project !== undefined) return;
+  const reported = new Set<string>();
+  for (const [name, env] of Object.entries(cfg.environments)) {
+    const own = env.tags?.project !== undefined;
+    const tag = own ? env.tags?.project : cfg.defaults?.tags?.project;
+    if (tag === undefined) continue;
+    const path: KeyPath = own
+      ? ["environments", name, "tags", "project"]
+      : ["defaults", "tags", "project"];
+    const base = awsNameBase(name, tag);
+    if (AWS_NAME_BASE.test(base) || reported.has(formatPath(path))) continue;
+    reported.add(formatPath(path));
+    out.issues.push({
+      path,
+      message: `prefixes environment ${name}'s AWS names ("${base}-certificate-expiry"), which take letters, digits, "-" and "_" only, ${MAX_AWS_NAME_BASE} characters at most with the environment's name, got "${tag}". Fix: set the top-level project: (it replaces this tag), or use only those characters here.`,
+    });
+  }
+}
+
+/** `<project>-<environment>` in `alias/certkit-<it>-expiry` (KMS aliases: 256 characters). */
+const MAX_AWS_NAME_BASE = 235;
+const AWS_NAME_BASE = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_AWS_NAME_BASE}}$`);
 
 const backendKinds = (backend: NonNullable<EnvironmentConfig["backend"]>) =>
   (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);

@@ -18,6 +18,7 @@ import {
   regionIdPart,
 } from "../domains/aws-names";
 import { ExpiryTopicKey } from "./expiry-topic-key";
+import { Namespace } from "./namespace";
 import {
   CloudwatchEventRule,
   CloudwatchEventTarget,
@@ -88,6 +89,8 @@ export class ExpiryAlarm extends Construct {
   /** The key of each topic created here that is encrypted, created or existing, by region. */
   readonly keyArns = new Map<string, string>();
   private readonly props: ExpiryAlarmProps;
+  // Certificate names apart from the ids of regions' rules, topics and keys.
+  private readonly alarmScope = new Namespace(this, "alarms");
 
   constructor(scope: Construct, id: string, props: ExpiryAlarmProps) {
     super(scope, id);
@@ -245,7 +248,7 @@ export class ExpiryAlarm extends Construct {
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
       "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.";
     const full = description(cert.domains.join(", "));
-    const alarm = new CloudwatchMetricAlarm(this, `alarm_${cert.name}`, {
+    const alarm = new CloudwatchMetricAlarm(this.alarmScope, this.alarmScope.id(cert.name), {
       provider,
       alarmName: expiryAlarmName(base, cert.name, cert.domains),
       alarmDescription:

@@ -179,6 +179,35 @@ describe("AWS-side name prefixes", () => {
   });
 });
 
+describe("AWS-side name prefix from a project tag", () => {
+  it("fails when the tag holds characters AWS names refuse", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012", tags: { project: my shop } }
+        environments:
+          prod: { certificates: { web: { domains: [a.example.com] } } }
+          dev: { certificates: {} }
+      `,
+      [
+        'defaults.tags.project (line 2, column 76): prefixes environment prod\'s AWS names ("my shop-prod-certificate-expiry"), which take letters, digits, "-" and "_" only, 235 characters at most with the environment\'s name, got "my shop". Fix: set the top-level project: (it replaces this tag), or use only those characters here.',
+      ],
+    );
+  });
+
+  it("accepts any project tag under a top-level project", () => {
+    expect(() =>
+      load(yaml`
+        project: shop
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012", tags: { project: my shop } }
+        environments:
+          prod: { certificates: { web: { domains: [a.example.com] } } }
+      `),
+    ).not.toThrow();
+  });
+});
+
 describe("__proto__ keys", () => {
   it("fails for each, with its key path, instead of dropping the entry", () => {
     const why =
