@@ -2,6 +2,7 @@
 import { App } from "cdktf";
 import { loadConfigFile } from "./config/load";
 import { ConfigError } from "./config/issues";
+import { projectRootFromStackDir } from "./stacks/backend";
 import { buildApp } from "./stacks/build-app";
 import { PhaseTimer } from "./stacks/phase-timer";
 import { applyCdktfWorkarounds } from "./stacks/cdktf-workarounds";
@@ -17,7 +18,11 @@ try {
   const app = new App({ stackTraces: false });
   // Nor per token (a third of a large synthesis); CERTKIT_TOKEN_STACKS=1 keeps them for debugging.
   applyCdktfWorkarounds({ tokenStacks: process.env.CERTKIT_TOKEN_STACKS === "1" });
-  buildApp(app, config);
+  // cdktf runs the app in the project root, with the output folder (cdktf.json's
+  // `output`, or --output) in CDKTF_OUTDIR, which App reads: local state stays put.
+  buildApp(app, config, {
+    projectRootFromStackDir: projectRootFromStackDir(process.cwd(), app.outdir),
+  });
   timer.phase("constructs");
   app.synth();
   timer.phase("synth");

@@ -3,7 +3,14 @@
 // depends on each certificate's region, which resolving decides (CloudFront
 // certificates live in us-east-1), so checkAlarmPlacement runs on the resolved
 // config. The kmsKey checks are in alarm-key-rules.ts.
-import { parseSnsTopicArn } from "../domains/aws-names";
+import {
+  awsNameBase,
+  expiryAlarmName,
+  expiryKeyAlias,
+  expiryRuleName,
+  expiryTopicName,
+  parseSnsTopicArn,
+} from "../domains/aws-names";
 import { checkRegionKey, kmsKeyProblem, warnIgnoredKeys } from "./alarm-key-rules";
 import { checkArnRegions, certPath, listed } from "./alarm-regions";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
@@ -83,7 +90,80 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
       warnUnheard(env, region, certs, out);
     }
   }
+  checkAwsNames(resolved, out);
   return out;
+}
+
+/**
+ * CloudWatch alarm, SNS topic, KMS alias and EventBridge rule names are unique per
+ * account and region, across every stack: environment prod's certificate x-web and
+ * environment prod-x's certificate web would both make the alarm "prod-x-web
+ * certificate expiry: ...", and two environments whose project tag and name join
+ * into one prefix would share every name.
+ */
+function checkAwsNames(resolved: ResolvedConfig, out: RuleFindings): void {
+  const seen = new Map<string, AwsName>();
+  for (const name of resolved.environments.flatMap(awsNamesOf)) {
+    const key = `${name.region} ${name.kind} ${name.name}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, name);
+      continue;
+    }
+    if (first.env === name.env) continue;
+    const [a, b] = [first.env.accountId, name.env.accountId];
+    const other = formatPath(first.path);
+    if (a && a === b) {
+      out.issues.push({
+        path: name.path,
+        message: `gets the ${name.kind} "${name.name}" in ${name.region} of account ${b}, as ${other} does; ${name.kind} names are unique per account and region, so one stack would take over or fail on the other's. Fix: ${name.fix}.`,
+      });
+    } else if (!a || !b) {
+      out.warnings.push(
+        `${formatPath(name.path)}: gets the ${name.kind} "${name.name}" in ${name.region}, as ${other} does; if environments ${first.env.name} and ${name.env.name} share an AWS account, one stack takes over or fails on the other's. Set accountId on both so certkit can check, or ${name.fix}.`,
+      );
+    }
+  }
+}
+
+interface AwsName {
+  readonly kind: string;
+  readonly name: string;
+  readonly region: string;
+  readonly env: ResolvedEnvironment;
+  readonly path: KeyPath;
+  readonly fix: string;
+}
+
+/** The AWS-side names an environment's stack creates, as modules/expiry-alarm.ts makes them. */
+function awsNamesOf(env: ResolvedEnvironment): AwsName[] {
+  const base = awsNameBase(env.name, env.tags.project);
+  const names: AwsName[] = [];
+  const prefixFix =
+    "set the top-level project (the same for every environment) instead of a project tag, or rename one environment";
+  const regions = new Map<string, ResolvedCertificate[]>();
+  for (const cert of env.certificates) {
+    if (!cert.alarm.enabled) continue;
+    regions.set(cert.region, [...(regions.get(cert.region) ?? []), cert]);
+    names.push({
+      kind: "CloudWatch alarm",
+      name: expiryAlarmName(base, cert.name, cert.domains),
+      region: cert.region,
+      env,
+      path: certPath(env, cert),
+      fix: "rename one of the two certificates",
+    });
+  }
+  for (const [region, certs] of regions) {
+    const at = { region, env, path: ["environments", env.name], fix: prefixFix };
+    names.push({ ...at, kind: "EventBridge rule", name: expiryRuleName(base) });
+    const own = certs.filter((c) => c.alarm.topicArn === undefined);
+    if (own.length) names.push({ ...at, kind: "SNS topic", name: expiryTopicName(base) });
+    if (own.some((c) => c.alarm.kmsKey === "create")) {
+      names.push({ ...at, kind: "KMS alias", name: expiryKeyAlias(base) });
+    }
+  }
+  return names;
 }
 
 function warnDisabled(

@@ -1,6 +1,13 @@
 // Checks on `attach` and `hostnames`: one endpoint form, well-formed ARNs in the
 // right region, and no hostname served without a certificate that covers it.
-import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
+import { albId, loadBalancerOfListener } from "../domains/aws-names";
+import {
+  covers,
+  domainNameProblem,
+  helmValuesOutput,
+  isWildcard,
+  normalizeDomain,
+} from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
@@ -31,6 +38,13 @@ export function checkEnvironmentName(name: string, out: Findings): void {
       path: ["environments", name],
       message: `"${name}" is reserved: certkit names its zone-settings stack "${ZONES_STACK}" and ingress stacks "<environment>${INGRESS_STACK_SUFFIX}". Fix: rename the environment.`,
     });
+  } else if (name === "constructor") {
+    // cdktf names a stack by its construct id, and constructs keeps a scope's
+    // children in a plain object, where Object.prototype.constructor already is.
+    out.issues.push({
+      path: ["environments", name],
+      message: `"${name}" cannot name a stack: the constructs library cdktf builds on reserves it. Fix: rename the environment.`,
+    });
   } else if (name === REVIEW_INDEX) {
     out.issues.push({
       path: ["environments", name],
@@ -47,6 +61,12 @@ export interface EndpointContext {
   readonly claimed: Map<string, KeyPath>;
   /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
   readonly ownedAlbs: Map<string, { path: KeyPath; targetGroupArn?: string; sslPolicy: string }>;
+  /** Load balancers whose listeners certkit owns in any environment: ARN -> first claim. */
+  readonly ownedAnywhere: Map<string, KeyPath>;
+  /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
+  readonly albIds: Map<string, { arn: string; path: KeyPath }>;
+  /** This environment's Ingress groups by Helm values output name -> the first (cluster, group). */
+  readonly ingressIds: Map<string, { cluster: string; ingressGroup: string; path: KeyPath }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
 }
 
@@ -207,8 +227,18 @@ function checkAlb(
   }
   for (const key of ["listenerArn", "loadBalancerArn", "targetGroupArn"] as const) {
     const arn = alb[key];
-    if (arn !== undefined)
-      checkElbArn(arn, key.replace(/Arn$/, "").toLowerCase(), [...at, key], ctx, out);
+    const kind = key.replace(/Arn$/, "").toLowerCase();
+    if (
+      arn !== undefined &&
+      checkElbArn(arn, kind, [...at, key], ctx, out) &&
+      kind !== "targetgroup"
+    ) {
+      const lbArn = kind === "listener" ? loadBalancerOfListener(arn) : arn;
+      checkAlbId(lbArn, [...at, key], ctx, out);
+    }
+  }
+  if (alb.ingressGroup !== undefined && alb.cluster !== undefined) {
+    checkIngressId(alb.cluster, alb.ingressGroup, [...at, "ingressGroup"], ctx, out);
   }
   if (alb.dnsName !== undefined) {
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
@@ -221,6 +251,13 @@ function checkAlb(
     });
   }
   if (alb.loadBalancerArn !== undefined) {
+    const elsewhere = ctx.ownedAnywhere.get(alb.loadBalancerArn);
+    if (elsewhere && elsewhere[1] !== at[1]) {
+      out.issues.push({
+        path: [...at, "loadBalancerArn"],
+        message: `is also owned by ${formatPath(elsewhere)}: both environments' stacks would create its HTTPS:443 and HTTP:80 listeners, and a load balancer has one listener per port. Fix: serve both certificates from one environment, or add this one to the existing HTTPS listener with listenerArn (SNI).`,
+      });
+    } else if (!elsewhere) ctx.ownedAnywhere.set(alb.loadBalancerArn, [...at, "loadBalancerArn"]);
     const first = ctx.ownedAlbs.get(alb.loadBalancerArn);
     if (!first) {
       ctx.ownedAlbs.set(alb.loadBalancerArn, {
@@ -237,21 +274,23 @@ function checkAlb(
   }
 }
 
+/** Whether the ARN is well-formed and of the environment's region and account; reports why not. */
 function checkElbArn(
   arn: string,
   kind: string,
   path: KeyPath,
   ctx: EndpointContext,
   out: Findings,
-): void {
+): boolean {
   const m = ELB_ARN.exec(arn);
   if (!m || m[3] !== kind || !ELB_RESOURCE[kind].test(m[4])) {
     out.issues.push({
       path,
       message: `is not a ${kind} ARN, got "${arn}". Fix: use the form ${ARN_EXAMPLES[kind]}.`,
     });
-    return;
+    return false;
   }
+  const before = out.issues.length;
   if (ctx.region && m[1] !== ctx.region) {
     out.issues.push({
       path,
@@ -262,6 +301,46 @@ function checkElbArn(
     out.issues.push({
       path,
       message: `belongs to account ${m[2]}, but the environment is pinned to ${ctx.accountId}. Fix: use a resource of account ${ctx.accountId}.`,
+    });
+  }
+  return out.issues.length === before;
+}
+
+/**
+ * An ALB's listeners and lookup are named alb_<name>_<id> after its ARN: unique within
+ * one account and region, so two ALBs of one stack from different accounts or regions
+ * (with no accountId to pin them) could share it.
+ */
+function checkAlbId(lbArn: string, path: KeyPath, ctx: EndpointContext, out: Findings): void {
+  const id = albId(lbArn);
+  const first = ctx.albIds.get(id);
+  if (!first) ctx.albIds.set(id, { arn: lbArn, path });
+  else if (first.arn !== lbArn) {
+    out.issues.push({
+      path,
+      message: `names load balancer ${lbArn}, and ${formatPath(first.path)} names ${first.arn}: both would be ${id} in Terraform (ALB name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
+    });
+  }
+}
+
+/**
+ * An Ingress group's Helm values output and ALB lookup are named after its cluster and
+ * group with anything but letters, digits, "-" and "_" turned into "_".
+ */
+function checkIngressId(
+  cluster: string,
+  ingressGroup: string,
+  path: KeyPath,
+  ctx: EndpointContext,
+  out: Findings,
+): void {
+  const id = helmValuesOutput(cluster, ingressGroup);
+  const first = ctx.ingressIds.get(id);
+  if (!first) ctx.ingressIds.set(id, { cluster, ingressGroup, path });
+  else if (first.cluster !== cluster || first.ingressGroup !== ingressGroup) {
+    out.issues.push({
+      path,
+      message: `(cluster "${cluster}", group "${ingressGroup}") and ${formatPath(first.path)} (cluster "${first.cluster}", group "${first.ingressGroup}") are different Ingress groups with one output name, ${id} (Terraform names keep letters, digits, "-" and "_"; the rest becomes "_"). Fix: rename one group so that the two differ in a letter, digit, "-" or "_".`,
     });
   }
 }
@@ -306,7 +385,8 @@ function checkHostnames(
       );
     }
     const zone = ctx.router.route(name)!;
-    if (proxied && ctx.zones[zone.name]?.sslMode !== "strict") {
+    const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
+    if (proxied && settings?.[1].sslMode !== "strict") {
       out.warnings.push(
         `${formatPath(path)}: "${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["${zone.name}"].sslMode: strict, or make sure the zone already uses it.`,
       );

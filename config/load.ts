@@ -13,7 +13,7 @@ import {
   parseDocument,
 } from "yaml";
 import { checkAlarmPlacement } from "./alarm-rules";
-import { ConfigError, ConfigIssue, KeyPath, sentence } from "./issues";
+import { ConfigError, ConfigIssue, KeyPath, formatPath, sentence } from "./issues";
 import { ResolvedConfig, resolveConfig } from "./resolve";
 import { checkConfig } from "./rules";
 import { ConfigSchema } from "./schema";
@@ -76,20 +76,37 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
     const start = nodeAt(doc, issue.path, onKey)?.range?.[0];
     return start === undefined ? issue : { ...issue, ...at(start) };
   };
+  // zod would turn a `__proto__` key into the prototype of the object it builds:
+  // the entry (a certificate, an environment, a tag) would vanish without a word.
+  const prototypeKeys = prototypeKeyPaths(data);
+  const keyIssues = prototypeKeys.map((path) =>
+    located(
+      {
+        path,
+        message:
+          'cannot be a key: "__proto__" has a special meaning in JavaScript, and certkit would drop the entry. Fix: rename it.',
+      },
+      true,
+    ),
+  );
+  if (prototypeKeys.length) data = withoutPaths(data, prototypeKeys);
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
     const src = sourceView(doc, data);
-    const issues = parsed.error.issues.flatMap((i) => {
-      // A misspelt or invalid key is best shown where the key is, not its value.
-      const onKey = i.code === "unrecognized_keys" || i.code === "invalid_key";
-      return fromZodIssue(i, src, ConfigSchema).map((x) => located(x, onKey));
-    });
+    const issues = [...keyIssues];
+    issues.push(
+      ...parsed.error.issues.flatMap((i) => {
+        // A misspelt or invalid key is best shown where the key is, not its value.
+        const onKey = i.code === "unrecognized_keys" || i.code === "invalid_key";
+        return fromZodIssue(i, src, ConfigSchema).map((x) => located(x, onKey));
+      }),
+    );
     // Without the values the schema refused, the rest can still be checked, so that
     // one run shows every problem. Not after a misspelt or invalid key: the rules
     // would then report what the typo hid (a missing region, an unknown zone).
-    const keyIssue = parsed.error.issues.some(
-      (i) => i.code === "unrecognized_keys" || i.code === "invalid_key",
-    );
+    const keyIssue =
+      keyIssues.length > 0 ||
+      parsed.error.issues.some((i) => i.code === "unrecognized_keys" || i.code === "invalid_key");
     const refused = parsed.error.issues.map((i) => i.path as KeyPath);
     const rest = keyIssue ? undefined : ConfigSchema.safeParse(withoutPaths(data, refused));
     if (rest?.success) {
@@ -106,6 +123,8 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
     }
     throw new ConfigError(file, inFileOrder(issues));
   }
+  // As after a misspelt key, the rules would report what the dropped entry hid.
+  if (keyIssues.length) throw new ConfigError(file, inFileOrder(keyIssues));
   const { issues, warnings } = checkConfig(parsed.data);
   if (issues.length) throw new ConfigError(file, inFileOrder(issues.map((i) => located(i))));
   const config = resolveConfig(parsed.data);
@@ -169,6 +188,23 @@ function nodeAt(doc: Document, path: KeyPath, onKey = false): Node | undefined {
 function inFileOrder(issues: ConfigIssue[]): ConfigIssue[] {
   const at = (i: ConfigIssue) => [i.line ?? 0, i.column ?? 0];
   return [...issues].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
+}
+
+/** Paths of every `__proto__` key (an own key: the YAML parser defines it as one). */
+function prototypeKeyPaths(data: unknown): KeyPath[] {
+  const found: KeyPath[] = [];
+  // A loop, not recursion: deeply nested input must not overflow the stack here.
+  const todo: [unknown, KeyPath][] = [[data, []]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [value, path] = next;
+    if (!value || typeof value !== "object") continue;
+    for (const key of Object.keys(value)) {
+      const at = [...path, Array.isArray(value) ? Number(key) : key];
+      if (key === "__proto__" && !Array.isArray(value)) found.push(at);
+      else todo.push([(value as Record<string, unknown>)[key], at]);
+    }
+  }
+  return found.sort((a, b) => formatPath(a).localeCompare(formatPath(b)));
 }
 
 /** A copy of `data` without the object keys at `paths` (array items stay, so later paths keep their index). */

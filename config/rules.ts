@@ -1,5 +1,6 @@
 // Rules that need more than one key or knowledge of DNS and ACM. Each finding
 // names its key path and the fix; every finding is collected, not the first.
+import { posix } from "node:path";
 import {
   MAX_PRIMARY_NAME_LENGTH,
   baseName,
@@ -8,6 +9,7 @@ import {
   normalizeDomain,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
+import { awsNameBase } from "../domains/aws-names";
 import { checkAlarmConfig } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
 import {
@@ -53,6 +55,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
+  const ownedAnywhere = new Map<string, KeyPath>();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -69,6 +72,9 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       accountId: env.accountId ?? cfg.defaults?.accountId,
       claimed: hostnameClaims,
       ownedAlbs: new Map(),
+      ownedAnywhere,
+      albIds: new Map(),
+      ingressIds: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
@@ -87,6 +93,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
     checkIngressSchemes(env, at, out);
   }
   checkEdgeCertificates(cfg, router, out);
+  checkNamePrefix(cfg, out);
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
   checkSharedState(cfg, out);
@@ -95,12 +102,22 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
 }
 
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
+  // DNS names are case-insensitive: `Example.com` and `example.com` are one zone.
+  const seen = new Map<string, string>();
   for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
+    const path = ["cloudflare", "zones", zone];
     const problem = isWildcard(zone)
       ? "may not be a wildcard."
       : domainNameProblem(normalizeDomain(zone));
-    if (problem)
-      out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
+    if (problem) out.issues.push({ path, message: `zone name ${problem}` });
+    const first = seen.get(normalizeDomain(zone));
+    if (first === undefined) seen.set(normalizeDomain(zone), zone);
+    else {
+      out.issues.push({
+        path,
+        message: `is the zone ${formatPath(["cloudflare", "zones", first])} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+      });
+    }
   }
 }
 
@@ -111,6 +128,18 @@ function checkBackend(backend: EnvironmentConfig["backend"], at: KeyPath, out: R
     out.issues.push({
       path: at,
       message: `needs exactly one of local, s3, cloud, got ${kinds.length ? kinds.join(" and ") : "none"}. Fix: keep one.`,
+    });
+  }
+  const path = backend.local?.path;
+  if (path !== undefined && !path.trim()) {
+    out.issues.push({
+      path: [...at, "local", "path"],
+      message: `is empty. Fix: write the state file's path, such as "state/terraform.{environment}.tfstate", or leave path out for terraform.{environment}.tfstate.`,
+    });
+  } else if (path !== undefined && /[/\\]$/.test(path)) {
+    out.issues.push({
+      path: [...at, "local", "path"],
+      message: `names a folder, got "${path}". Fix: name the state file in it, such as "${path}terraform.{environment}.tfstate".`,
     });
   }
 }
@@ -190,6 +219,35 @@ function checkValidationTtls(env: EnvironmentConfig, at: KeyPath, out: RuleFindi
   }
 }
 
+/**
+ * Without a top-level project, a `project` tag prefixes the environment's AWS-side
+ * names (topic, key alias, event rule: letters, digits, "-" and "_"; 256 characters
+ * with certkit's additions).
+ */
+function checkNamePrefix(cfg: CertkitConfig, out: RuleFindings): void {
+  if (cfg.project !== undefined) return;
+  const reported = new Set<string>();
+  for (const [name, env] of Object.entries(cfg.environments)) {
+    const own = env.tags?.project !== undefined;
+    const tag = own ? env.tags?.project : cfg.defaults?.tags?.project;
+    if (tag === undefined) continue;
+    const path: KeyPath = own
+      ? ["environments", name, "tags", "project"]
+      : ["defaults", "tags", "project"];
+    const base = awsNameBase(name, tag);
+    if (AWS_NAME_BASE.test(base) || reported.has(formatPath(path))) continue;
+    reported.add(formatPath(path));
+    out.issues.push({
+      path,
+      message: `prefixes environment ${name}'s AWS names ("${base}-certificate-expiry"), which take letters, digits, "-" and "_" only, ${MAX_AWS_NAME_BASE} characters at most with the environment's name, got "${tag}". Fix: set the top-level project: (it replaces this tag), or use only those characters here.`,
+    });
+  }
+}
+
+/** `<project>-<environment>` in `alias/certkit-<it>-expiry` (KMS aliases: 256 characters). */
+const MAX_AWS_NAME_BASE = 235;
+const AWS_NAME_BASE = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_AWS_NAME_BASE}}$`);
+
 const backendKinds = (backend: NonNullable<EnvironmentConfig["backend"]>) =>
   (["local", "s3", "cloud"] as const).filter((k) => backend[k] !== undefined);
 
@@ -266,7 +324,8 @@ function stateOf(b: ResolvedBackend): { key: string; where: string; example: str
     case "local":
       return {
         key: "path",
-        where: `local file ${b.path}`,
+        // `./a.tfstate` and `a.tfstate` are one file.
+        where: `local file ${posix.normalize(b.path)}`,
         example: "terraform.{environment}.tfstate",
       };
   }

@@ -76,7 +76,7 @@ export const BackendSchema = z
           .string()
           .optional()
           .meta({
-            description: `State file, relative to the project root (an absolute path is kept). ${placeholderNote} @default terraform.{environment}.tfstate`,
+            description: `State file: relative to the project root (the folder of cdktf.json, whatever the output folder), or absolute. @default terraform.{environment}.tfstate. ${placeholderNote}`,
           }),
       })
       .optional()

@@ -1,6 +1,7 @@
 // Pure AWS naming rules: partitions, SNS topic and KMS key ARNs, name length limits, and
 // Terraform ids derived from free text. No cdktf here.
 import { createHash } from "node:crypto";
+import { safeIdPart } from "./names";
 
 export type AwsPartition = "aws" | "aws-cn" | "aws-us-gov";
 
@@ -94,4 +95,51 @@ const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").sl
 /** `us-east-1` -> `us_east_1`: a region as part of a Terraform id or provider alias. */
 export function regionIdPart(region: string): string {
   return region.replace(/-/g, "_");
+}
+
+/** `...:listener/app/<name>/<lb-id>/<listener-id>` -> `...:loadbalancer/app/<name>/<lb-id>`. */
+export function loadBalancerOfListener(listenerArn: string): string {
+  return listenerArn.replace(":listener/", ":loadbalancer/").replace(/\/[0-9a-f]+$/, "");
+}
+
+/**
+ * `alb_<name>_<id>` of an ALB ARN: its lookup's and listeners' Terraform names. Unique
+ * per account and region only: config rules refuse two ALBs of one stack sharing it.
+ */
+export function albId(lbArn: string): string {
+  const [, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
+  return `alb_${safeIdPart(`${name}_${id}`)}`;
+}
+
+/** What certkit puts in front of an environment's AWS-side names: `<project>-<environment>`. */
+export function awsNameBase(environment: string, project?: string): string {
+  return `${project ? `${project}-` : ""}${environment}`;
+}
+
+/** EventBridge rule names: 64 characters at most. */
+const MAX_RULE_NAME = 64;
+
+/** The name of an environment's ACM event rule in each region (see fitName). */
+export function expiryRuleName(base: string): string {
+  return fitName(`${base}-certificate-expiry`, MAX_RULE_NAME);
+}
+
+/** The name of the expiry topic certkit creates for an environment in each region. */
+export function expiryTopicName(base: string): string {
+  return `${base}-certificate-expiry`;
+}
+
+/** The alias of the key certkit creates for that topic. */
+export function expiryKeyAlias(base: string): string {
+  return `alias/certkit-${base}-expiry`;
+}
+
+/** A certificate's DaysToExpiry alarm name. Every name here is unique per account and region: config rules check it. */
+export function expiryAlarmName(
+  base: string,
+  certificate: string,
+  domains: readonly string[],
+): string {
+  const [primary, ...others] = domains;
+  return `${base}-${certificate} certificate expiry: ${primary}${others.length ? ` (+${others.length} more)` : ""}`;
 }

@@ -5,6 +5,8 @@ import { AcmCertificate, AcmCertificateValidation } from "./provider-imports";
 import type { KeyAlgorithm } from "../config/schema";
 
 export interface CertificateProps {
+  /** Terraform name of the certificate and its validation (`aws_acm_certificate.<name>`). @default - the construct id */
+  readonly resourceName?: string;
   /** Names the certificate covers; the first is the primary name. Changing them replaces the certificate. */
   readonly domains: readonly string[];
   /** Key algorithm. Changing it replaces the certificate. @default "RSA_2048" */
@@ -44,9 +46,9 @@ export class Certificate extends Construct {
   readonly requestedArn: string;
   readonly domains: readonly string[];
 
-  /** `id` is the certificate's config name; it becomes the Terraform id of both resources. */
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
+    const name = props.resourceName ?? id;
     const [primary, ...alternatives] = props.domains;
     this.domains = props.domains;
     this.certificate = new AcmCertificate(this, "certificate", {
@@ -65,7 +67,7 @@ export class Certificate extends Construct {
       // A certificate in use by a listener cannot be deleted: create the new one first.
       lifecycle: { createBeforeDestroy: true },
     });
-    this.certificate.overrideLogicalId(id);
+    this.certificate.overrideLogicalId(name);
     this.requestedArn = this.certificate.arn;
     if (props.waitForValidation === false) {
       this.arn = this.requestedArn;
@@ -80,7 +82,7 @@ export class Certificate extends Construct {
       // must exist before the old goes, or its consumers lose their ARN for the gap.
       lifecycle: { createBeforeDestroy: true },
     });
-    this.validation.overrideLogicalId(id);
+    this.validation.overrideLogicalId(name);
     this.arn = this.validation.certificateArn;
   }
 

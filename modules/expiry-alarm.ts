@@ -7,7 +7,10 @@ import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, DEFAULT_KMS_KEY, KmsKeySetting } from "../config/alarm-schema";
 import {
-  fitName,
+  awsNameBase,
+  expiryAlarmName,
+  expiryRuleName,
+  expiryTopicName,
   parseKmsKeyArn,
   parseSnsTopicArn,
   readableIds,
@@ -15,6 +18,7 @@ import {
   regionIdPart,
 } from "../domains/aws-names";
 import { ExpiryTopicKey } from "./expiry-topic-key";
+import { Namespace } from "./namespace";
 import {
   CloudwatchEventRule,
   CloudwatchEventTarget,
@@ -32,7 +36,6 @@ export const ACM_EXPIRY_DETAIL_TYPES = [
 ] as const;
 
 const SECONDS_PER_DAY = 86_400;
-const MAX_RULE_NAME = 64;
 const MAX_TOPIC_DISPLAY_NAME = 100;
 const MAX_ALARM_DESCRIPTION = 1024;
 
@@ -86,11 +89,13 @@ export class ExpiryAlarm extends Construct {
   /** The key of each topic created here that is encrypted, created or existing, by region. */
   readonly keyArns = new Map<string, string>();
   private readonly props: ExpiryAlarmProps;
+  // Certificate names apart from the ids of regions' rules, topics and keys.
+  private readonly alarmScope = new Namespace(this, "alarms");
 
   constructor(scope: Construct, id: string, props: ExpiryAlarmProps) {
     super(scope, id);
     this.props = props;
-    const base = `${props.namePrefix ? `${props.namePrefix}-` : ""}${props.environment}`;
+    const base = awsNameBase(props.environment, props.namePrefix);
     for (const [region, certs] of byRegion(props.certificates)) {
       const provider = props.providerFor?.(region);
       const regionId = regionIdPart(region);
@@ -105,7 +110,7 @@ export class ExpiryAlarm extends Construct {
 
       const rule = new CloudwatchEventRule(this, `events_${regionId}`, {
         provider,
-        name: fitName(`${base}-certificate-expiry`, MAX_RULE_NAME),
+        name: expiryRuleName(base),
         description: `ACM expiry events of environment ${props.environment}'s certificates in ${region}: ${certs.map((c) => c.name).join(", ")}.`,
         // JSON with references inside: readable in cdk.tf.json, and the provider
         // compares patterns and policies as JSON, not as text.
@@ -173,7 +178,7 @@ export class ExpiryAlarm extends Construct {
     const kmsMasterKeyId = this.topicKey(base, region, certs, provider);
     const topic = new SnsTopic(this, `topic_${regionId}`, {
       provider,
-      name: `${base}-certificate-expiry`,
+      name: expiryTopicName(base),
       displayName: `Certificate expiry ${base}`.slice(0, MAX_TOPIC_DISPLAY_NAME),
       kmsMasterKeyId,
     });
@@ -239,14 +244,13 @@ export class ExpiryAlarm extends Construct {
   ): CloudwatchMetricAlarm {
     const days = cert.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY;
     const [primary, ...others] = cert.domains;
-    const more = others.length ? ` (+${others.length} more)` : "";
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
       "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.";
     const full = description(cert.domains.join(", "));
-    const alarm = new CloudwatchMetricAlarm(this, `alarm_${cert.name}`, {
+    const alarm = new CloudwatchMetricAlarm(this.alarmScope, this.alarmScope.id(cert.name), {
       provider,
-      alarmName: `${base}-${cert.name} certificate expiry: ${primary}${more}`,
+      alarmName: expiryAlarmName(base, cert.name, cert.domains),
       alarmDescription:
         full.length <= MAX_ALARM_DESCRIPTION
           ? full

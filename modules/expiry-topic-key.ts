@@ -4,7 +4,7 @@
 // be dropped. This key's policy lets both services encrypt for the topic.
 import { Construct } from "constructs";
 import { Fn, TerraformLocal, type TerraformProvider } from "cdktf";
-import { partitionOf, regionIdPart } from "../domains/aws-names";
+import { expiryKeyAlias, partitionOf, regionIdPart } from "../domains/aws-names";
 import { KmsAlias, KmsKey, KmsKeyPolicy } from "./provider-imports";
 
 /** Days a deleted key can still be restored (KMS allows 7 to 30). */
@@ -34,7 +34,7 @@ export class ExpiryTopicKey extends Construct {
   constructor(scope: Construct, id: string, props: ExpiryTopicKeyProps) {
     super(scope, id);
     const regionId = regionIdPart(props.region);
-    const aliasName = `alias/certkit-${props.name}-expiry`;
+    const aliasName = expiryKeyAlias(props.name);
     if (!ALIAS_NAME.test(aliasName) || aliasName.length > MAX_ALIAS_NAME) {
       throw new Error(
         `${this.node.path}: KMS alias "${aliasName}" must be at most ${MAX_ALIAS_NAME} characters of letters, digits, "/", "_" and "-".`,

@@ -1,22 +1,25 @@
 // One Terraform stack per environment: providers, backend, then the modules.
 import { Construct } from "constructs";
-import { TerraformOutput } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
-import { baseName, safeIdPart } from "../domains/names";
+import { baseName, helmValuesOutput } from "../domains/names";
 import { Certificate } from "../modules/certificate";
 import { dnsProvidersFor } from "../modules/dns";
 import { Endpoints } from "../modules/endpoints/endpoints";
+import { Namespace } from "../modules/namespace";
 import type { AwsProvider } from "../modules/provider-imports";
 import { ValidationRecords } from "../modules/validation-records";
 import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
 import { addExpiryWatch } from "./expiry-watch";
+import { Outputs } from "./outputs";
 import { SelfContainedStack } from "./cdktf-workarounds";
 
 export interface EnvironmentStackProps {
   /** The environment, resolved from the config file. */
   readonly environment: ResolvedEnvironment;
+  /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
+  readonly projectRoot?: string;
 }
 
 /** Built from the config alone, it reads no other stack's values (see cdktf-workarounds.ts). */
@@ -30,14 +33,18 @@ export class EnvironmentStack extends SelfContainedStack {
     const env = props.environment;
     super(scope, env.name);
     this.environment = env;
-    configureBackend(this, env.backend, env.region);
+    configureBackend(this, env.backend, env.region, props.projectRoot);
     this.createAwsProvider(env.region);
     const dns = dnsProvidersFor(this);
 
+    // Config names in scopes of their own: a certificate may be named `backend` or `aws`.
+    const certificates = new Namespace(this, "certificates");
+    const outputs = new Outputs(this, "outputs");
     for (const c of env.certificates) {
       this.certificates.set(
         c.name,
-        new Certificate(this, c.name, {
+        new Certificate(certificates, certificates.id(c.name), {
+          resourceName: c.name,
           domains: c.domains,
           keyAlgorithm: c.keyAlgorithm,
           transparencyLogging: c.transparencyLogging,
@@ -60,7 +67,7 @@ export class EnvironmentStack extends SelfContainedStack {
       ownedElsewhere: env.validationRecordsOwnedElsewhere,
       ttlSeconds: new Map(env.certificates.map((c) => [c.name, c.validationTtlSeconds])),
     });
-    addExpiryWatch(this, env, this.certificates, (region) => this.awsProvider(region));
+    addExpiryWatch(this, outputs, env, this.certificates, (region) => this.awsProvider(region));
 
     const endpoints = new Endpoints(this, "endpoints", {
       certificates: env.certificates,
@@ -69,49 +76,49 @@ export class EnvironmentStack extends SelfContainedStack {
       environment: env.name,
     });
 
-    this.addOutputs(endpoints);
+    this.addOutputs(outputs, endpoints);
   }
 
   /** What consumers read after apply: ARNs, endpoints, hostnames, Helm values. */
-  private addOutputs(endpoints: Endpoints): void {
+  private addOutputs(outputs: Outputs, endpoints: Endpoints): void {
     const env = this.environment;
     for (const c of env.certificates) {
       const cert = this.certificates.get(c.name)!;
-      new TerraformOutput(this, `certificate_arn_${c.name}`, {
+      outputs.add(`certificate_arn_${c.name}`, {
         value: cert.arn,
         description: `ARN of certificate ${c.name} (${c.domains.join(", ")}) in ${c.region}, once issued.`,
       });
       if (cert.validation) {
-        new TerraformOutput(this, `certificate_validation_${c.name}`, {
+        outputs.add(`certificate_validation_${c.name}`, {
           value: cert.validation.id,
           description: `Set once ACM has issued certificate ${c.name}.`,
         });
       }
       // As terraform-aws-acm gives them, so that records can be written outside certkit.
-      new TerraformOutput(this, `validation_records_${c.name}`, {
+      outputs.add(`validation_records_${c.name}`, {
         value: cert.validationRecords(),
         description: `Validation records of certificate ${c.name}, one per validated name: domain_name, resource_record_name, resource_record_type, resource_record_value.`,
       });
-      new TerraformOutput(this, `validation_names_${c.name}`, {
+      outputs.add(`validation_names_${c.name}`, {
         value: [...new Set(c.domains.map(baseName))],
         description: `The distinct names ACM validates for certificate ${c.name} (a wildcard shares its base name's record).`,
       });
-      new TerraformOutput(this, `certificate_status_${c.name}`, {
+      outputs.add(`certificate_status_${c.name}`, {
         value: cert.certificate.status,
         description: `ACM status of certificate ${c.name} (PENDING_VALIDATION, ISSUED, ...).`,
       });
       const target = endpoints.targets.get(c.name);
       if (target)
-        new TerraformOutput(this, `endpoint_${c.name}`, {
+        outputs.add(`endpoint_${c.name}`, {
           value: target,
           description: `Where ${c.name}'s hostnames point.`,
         });
       if (c.hostnames.length) {
-        new TerraformOutput(this, `hostnames_${c.name}`, { value: c.hostnames.map((h) => h.name) });
+        outputs.add(`hostnames_${c.name}`, { value: c.hostnames.map((h) => h.name) });
       }
     }
     for (const h of endpoints.ingressHandovers) {
-      new TerraformOutput(this, `helm_values_${safeIdPart(`${h.cluster}_${h.ingressGroup}`)}`, {
+      outputs.add(helmValuesOutput(h.cluster, h.ingressGroup), {
         value: h.helmValues,
         description: `Ingress annotations for group ${h.ingressGroup} on cluster ${h.cluster}; deploy the ${ingressStackName(env.name)} stack once the ALB exists.`,
       });

@@ -1,14 +1,15 @@
 // The environment stack's expiry watch: its certificates handed to ExpiryAlarm,
 // and the outputs people look the alarms, topics and keys up by.
 import type { TerraformProvider, TerraformStack } from "cdktf";
-import { TerraformOutput } from "cdktf";
 import { regionIdPart } from "../domains/aws-names";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { Certificate } from "../modules/certificate";
 import { ExpiryAlarm } from "../modules/expiry-alarm";
+import type { Outputs } from "./outputs";
 
 export function addExpiryWatch(
   stack: TerraformStack,
+  outputs: Outputs,
   env: ResolvedEnvironment,
   certificates: ReadonlyMap<string, Certificate>,
   providerFor: (region: string) => TerraformProvider | undefined,
@@ -33,19 +34,19 @@ export function addExpiryWatch(
     providerFor,
   });
   for (const [name, alarm] of watch.alarms) {
-    new TerraformOutput(stack, `expiry_alarm_${name}`, {
+    outputs.add(`expiry_alarm_${name}`, {
       value: { name: alarm.alarmName, arn: alarm.arn },
       description: `DaysToExpiry alarm of certificate ${name}.`,
     });
   }
   for (const [region, arn] of watch.topicArns) {
-    new TerraformOutput(stack, `expiry_topic_arn_${regionIdPart(region)}`, {
+    outputs.add(`expiry_topic_arn_${regionIdPart(region)}`, {
       value: arn,
       description: `SNS topic notified of certificate expiry in ${region}.`,
     });
   }
   for (const [region, arn] of watch.keyArns) {
-    new TerraformOutput(stack, `expiry_key_arn_${regionIdPart(region)}`, {
+    outputs.add(`expiry_key_arn_${regionIdPart(region)}`, {
       value: arn,
       description: `KMS key encrypting the certificate expiry topic in ${region}.`,
     });

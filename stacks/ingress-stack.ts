@@ -2,43 +2,52 @@
 // Deployed after the Ingress carries the certificate ARN, because the ALB (and
 // so the lookup) exists only then; the environment's stack never waits for it.
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import type { ResolvedBackend, ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
-import { safeIdPart } from "../domains/names";
+import { ingressLookupId } from "../domains/names";
 import { AppRecords } from "../modules/app-records";
 import { dnsProvidersFor } from "../modules/dns";
 import { AlbIngressLookup } from "../modules/endpoints/alb-ingress-lookup";
+import { Namespace } from "../modules/namespace";
 import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
+import { Outputs } from "./outputs";
 
 export interface IngressStackProps {
   /** The environment whose controller-managed ALBs this stack points records at. */
   readonly environment: ResolvedEnvironment;
   /** Where this stack's state lives (next to the environment's). */
   readonly backend: ResolvedBackend;
+  /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
+  readonly projectRoot?: string;
 }
 
 export class IngressStack extends TerraformStack {
   constructor(scope: Construct, props: IngressStackProps) {
     const env = props.environment;
     super(scope, ingressStackName(env.name));
-    configureBackend(this, props.backend, env.region);
+    configureBackend(this, props.backend, env.region, props.projectRoot);
     addAwsProvider(this, env, env.region);
     const dns = dnsProvidersFor(this);
+    // Config names in scopes of their own (see modules/namespace.ts).
+    const albs = new Construct(this, "alb-lookups");
+    const records = new Namespace(this, "app-records");
+    const outputs = new Outputs(this, "outputs");
     const lookups = new Map<string, AlbIngressLookup>();
     for (const c of env.certificates) {
       if (c.attach?.kind !== "alb-ingress" || !c.hostnames.length) continue;
-      const id = `alb_${safeIdPart(`${c.attach.cluster}_${c.attach.ingressGroup}`)}`;
-      const lookup = lookups.get(id) ?? new AlbIngressLookup(this, id, c.attach);
+      // Config rules refuse two (cluster, group) pairs with one id.
+      const id = ingressLookupId(c.attach.cluster, c.attach.ingressGroup);
+      const lookup = lookups.get(id) ?? new AlbIngressLookup(albs, id, c.attach);
       lookups.set(id, lookup);
-      new AppRecords(this, `app-${c.name}`, {
+      new AppRecords(records, records.id(c.name), {
         hostnames: c.hostnames,
         target: lookup.dnsName,
         dns,
         description: `${env.name} ${c.name} (ingress ${c.attach.ingressGroup})`,
       });
-      new TerraformOutput(this, `endpoint_${c.name}`, { value: lookup.dnsName });
+      outputs.add(`endpoint_${c.name}`, { value: lookup.dnsName });
     }
   }
 }

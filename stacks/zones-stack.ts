@@ -16,12 +16,14 @@ export interface ZonesStackProps {
   readonly config: Pick<ResolvedConfig, "zoneSettings" | "zonesBackend">;
   /** AWS region for an s3 backend without its own. */
   readonly region: string;
+  /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
+  readonly projectRoot?: string;
 }
 
 export class ZonesStack extends TerraformStack {
   constructor(scope: Construct, props: ZonesStackProps) {
     super(scope, ZONES_STACK);
-    configureBackend(this, props.config.zonesBackend, props.region);
+    configureBackend(this, props.config.zonesBackend, props.region, props.projectRoot);
     const dns = dnsProvidersFor(this);
     for (const s of props.config.zoneSettings) {
       if (s.caa) {

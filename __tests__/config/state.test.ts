@@ -75,6 +75,42 @@ describe("state of the zones and ingress stacks", () => {
   });
 });
 
+describe("local state paths", () => {
+  const withPath = (path: string) => yaml`
+    cloudflare: { zones: { example.com: {} } }
+    defaults: { region: eu-west-1, accountId: "123456789012", backend: { local: { path: "${path}" } } }
+    environments:
+      prod: { certificates: {} }
+  `;
+
+  it("fails when the path is empty", () => {
+    expectProblems(withPath(""), [
+      'defaults.backend.local.path (line 2, column 85): is empty. Fix: write the state file\'s path, such as "state/terraform.{environment}.tfstate", or leave path out for terraform.{environment}.tfstate.',
+    ]);
+  });
+
+  it("fails when the path names a folder", () => {
+    expectProblems(withPath("state/"), [
+      'defaults.backend.local.path (line 2, column 85): names a folder, got "state/". Fix: name the state file in it, such as "state/terraform.{environment}.tfstate".',
+    ]);
+  });
+
+  it("fails when two spellings of one relative path give stacks one state", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012" }
+        environments:
+          prod: { backend: { local: { path: state.tfstate } }, certificates: {} }
+          dev: { backend: { local: { path: ./state.tfstate } }, certificates: {} }
+      `,
+      [
+        "environments.dev.backend.local.path (line 5, column 36): gives stacks prod and dev the same state (local file state.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"terraform.{environment}.tfstate\".",
+      ],
+    );
+  });
+});
+
 describe("environment names the review needs", () => {
   it("fails when an environment is named index, the review's summary page", () => {
     expectProblems(

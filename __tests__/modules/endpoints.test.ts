@@ -5,7 +5,7 @@ import {
   ingressAnnotations,
   ingressAnnotationsYaml,
 } from "../../modules/endpoints/ingress-annotations";
-import { loadBalancerOfListener } from "../../modules/endpoints/endpoints";
+import { loadBalancerOfListener } from "../../domains/aws-names";
 import { buildApp } from "../../stacks/build-app";
 import {
   SynthJson,

@@ -1,6 +1,7 @@
 // Listeners on an ALB certkit owns: HTTPS:443 forwarding to a target group with
 // an explicit TLS policy, HTTP:80 redirecting to it, more certificates by SNI.
 import { Construct } from "constructs";
+import { Namespace } from "../namespace";
 import { LbListener, LbListenerCertificate } from "../provider-imports";
 
 export interface AlbListenersProps {
@@ -40,8 +41,11 @@ export class AlbListeners extends Construct {
       ],
     });
     this.http.overrideLogicalId(`${id}_http`);
+    // Certificate names apart from "https" and "http".
+    const sni = new Namespace(this, "certificates");
     for (const cert of others) {
-      new ListenerCertificate(this, cert.name, {
+      new ListenerCertificate(sni, sni.id(cert.name), {
+        resourceName: cert.name,
         listenerArn: this.https.arn,
         certificateArn: cert.arn,
       });
@@ -50,6 +54,8 @@ export class AlbListeners extends Construct {
 }
 
 export interface ListenerCertificateProps {
+  /** Terraform name of the resource: the certificate's name. @default - the construct id */
+  readonly resourceName?: string;
   /** The HTTPS listener. */
   readonly listenerArn: string;
   /** The validated certificate ARN. */
@@ -58,7 +64,6 @@ export interface ListenerCertificateProps {
 
 /** A certificate served by SNI on an existing HTTPS listener. */
 export class ListenerCertificate extends Construct {
-  /** `id` is the certificate's name. */
   constructor(scope: Construct, id: string, props: ListenerCertificateProps) {
     super(scope, id);
     new LbListenerCertificate(this, "resource", {
@@ -68,6 +73,6 @@ export class ListenerCertificate extends Construct {
       // binding is destroyed first and the hostname gets the default certificate
       // until the new one is bound (the certificate's own lifecycle does not reach it).
       lifecycle: { createBeforeDestroy: true },
-    }).overrideLogicalId(id);
+    }).overrideLogicalId(props.resourceName ?? id);
   }
 }

@@ -5,6 +5,8 @@ import { CACHING_OPTIMIZED_POLICY_ID } from "../../config/endpoint-schema";
 import { CloudfrontDistribution } from "../provider-imports";
 
 export interface CloudFrontSiteProps {
+  /** Terraform name of the distribution: the certificate's name. @default - the construct id */
+  readonly resourceName?: string;
   /** Validated ARN of a certificate in us-east-1 that covers every alias. */
   readonly certificateArn: string;
   /** Names the distribution answers to. @default - none (only its cloudfront.net name) */
@@ -32,7 +34,6 @@ export class CloudFrontSite extends Construct {
   /** `dxxxx.cloudfront.net`, for CNAMEs. */
   readonly domainName: string;
 
-  /** `id` is the certificate's name. */
   constructor(scope: Construct, id: string, props: CloudFrontSiteProps) {
     super(scope, id);
     const originId = "origin";
@@ -73,7 +74,7 @@ export class CloudFrontSite extends Construct {
         minimumProtocolVersion: props.minimumProtocolVersion ?? "TLSv1.2_2021",
       },
     });
-    this.distribution.overrideLogicalId(id);
+    this.distribution.overrideLogicalId(props.resourceName ?? id);
     this.domainName = this.distribution.domainName;
   }
 }

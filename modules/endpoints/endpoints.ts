@@ -3,8 +3,9 @@
 // stack (the ALB exists only once the Ingress has the certificate ARN).
 import { Construct } from "constructs";
 import type { ResolvedCertificate } from "../../config/resolve";
-import { safeIdPart } from "../../domains/names";
+import { albId, loadBalancerOfListener } from "../../domains/aws-names";
 import { AppRecords } from "../app-records";
+import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
 import { DataAwsLb } from "../provider-imports";
@@ -40,6 +41,11 @@ export class Endpoints extends Construct {
   readonly ingressHandovers: IngressHandover[] = [];
   private readonly albLookups = new Map<string, string>();
   private readonly props: EndpointsProps;
+  // Each kind of child in a scope of its own: certificate names never meet ALB ids.
+  private readonly sites = new Namespace(this, "certificates");
+  private readonly appRecords = new Namespace(this, "app-records");
+  private readonly albs = new Construct(this, "albs");
+  private readonly lookups = new Construct(this, "alb-lookups");
 
   constructor(scope: Construct, id: string, props: EndpointsProps) {
     super(scope, id);
@@ -50,7 +56,7 @@ export class Endpoints extends Construct {
       if (!target) continue;
       this.targets.set(c.name, target);
       if (c.hostnames.length) {
-        new AppRecords(this, `app-${c.name}`, {
+        new AppRecords(this.appRecords, this.appRecords.id(c.name), {
           hostnames: c.hostnames,
           target,
           dns: props.dns,
@@ -75,7 +81,8 @@ export class Endpoints extends Construct {
       case undefined:
         return c.target;
       case "alb-listener":
-        new ListenerCertificate(this, c.name, {
+        new ListenerCertificate(this.sites, this.sites.id(c.name), {
+          resourceName: c.name,
           listenerArn: a.listenerArn,
           certificateArn: this.arn(c),
         });
@@ -85,7 +92,8 @@ export class Endpoints extends Construct {
       case "alb-dns":
         return a.dnsName;
       case "cloudfront":
-        return new CloudFrontSite(this, c.name, {
+        return new CloudFrontSite(this.sites, this.sites.id(c.name), {
+          resourceName: c.name,
           certificateArn: this.arn(c),
           aliases: c.hostnames.map((h) => h.name),
           origin: a.origin,
@@ -142,7 +150,7 @@ export class Endpoints extends Construct {
         ResolvedCertificate["attach"],
         { kind: "alb-owned" }
       >;
-      new AlbListeners(this, `alb_${albName(lbArn)}`, {
+      new AlbListeners(this.albs, albId(lbArn), {
         loadBalancerArn: lbArn,
         targetGroupArn: first.targetGroupArn,
         sslPolicy: first.sslPolicy,
@@ -157,23 +165,12 @@ export class Endpoints extends Construct {
   private albDnsName(lbArn: string): string {
     let name = this.albLookups.get(lbArn);
     if (!name) {
-      const id = `alb_${albName(lbArn)}`;
-      const lb = new DataAwsLb(this, `lookup-${id}`, { arn: lbArn });
+      const id = albId(lbArn);
+      const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
       name = lb.dnsName;
       this.albLookups.set(lbArn, name);
     }
     return name;
   }
-}
-
-/** `...:listener/app/<name>/<lb-id>/<listener-id>` -> `...:loadbalancer/app/<name>/<lb-id>`. */
-export function loadBalancerOfListener(listenerArn: string): string {
-  return listenerArn.replace(":listener/", ":loadbalancer/").replace(/\/[0-9a-f]+$/, "");
-}
-
-/** `<name>_<id>` of an ALB ARN: unique per region and account, and a valid Terraform id part. */
-function albName(lbArn: string): string {
-  const [, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
-  return safeIdPart(`${name}_${id}`);
 }
