@@ -65,10 +65,13 @@ describe("certificate names equal to certkit's own construct ids", () => {
       record: "lb.example.org",
       outputs: [
         `certificate_arn_${name}`,
+        `certificate_status_${name}`,
         `certificate_validation_${name}`,
         `endpoint_${name}`,
         `expiry_alarm_${name}`,
         `hostnames_${name}`,
+        `validation_names_${name}`,
+        `validation_records_${name}`,
       ],
       providers: ["default", "us_east_1"],
     });
