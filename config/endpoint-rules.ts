@@ -2,6 +2,7 @@
 // right region, and no hostname served without a certificate that covers it.
 import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
+import { partitionProblem } from "../domains/aws-names";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import type { CertificateConfig, CertkitConfig } from "./schema";
@@ -70,6 +71,12 @@ export function checkEndpoints(
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
+  const originPath = cert.attach?.cloudfront?.originPath;
+  if (originPath !== undefined && forms.length === 1) {
+    const problem = originPathProblem(originPath);
+    if (problem)
+      out.issues.push({ path: [...at, "attach", "cloudfront", "originPath"], message: problem });
+  }
   if (
     cert.attach?.alb &&
     !cert.attach.alb.ingressGroup &&
@@ -107,7 +114,15 @@ export function checkEndpoints(
     const problem = domainNameProblem(normalizeDomain(cert.target));
     if (problem) out.issues.push({ path: [...at, "target"], message: problem });
   }
-  checkHostnames(cert, at, ctx, origin ? normalizeDomain(origin) : undefined, out);
+  checkHostnames(cert, at, ctx, endpointNames(cert), out);
+}
+
+/** CloudFront's OriginPath begins with "/" and does not end with one (API reference, Origin). */
+function originPathProblem(path: string): string | undefined {
+  if (path.startsWith("/") && !path.endsWith("/")) return undefined;
+  const wrong = path.startsWith("/") ? 'must not end with "/"' : 'must begin with "/"';
+  const bare = path.replace(/^\/+|\/+$/g, "");
+  return `${wrong} (CloudFront refuses it otherwise), got "${path}". Fix: ${bare ? `write "/${bare}"` : "leave originPath out"}.`;
 }
 
 function checkAlb(
@@ -192,6 +207,12 @@ function checkElbArn(
     });
     return;
   }
+  const partition = partitionProblem(
+    arn,
+    ctx.region ?? m[1],
+    ctx.region ? `the environment's region ${ctx.region}` : undefined,
+  );
+  if (partition) out.issues.push({ path, message: partition });
   if (ctx.region && m[1] !== ctx.region) {
     out.issues.push({
       path,
@@ -206,11 +227,23 @@ function checkElbArn(
   }
 }
 
+/** The DNS names the hostnames' records point at or through, by key: a hostname equal to one loops. */
+function endpointNames(cert: CertificateConfig): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (key: string, name: string | undefined) => {
+    if (name !== undefined) names.set(normalizeDomain(name), key);
+  };
+  add("attach.cloudfront.origin", cert.attach?.cloudfront?.origin);
+  add("attach.alb.dnsName", cert.attach?.alb?.dnsName);
+  add("target", cert.target);
+  return names;
+}
+
 function checkHostnames(
   cert: CertificateConfig,
   at: KeyPath,
   ctx: EndpointContext,
-  origin: string | undefined,
+  endpoints: Map<string, string>,
   out: Findings,
 ): void {
   const domains = cert.domains.map(normalizeDomain);
@@ -218,7 +251,7 @@ function checkHostnames(
     const isString = typeof h === "string";
     const path: KeyPath = isString ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"];
     const name = normalizeDomain(isString ? h : h.name);
-    const problem = hostnameProblem(name, domains, ctx.router, origin);
+    const problem = hostnameProblem(name, domains, ctx.router, endpoints);
     if (problem) {
       out.issues.push({ path, message: problem });
       return;
@@ -253,7 +286,7 @@ function hostnameProblem(
   name: string,
   domains: string[],
   router: ZoneRouter,
-  origin?: string,
+  endpoints: Map<string, string>,
 ): string | undefined {
   if (name.startsWith("_")) {
     return `"${name}" looks like a validation record name (those start with "_" and certkit manages them). Fix: list the app's own hostname.`;
@@ -267,7 +300,10 @@ function hostnameProblem(
   }
   if (!router.route(name))
     return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
-  if (name === origin)
+  const key = endpoints.get(name);
+  if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
+  if (key !== undefined)
+    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).`;
   return undefined;
 }

@@ -6,6 +6,7 @@ import {
   domainNameProblem,
   isWildcard,
   normalizeDomain,
+  validationRecordProblem,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
@@ -24,6 +25,8 @@ import {
 } from "./resolve";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
+import { checkTags } from "./tag-rules";
+import { checkS3Backends } from "./backend-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
@@ -72,6 +75,8 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
+  checkTags(cfg, out);
+  checkS3Backends(cfg, out);
   checkSharedState(cfg, out);
   checkStateBucketRegion(cfg, out);
   return out;
@@ -80,7 +85,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
   for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
     const problem = isWildcard(zone)
-      ? "may not be a wildcard."
+      ? `may not be a wildcard, got "${zone}". Fix: write the zone's apex, "${baseName(zone)}"; records under it go to the zone.`
       : domainNameProblem(normalizeDomain(zone));
     if (problem)
       out.issues.push({ path: ["cloudflare", "zones", zone], message: `zone name ${problem}` });
@@ -113,7 +118,7 @@ function checkDomains(
         `${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`,
       );
     }
-    const problem = domainNameProblem(name);
+    const problem = domainNameProblem(name) ?? validationRecordProblem(name);
     if (problem) {
       out.issues.push({ path, message: problem });
       return;

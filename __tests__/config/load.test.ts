@@ -177,7 +177,7 @@ describe("the error message", () => {
               web: { domains: [example.com, www.example.net, example.com] }
       `,
       [
-        'cloudflare.zones["*.example.org"] (line 4, column 22): zone name may not be a wildcard.',
+        'cloudflare.zones["*.example.org"] (line 4, column 22): zone name may not be a wildcard, got "*.example.org". Fix: write the zone\'s apex, "example.org"; records under it go to the zone.',
         "defaults.backend.s3.key (line 7, column 43): gives stacks staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
         'environments.staging.certificates.web.domains[0] (line 12, column 24): ends with a dot, got "staging.example.com.". Fix: write "staging.example.com" (ACM rejects the trailing dot).',
         "environments.prod.region (line 14, column 5): is required. Fix: set it here or in defaults.region.",
