@@ -143,7 +143,10 @@ function checkAlb(
   }
   const pair = (a: "ingressGroup" | "loadBalancerArn", b: "cluster" | "targetGroupArn") => {
     if (alb[a] !== undefined && alb[b] === undefined) {
-      out.issues.push({ path: [...at, b], message: `is required with ${a}.` });
+      out.issues.push({
+        path: [...at, b],
+        message: `is required with ${a}. Fix: add ${b}, or remove ${a}.`,
+      });
     } else if (alb[a] === undefined && alb[b] !== undefined) {
       out.issues.push({
         path: [...at, b],
