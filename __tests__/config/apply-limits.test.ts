@@ -32,6 +32,13 @@ describe("tags", () => {
     ]);
   });
 
+  it("fails when a tag value is longer than 256 characters", () => {
+    const value = "v".repeat(257);
+    expectProblems(config("", `tags: { owner: ${value} }`), [
+      `environments.prod.tags.owner (line 7, column 20): must be at most 256 characters long, got "${"v".repeat(56)}.... Fix: shorten it.`,
+    ]);
+  });
+
   it("accepts letters of any script, digits, spaces and _ . : / = + - @", () => {
     const { config: c } = load(
       config("", 'tags: { "Kostenstelle Süd": "µ 東京 a_b.c:d/e=f+g-h@i" }'),
@@ -118,6 +125,15 @@ describe("ARN partitions", () => {
         `environments.prod.certificates.web.attach.alb.listenerArn (line 6, column 68): names partition aws-cn, but the environment's region eu-west-1 is in partition aws, got "${LISTENER}". Fix: write arn:aws:elasticloadbalancing:eu-west-1:...`,
       ],
     );
+  });
+
+  it("fails when an alarm topic or key names another partition than its region", () => {
+    const topic = "arn:aws-cn:sns:eu-west-1:123456789012:ops";
+    const key = "arn:aws-cn:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    expectProblems(config("", `alarm: { topicArn: "${topic}", kmsKey: "${key}" }`), [
+      `environments.prod.alarm.topicArn (line 7, column 24): names partition aws-cn, but region eu-west-1 is in partition aws, got "${topic}". Fix: write arn:aws:sns:eu-west-1:...`,
+      `environments.prod.alarm.kmsKey (line 7, column 77): names partition aws-cn, but region eu-west-1 is in partition aws, got "${key}". Fix: write arn:aws:kms:eu-west-1:...`,
+    ]);
   });
 
   it("fails when the state role or key names another partition than the bucket's region", () => {
