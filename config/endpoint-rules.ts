@@ -45,6 +45,8 @@ export interface EndpointContext {
   readonly accountId?: string;
   /** Hostnames already claimed in any environment, with where. */
   readonly claimed: Map<string, KeyPath>;
+  /** Hostnames whose CNAME points at a name the config gives (target, alb.dnsName), in any environment. */
+  readonly cnames: Map<string, { path: KeyPath; to: string; key: string }>;
   /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
   readonly ownedAlbs: Map<string, { path: KeyPath; targetGroupArn?: string; sslPolicy: string }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
@@ -123,6 +125,28 @@ function originPathProblem(path: string): string | undefined {
   const wrong = path.startsWith("/") ? 'must not end with "/"' : 'must begin with "/"';
   const bare = path.replace(/^\/+|\/+$/g, "");
   return `${wrong} (CloudFront refuses it otherwise), got "${path}". Fix: ${bare ? `write "/${bare}"` : "leave originPath out"}.`;
+}
+
+/**
+ * CNAMEs that point at each other (a -> b -> a) across certificates and
+ * environments: no resolver follows the loop. A name pointing at itself is
+ * reported with the hostname.
+ */
+export function checkCnameChains(cnames: EndpointContext["cnames"], out: Findings): void {
+  const reported = new Set<string>();
+  for (const [start, first] of cnames) {
+    const chain = [start];
+    for (let at = first.to; cnames.has(at) && !chain.includes(at); at = cnames.get(at)!.to) {
+      chain.push(at);
+    }
+    const last = cnames.get(chain[chain.length - 1])!;
+    if (chain.length < 2 || last.to !== start || chain.some((n) => reported.has(n))) continue;
+    chain.forEach((n) => reported.add(n));
+    out.issues.push({
+      path: first.path,
+      message: `"${start}" is in a CNAME loop: ${[...chain, start].map((n) => `"${n}"`).join(" -> ")} (through ${chain.map((n) => formatPath(cnames.get(n)!.path)).join(", ")}); no resolver follows it. Fix: set ${[...new Set(chain.map((n) => cnames.get(n)!.key))].join(" or ")} of one of them to the endpoint's own DNS name.`,
+    });
+  }
 }
 
 function checkAlb(
@@ -267,6 +291,8 @@ function checkHostnames(
       });
     } else {
       ctx.claimed.set(name, path);
+      const [to, key] = [...endpoints].find(([, k]) => k !== "attach.cloudfront.origin") ?? [];
+      if (to !== undefined && key !== undefined) ctx.cnames.set(name, { path, to, key });
     }
     const proxied = isString || h.proxied;
     if (!isString && h.proxied && h.ttlSeconds !== undefined) {

@@ -10,7 +10,12 @@ import {
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { checkAlarmConfig } from "./alarm-rules";
-import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
+import {
+  EndpointContext,
+  checkCnameChains,
+  checkEndpoints,
+  checkEnvironmentName,
+} from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
   ResolvedBackend,
@@ -50,6 +55,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
+  const cnames: EndpointContext["cnames"] = new Map();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -65,6 +71,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       region: effectiveRegion(cfg, env),
       accountId: env.accountId ?? cfg.defaults?.accountId,
       claimed: hostnameClaims,
+      cnames,
       ownedAlbs: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
     };
@@ -73,6 +80,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       checkEndpoints(cert, [...at, "certificates", certName], endpoints, out);
     }
   }
+  checkCnameChains(cnames, out);
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
   checkTags(cfg, out);

@@ -112,6 +112,23 @@ describe("CNAME loops", () => {
       ],
     );
   });
+
+  it("fails when hostnames of two environments point at each other", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012" }
+        environments:
+          blue:
+            certificates: { web: { domains: [a.example.com], hostnames: [a.example.com], target: b.example.com } }
+          green:
+            certificates: { web: { domains: [b.example.com], hostnames: [b.example.com], target: a.example.com } }
+      `,
+      [
+        'environments.blue.certificates.web.hostnames[0] (line 5, column 66): "a.example.com" is in a CNAME loop: "a.example.com" -> "b.example.com" -> "a.example.com" (through environments.blue.certificates.web.hostnames[0], environments.green.certificates.web.hostnames[0]); no resolver follows it. Fix: set target of one of them to the endpoint\'s own DNS name.',
+      ],
+    );
+  });
 });
 
 describe("ARN partitions", () => {
