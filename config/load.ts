@@ -2,6 +2,7 @@
 // ConfigError listing every problem; nothing downstream runs on a bad file.
 import { readFileSync } from "node:fs";
 import {
+  Alias,
   Document,
   LineCounter,
   Node,
@@ -11,6 +12,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
 } from "yaml";
 import { checkAlarmPlacement } from "./alarm-rules";
 import { ConfigError, ConfigIssue, KeyPath, formatPath, sentence } from "./issues";
@@ -87,7 +89,9 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
   } catch (e) {
     // The parser, zod and the rules recurse; whatever nesting slips past the depth
     // check below still ends as a config error, never as a stack trace.
-    if (e instanceof RangeError) throw new ConfigError(file, [{ path: [], message: TOO_DEEP }]);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new ConfigError(file, [{ path: [], message: TOO_DEEP }]);
+    }
     throw e;
   }
 }
@@ -124,18 +128,27 @@ function loadText(text: string, file: string): LoadedConfig {
   }
   const tooDeep = nodeDeeperThan(doc.contents, MAX_NESTING);
   if (tooDeep) throw new ConfigError(file, [{ path: [], message: TOO_DEEP, ...at(tooDeep) }]);
+  const loop = aliasInsideItsAnchor(doc);
+  if (loop) {
+    throw new ConfigError(file, [
+      {
+        path: [],
+        message: `YAML: the alias *${loop.source} stands inside the node anchored &${loop.source}, so the value would contain itself. Fix: write the value out there.`,
+        ...at(loop.range?.[0] ?? 0),
+      },
+    ]);
+  }
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (e) {
     if (e instanceof RangeError) throw e;
     // An alias without its anchor, for one: the document parsed but has no value.
-    throw new ConfigError(file, [
-      {
-        path: [],
-        message: `YAML: ${sentence((e as Error).message)} Fix: define each anchor (&name) before the aliases (*name) that use it.`,
-      },
-    ]);
+    const message = (e as Error).message;
+    const fix = /alias count/i.test(message)
+      ? "write the values out instead of through so many aliases."
+      : "define each anchor (&name) before the aliases (*name) that use it.";
+    throw new ConfigError(file, [{ path: [], message: `YAML: ${sentence(message)} Fix: ${fix}` }]);
   }
   // Issues carry their position so that they can be listed in file order.
   const located = (issue: ConfigIssue, onKey = false): ConfigIssue => {
@@ -208,6 +221,25 @@ function mergeKeys(doc: Document): KeyPath[] {
     } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
   };
   walk(doc.contents, []);
+  return found;
+}
+
+/** An alias inside the node it refers to (`a: &x [*x]`): its value would contain itself. */
+function aliasInsideItsAnchor(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      const [start, end] = alias.range ?? [];
+      if (target?.range && start !== undefined && end !== undefined) {
+        if (target.range[0] <= start && end <= target.range[2]) {
+          found = alias;
+          return visit.BREAK;
+        }
+      }
+      return undefined;
+    },
+  });
   return found;
 }
 

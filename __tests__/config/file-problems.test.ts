@@ -86,6 +86,27 @@ describe("nesting", () => {
   });
 });
 
+describe("aliases", () => {
+  it("fails when an alias stands inside its own anchor, instead of crashing", () => {
+    expectProblems("environments: &envs { prod: *envs }\n", [
+      "(top level) (line 1, column 29): YAML: the alias *envs stands inside the node anchored &envs, so the value would contain itself. Fix: write the value out there.",
+    ]);
+  });
+
+  it("fails when aliases multiply beyond the parser's limit", () => {
+    const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
+    expectProblems(`${lines.join("\n")}\nenvironments: {}\n`, [
+      "(top level): YAML: Excessive alias count indicates a resource exhaustion attack. Fix: write the values out instead of through so many aliases.",
+    ]);
+  });
+});
+
 describe("YAML merge keys", () => {
   // What a merge would have brought is reported missing: writing the keys out fixes both.
   it("fails when a map uses <<, saying that merge keys are unsupported", () => {
