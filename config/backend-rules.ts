@@ -1,6 +1,8 @@
 // Checks of an s3 backend that `terraform init` or S3 would otherwise refuse:
-// the key (Terraform's s3 backend refuses a leading or trailing "/"), the bucket
-// name (S3's general purpose bucket naming rules), and the ARNs' partition.
+// the key (Terraform's s3 backend refuses a leading or trailing "/" and "//":
+// hashicorp/terraform#15738, #23965, #33869; since the AWS SDK v2 no longer cleans
+// object paths, "." and ".." segments are kept literally too), the bucket name (S3's
+// general purpose bucket naming rules), and the ARNs' partition.
 import { partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { KeyPath, formatPath } from "./issues";
 import { effectiveRegion, hasZoneSettings, zonesStackRegion } from "./resolve";
@@ -73,6 +75,9 @@ export function checkS3Backends(cfg: CertkitConfig, out: RuleFindings): void {
 function keyProblem(key: string): string | undefined {
   if (key.startsWith("/") || key.endsWith("/")) {
     return `must not start or end with "/" (Terraform's s3 backend refuses it), got "${key}". Fix: write "${key.replace(/^\/+|\/+$/g, "") || "certkit/{environment}.tfstate"}".`;
+  }
+  if (key.includes("//")) {
+    return `must not hold "//" (Terraform's s3 backend refuses it), got "${key}". Fix: write "${key.replace(/\/{2,}/g, "/")}".`;
   }
   if (key.split("/").some((s) => s === "." || s === "..")) {
     return `holds a "." or ".." segment, got "${key}"; S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems. Fix: write the key without them, such as "certkit/{environment}.tfstate".`;

@@ -172,9 +172,12 @@ describe("ARN partitions", () => {
 describe("s3 backend", () => {
   const backend = (s3: string) => config(`defaults: { backend: { s3: { ${s3} } } }`, "");
 
-  it("fails when the key starts with / or holds a .. segment", () => {
+  it("fails when the key starts with /, holds // or a .. segment", () => {
     expectProblems(backend('bucket: tf-state, key: "/certkit/{environment}.tfstate"'), [
       'defaults.backend.s3.key (line 2, column 53): must not start or end with "/" (Terraform\'s s3 backend refuses it), got "/certkit/{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
+    ]);
+    expectProblems(backend('bucket: tf-state, key: "certkit//{environment}.tfstate"'), [
+      'defaults.backend.s3.key (line 2, column 53): must not hold "//" (Terraform\'s s3 backend refuses it), got "certkit//{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
     ]);
     expectProblems(backend('bucket: tf-state, key: "state/../{environment}.tfstate"'), [
       'defaults.backend.s3.key (line 2, column 53): holds a "." or ".." segment, got "state/../{environment}.tfstate"; S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems. Fix: write the key without them, such as "certkit/{environment}.tfstate".',
