@@ -96,7 +96,7 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
   }
 }
 
-/** Far deeper than any config (environments.<env>.certificates.<name>.attach.alb.<key> is 6 maps). */
+/** Far deeper than any config: the file, environments, <env>, certificates, <name>, attach, alb are 7 maps. */
 export const MAX_NESTING = 32;
 const TOO_DEEP = `YAML: the file nests maps and lists more than ${MAX_NESTING} levels deep; a certkit config needs at most 7. Fix: check indentation and brackets: a key indented too far, or a "[" or "{" left open, nests everything after it.`;
 
@@ -127,7 +127,8 @@ function loadText(text: string, file: string): LoadedConfig {
     ]);
   }
   const tooDeep = nodeDeeperThan(doc.contents, MAX_NESTING);
-  if (tooDeep) throw new ConfigError(file, [{ path: [], message: TOO_DEEP, ...at(tooDeep) }]);
+  if (tooDeep !== undefined)
+    throw new ConfigError(file, [{ path: [], message: TOO_DEEP, ...at(tooDeep) }]);
   const loop = aliasInsideItsAnchor(doc);
   if (loop) {
     throw new ConfigError(file, [

@@ -130,9 +130,7 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       tags: {
         ...cfg.defaults?.tags,
         ...env.tags,
-        ...(cfg.project ? { project: cfg.project } : {}),
-        environment: name,
-        "managed-by": "certkit",
+        ...certkitTags(cfg.project, name),
       },
       certificates,
       validationRecords: planValidationRecords(certificates, router).filter(
@@ -157,6 +155,14 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
     zonesRegion: zonesStackRegion(cfg)!,
     environments,
   };
+}
+
+/** The tags certkit puts on every resource of an environment, over the user's own. */
+export function certkitTags(
+  project: string | undefined,
+  environment: string,
+): Record<string, string> {
+  return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
 }
 
 /** A stack's backend: `{environment}` in its strings becomes the stack's environment. */

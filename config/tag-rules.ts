@@ -6,6 +6,7 @@
 // hashicorp/aws merges the provider's default_tags into every resource's tags,
 // the resource's value winning for a key in both: the count is of the union.
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { certkitTags } from "./resolve";
 import type { RuleFindings } from "./rules";
 import type { CertkitConfig } from "./schema";
 
@@ -47,15 +48,6 @@ function refused(what: string, text: string): string {
   return `${what} ${JSON.stringify(text)} has characters AWS refuses in tags: ${bad.join(", ")}. Fix: use only ${ALLOWED_TEXT}.`;
 }
 
-/** The tags certkit sets on every resource of an environment, over the user's. */
-function certkitTags(cfg: CertkitConfig, envName: string): Record<string, string> {
-  return {
-    ...(cfg.project ? { project: cfg.project } : {}),
-    environment: envName,
-    "managed-by": "certkit",
-  };
-}
-
 /** A user tag that certkit's own replaces never reaches AWS: say so. */
 function warnOverridden(cfg: CertkitConfig, out: RuleFindings): void {
   const envNames = Object.keys(cfg.environments);
@@ -65,12 +57,12 @@ function warnOverridden(cfg: CertkitConfig, out: RuleFindings): void {
     );
   for (const [key, value] of Object.entries(cfg.defaults?.tags ?? {})) {
     const differ = envNames.filter((e) => {
-      const own = certkitTags(cfg, e)[key];
+      const own = certkitTags(cfg.project, e)[key];
       return own !== undefined && own !== value;
     });
     if (!differ.length) continue;
     const own =
-      key === "environment" ? "<the environment's name>" : certkitTags(cfg, differ[0])[key];
+      key === "environment" ? "<the environment's name>" : certkitTags(cfg.project, differ[0])[key];
     warn(
       ["defaults", "tags", key],
       value,
@@ -79,7 +71,7 @@ function warnOverridden(cfg: CertkitConfig, out: RuleFindings): void {
     );
   }
   for (const [envName, env] of Object.entries(cfg.environments)) {
-    const own = certkitTags(cfg, envName);
+    const own = certkitTags(cfg.project, envName);
     for (const [key, value] of Object.entries(env.tags ?? {})) {
       if (own[key] !== undefined && own[key] !== value) {
         warn(["environments", envName, "tags", key], value, own[key], `environment ${envName}`);
@@ -98,10 +90,10 @@ function checkCounts(cfg: CertkitConfig, out: RuleFindings): void {
   };
   for (const [envName, env] of Object.entries(cfg.environments)) {
     const defaults = new Set(
-      Object.keys({ ...cfg.defaults?.tags, ...env.tags, ...certkitTags(cfg, envName) }),
+      Object.keys({ ...cfg.defaults?.tags, ...env.tags, ...certkitTags(cfg.project, envName) }),
     );
     const sharedAt: KeyPath = env.tags ? ["environments", envName, "tags"] : ["defaults", "tags"];
-    const own = Object.keys(certkitTags(cfg, envName)).join(", ");
+    const own = Object.keys(certkitTags(cfg.project, envName)).join(", ");
     const merged = `${env.tags && cfg.defaults?.tags ? "defaults.tags, " : ""}${formatPath(sharedAt)} and certkit's own (${own})`;
     if (defaults.size > MAX_TAGS_PER_RESOURCE) {
       report({
