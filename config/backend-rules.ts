@@ -5,7 +5,7 @@
 // general purpose bucket naming rules), and the ARNs' partition.
 import { partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { KeyPath, formatPath } from "./issues";
-import { effectiveRegion, hasZoneSettings, zonesStackRegion } from "./resolve";
+import { effectiveRegion, hasZoneSettings, resolveBackend, zonesStackRegion } from "./resolve";
 import type { RuleFindings } from "./rules";
 import type { BackendConfig, CertkitConfig } from "./schema";
 import { ZONES_STACK } from "./stack-names";
@@ -37,7 +37,8 @@ export function checkS3Backends(cfg: CertkitConfig, out: RuleFindings): void {
   for (const { s3, at, environment, region } of uses) {
     const key = keyProblem(s3.key);
     if (key) once([...at, "key"], key);
-    const bucket = s3.bucket.replace(/\{environment\}/g, environment);
+    const resolved = resolveBackend({ s3 }, environment);
+    const bucket = resolved.kind === "s3" ? resolved.bucket : s3.bucket;
     const problem = bucketProblem(bucket);
     if (problem) {
       const given =
