@@ -4,6 +4,7 @@ import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domai
 import type { ZoneRouter } from "../domains/zones";
 import { partitionProblem } from "../domains/aws-names";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { CLOUDFRONT_CERTIFICATE_REGION } from "./resolve-endpoints";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
@@ -72,6 +73,21 @@ export function checkEndpoints(
     const problem = domainNameProblem(normalizeDomain(origin));
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
+  }
+  const webAclId = cert.attach?.cloudfront?.webAclId;
+  const webAclPartition =
+    webAclId === undefined
+      ? undefined
+      : partitionProblem(
+          webAclId,
+          CLOUDFRONT_CERTIFICATE_REGION,
+          `CloudFront's region ${CLOUDFRONT_CERTIFICATE_REGION}`,
+        );
+  if (webAclPartition && forms.length === 1) {
+    out.issues.push({
+      path: [...at, "attach", "cloudfront", "webAclId"],
+      message: webAclPartition,
+    });
   }
   const originPath = cert.attach?.cloudfront?.originPath;
   if (originPath !== undefined && forms.length === 1) {

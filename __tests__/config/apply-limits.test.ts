@@ -144,6 +144,19 @@ describe("ARN partitions", () => {
     );
   });
 
+  it("fails when a CloudFront web ACL names another partition than us-east-1's", () => {
+    const acl =
+      "arn:aws-cn:wafv2:us-east-1:123456789012:global/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+    expectProblems(
+      withCertificate(
+        `domains: [example.com], attach: { cloudfront: { origin: origin.example.net, webAclId: "${acl}" } }`,
+      ),
+      [
+        `environments.prod.certificates.web.attach.cloudfront.webAclId (line 6, column 100): names partition aws-cn, but CloudFront's region us-east-1 is in partition aws, got "${acl}". Fix: write arn:aws:wafv2:us-east-1:...`,
+      ],
+    );
+  });
+
   it("fails when an alarm topic or key names another partition than its region", () => {
     const topic = "arn:aws-cn:sns:eu-west-1:123456789012:ops";
     const key = "arn:aws-cn:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
