@@ -8,10 +8,11 @@ import {
   readFileSync,
   readdirSync,
   rmdirSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/resolve";
 import type { Baseline } from "./baseline";
 import { stackToHcl } from "./hcl";
@@ -128,13 +129,19 @@ export function writeReviewFiles(dir: string, files: ReadonlyMap<string, string>
 export class ReviewOutputError extends Error {}
 
 /**
- * Creates the review folder and checks that it can be written, before any work:
- * an unwritable `--out` fails fast with a clear message.
+ * Checks, before any work, that the review folder can be written (or created):
+ * an unwritable `--out` fails fast with a clear message, and nothing is created.
  */
 export function prepareOutputFolder(dir: string): void {
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
   try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
+    if (!statSync(at).isDirectory()) {
+      // Named as the user wrote --out: relative stays relative.
+      const path = isAbsolute(dir) ? at : relative(process.cwd(), at);
+      throw Object.assign(new Error(`${path} is a file`), { code: "EEXIST", path });
+    }
+    accessSync(at, constants.W_OK);
   } catch (e) {
     throw outputError(dir, e as NodeJS.ErrnoException);
   }

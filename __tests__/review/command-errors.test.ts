@@ -55,9 +55,26 @@ function blocked(): string {
 }
 
 describe("--out", () => {
-  it("fails when a part of the path is a file", () => {
-    const out = join(blocked(), "review");
+  it("fails when a part of the path is a file, creating nothing", () => {
+    const file = blocked();
+    const out = join(file, "review", "here");
     expect(() => prepareOutputFolder(out)).toThrow(
+      new ReviewOutputError(
+        `cannot write the review to ${out}: ${file} is a file, not a folder. Fix: choose another folder with --out <dir>, or move that file away.`,
+      ),
+    );
+  });
+
+  it("accepts a folder that does not exist yet, without creating it", () => {
+    const out = join(scratch, "new", "review");
+    prepareOutputFolder(out);
+    expect(existsSync(join(scratch, "new"))).toBe(false);
+  });
+
+  it("fails when writing meets a file where a folder goes", () => {
+    const file = blocked();
+    const out = join(file, "review");
+    expect(() => writeReviewFiles(out, new Map([["index.md", "x"]]))).toThrow(
       new ReviewOutputError(
         `cannot write the review to ${out}: a part of ${out} is a file, not a folder. Fix: choose another folder with --out <dir>, or move that file away.`,
       ),
@@ -101,11 +118,12 @@ describe("the command", () => {
   });
 
   it("exits 1 with the message, no stack trace, when --out cannot be written", () => {
-    const out = join(blocked(), "review");
+    const file = blocked();
+    const out = join(file, "review");
     const run = review("--out", out, "--no-compare");
     expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
       status: 1,
-      stderr: `cannot write the review to ${out}: a part of ${out} is a file, not a folder. Fix: choose another folder with --out <dir>, or move that file away.\n`,
+      stderr: `cannot write the review to ${out}: ${file} is a file, not a folder. Fix: choose another folder with --out <dir>, or move that file away.\n`,
       stdout: "",
     });
   });
