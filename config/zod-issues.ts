@@ -114,7 +114,7 @@ function outOfRange(
 
 function unknownKey(key: string, known: readonly string[]): string {
   const guess = didYouMean(key, known);
-  return `unknown key "${key}".${guess ? ` Did you mean "${guess}"?` : " Fix: remove it or check the spelling."}${
+  return `unknown key "${key}".${guess ? ` Did you mean "${guess}"? Fix: rename it to "${guess}", or remove it.` : " Fix: remove it or check the spelling."}${
     known.length ? ` Known keys here: ${known.join(", ")}.` : ""
   }`;
 }

@@ -15,7 +15,7 @@ describe("unknown keys", () => {
         environments: {}
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
       ],
     );
   });
@@ -29,7 +29,7 @@ describe("unknown keys", () => {
       `,
       [
         "cloudflare.zones (line 2, column 3): is required (a map of names). Fix: add it.",
-        'cloudflare.zone (line 2, column 3): unknown key "zone". Did you mean "zones"? Known keys here: zones.',
+        'cloudflare.zone (line 2, column 3): unknown key "zone". Did you mean "zones"? Fix: rename it to "zones", or remove it. Known keys here: zones.',
       ],
     );
   });
@@ -45,7 +45,7 @@ describe("unknown keys", () => {
             certificates: {}
       `,
       [
-        'environments.prod.backend.s3.regoin (line 5, column 53): unknown key "regoin". Did you mean "region"? Known keys here: bucket, key, region, encrypt, kmsKeyId, roleArn.',
+        'environments.prod.backend.s3.regoin (line 5, column 53): unknown key "regoin". Did you mean "region"? Fix: rename it to "region", or remove it. Known keys here: bucket, key, region, encrypt, kmsKeyId, roleArn.',
       ],
     );
   });
@@ -62,7 +62,7 @@ describe("unknown keys", () => {
                 keyAlgoritm: RSA_2048
       `,
       [
-        `environments.prod.certificates.web.keyAlgoritm (line 7, column 9): unknown key "keyAlgoritm". Did you mean "keyAlgorithm"? Known keys here: ${certificateKeys}.`,
+        `environments.prod.certificates.web.keyAlgoritm (line 7, column 9): unknown key "keyAlgoritm". Did you mean "keyAlgorithm"? Fix: rename it to "keyAlgorithm", or remove it. Known keys here: ${certificateKeys}.`,
       ],
     );
   });

@@ -148,9 +148,9 @@ describe("the error message", () => {
                 validationTimeoutMinutes: 0
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
         'cloudflare.zones["example.com"].zoneId (line 4, column 28): YAML reads 0123 as a number (123), which would alter the ID. Fix: quote it: "0123".',
-        `defaults.regoin (line 6, column 3): unknown key "regoin". Did you mean "region"? Known keys here: ${defaultsKeys}.`,
+        `defaults.regoin (line 6, column 3): unknown key "regoin". Did you mean "region"? Fix: rename it to "region", or remove it. Known keys here: ${defaultsKeys}.`,
         'defaults.accountId (line 7, column 14): YAML reads 012345678901 as a number (12345678901), which would alter the ID. Fix: quote it: "012345678901".',
         'environments.Prod (line 9, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "Prod". Fix: rename it to match, such as "web-app".',
         'environments.prod.region (line 11, column 13): "eu-west-9" is not allowed. Did you mean "eu-west-1"? Fix: use one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
