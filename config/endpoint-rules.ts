@@ -9,7 +9,9 @@ import {
   normalizeDomain,
 } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
+import { partitionProblem } from "../domains/aws-names";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { CLOUDFRONT_CERTIFICATE_REGION } from "./resolve-endpoints";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
 import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
@@ -59,6 +61,8 @@ export interface EndpointContext {
   readonly accountId?: string;
   /** Hostnames already claimed in any environment, with where. */
   readonly claimed: Map<string, KeyPath>;
+  /** Hostnames whose CNAME points at a name the config gives (target, alb.dnsName), in any environment. */
+  readonly cnames: Map<string, { path: KeyPath; to: string; key: string }>;
   /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
   readonly ownedAlbs: Map<string, { path: KeyPath; targetGroupArn?: string; sslPolicy: string }>;
   /** Load balancers whose listeners certkit owns in any environment: ARN -> first claim. */
@@ -98,6 +102,27 @@ export function checkEndpoints(
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
+  const webAclId = cert.attach?.cloudfront?.webAclId;
+  const webAclPartition =
+    webAclId === undefined
+      ? undefined
+      : partitionProblem(
+          webAclId,
+          CLOUDFRONT_CERTIFICATE_REGION,
+          `CloudFront's region ${CLOUDFRONT_CERTIFICATE_REGION}`,
+        );
+  if (webAclPartition && forms.length === 1) {
+    out.issues.push({
+      path: [...at, "attach", "cloudfront", "webAclId"],
+      message: webAclPartition,
+    });
+  }
+  const originPath = cert.attach?.cloudfront?.originPath;
+  if (originPath !== undefined && forms.length === 1) {
+    const problem = originPathProblem(originPath);
+    if (problem)
+      out.issues.push({ path: [...at, "attach", "cloudfront", "originPath"], message: problem });
+  }
   if (
     cert.attach?.alb &&
     !cert.attach.alb.ingressGroup &&
@@ -135,7 +160,37 @@ export function checkEndpoints(
     const problem = domainNameProblem(normalizeDomain(cert.target));
     if (problem) out.issues.push({ path: [...at, "target"], message: problem });
   }
-  checkHostnames(cert, at, ctx, origin ? normalizeDomain(origin) : undefined, out);
+  checkHostnames(cert, at, ctx, endpointNames(cert), out);
+}
+
+/** CloudFront's OriginPath begins with "/" and does not end with one (API reference, Origin). */
+function originPathProblem(path: string): string | undefined {
+  if (path.startsWith("/") && !path.endsWith("/")) return undefined;
+  const wrong = path.startsWith("/") ? 'must not end with "/"' : 'must begin with "/"';
+  const bare = path.replace(/^\/+|\/+$/g, "");
+  return `${wrong} (CloudFront refuses it otherwise), got "${path}". Fix: ${bare ? `write "/${bare}"` : "leave originPath out"}.`;
+}
+
+/**
+ * CNAMEs that point at each other (a -> b -> a) across certificates and
+ * environments: no resolver follows the loop. A name pointing at itself is
+ * reported with the hostname.
+ */
+export function checkCnameChains(cnames: EndpointContext["cnames"], out: Findings): void {
+  const reported = new Set<string>();
+  for (const [start, first] of cnames) {
+    const chain = [start];
+    for (let at = first.to; cnames.has(at) && !chain.includes(at); at = cnames.get(at)!.to) {
+      chain.push(at);
+    }
+    const last = cnames.get(chain[chain.length - 1])!;
+    if (chain.length < 2 || last.to !== start || chain.some((n) => reported.has(n))) continue;
+    chain.forEach((n) => reported.add(n));
+    out.issues.push({
+      path: first.path,
+      message: `"${start}" is in a CNAME loop: ${[...chain, start].map((n) => `"${n}"`).join(" -> ")} (through ${chain.map((n) => formatPath(cnames.get(n)!.path)).join(", ")}); no resolver follows it. Fix: set ${[...new Set(chain.map((n) => cnames.get(n)!.key))].join(" or ")} of one of them to the endpoint's own DNS name.`,
+    });
+  }
 }
 
 /**
@@ -208,7 +263,10 @@ function checkAlb(
   }
   const pair = (a: "ingressGroup" | "loadBalancerArn", b: "cluster" | "targetGroupArn") => {
     if (alb[a] !== undefined && alb[b] === undefined) {
-      out.issues.push({ path: [...at, b], message: `is required with ${a}.` });
+      out.issues.push({
+        path: [...at, b],
+        message: `is required with ${a}. Fix: add ${b}, or remove ${a}.`,
+      });
     } else if (alb[a] === undefined && alb[b] !== undefined) {
       out.issues.push({
         path: [...at, b],
@@ -291,6 +349,12 @@ function checkElbArn(
     return false;
   }
   const before = out.issues.length;
+  const partition = partitionProblem(
+    arn,
+    ctx.region ?? m[1],
+    ctx.region ? `the environment's region ${ctx.region}` : undefined,
+  );
+  if (partition) out.issues.push({ path, message: partition });
   if (ctx.region && m[1] !== ctx.region) {
     out.issues.push({
       path,
@@ -345,11 +409,23 @@ function checkIngressId(
   }
 }
 
+/** The DNS names the hostnames' records point at or through, by key: a hostname equal to one loops. */
+function endpointNames(cert: CertificateConfig): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (key: string, name: string | undefined) => {
+    if (name !== undefined) names.set(normalizeDomain(name), key);
+  };
+  add("attach.cloudfront.origin", cert.attach?.cloudfront?.origin);
+  add("attach.alb.dnsName", cert.attach?.alb?.dnsName);
+  add("target", cert.target);
+  return names;
+}
+
 function checkHostnames(
   cert: CertificateConfig,
   at: KeyPath,
   ctx: EndpointContext,
-  origin: string | undefined,
+  endpoints: Map<string, string>,
   out: Findings,
 ): void {
   const domains = cert.domains.map(normalizeDomain);
@@ -357,7 +433,7 @@ function checkHostnames(
     const isString = typeof h === "string";
     const path: KeyPath = isString ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"];
     const name = normalizeDomain(isString ? h : h.name);
-    const problem = hostnameProblem(name, domains, ctx.router, origin);
+    const problem = hostnameProblem(name, domains, ctx.router, endpoints);
     if (problem) {
       out.issues.push({ path, message: problem });
       return;
@@ -370,6 +446,8 @@ function checkHostnames(
       });
     } else {
       ctx.claimed.set(name, path);
+      const [to, key] = [...endpoints].find(([, k]) => k !== "attach.cloudfront.origin") ?? [];
+      if (to !== undefined && key !== undefined) ctx.cnames.set(name, { path, to, key });
     }
     const { proxied } = hostnameEntry(h, cert.attach);
     if (!isString && proxied && h.ttlSeconds !== undefined) {
@@ -398,7 +476,7 @@ function hostnameProblem(
   name: string,
   domains: string[],
   router: ZoneRouter,
-  origin?: string,
+  endpoints: Map<string, string>,
 ): string | undefined {
   if (name.startsWith("_")) {
     return `"${name}" looks like a validation record name (those start with "_" and certkit manages them). Fix: list the app's own hostname.`;
@@ -412,7 +490,10 @@ function hostnameProblem(
   }
   if (!router.route(name))
     return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
-  if (name === origin)
+  const key = endpoints.get(name);
+  if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
+  if (key !== undefined)
+    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).`;
   return undefined;
 }

@@ -2,6 +2,7 @@
 // ConfigError listing every problem; nothing downstream runs on a bad file.
 import { readFileSync } from "node:fs";
 import {
+  Alias,
   Document,
   LineCounter,
   Node,
@@ -11,6 +12,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
 } from "yaml";
 import { checkAlarmPlacement } from "./alarm-rules";
 import { ConfigError, ConfigIssue, KeyPath, formatPath, sentence } from "./issues";
@@ -26,23 +28,79 @@ export interface LoadedConfig {
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
-    const reason =
-      (e as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : (e as Error).message;
-    throw new ConfigError(file, [
-      {
-        path: [],
-        message: `${reason}. Fix: create it, or point CERTKIT_CONFIG at your config file.`,
-      },
-    ]);
+    throw new ConfigError(file, [{ path: [], message: unreadable(e as NodeJS.ErrnoException) }]);
   }
+  const text = decode(bytes);
+  if (typeof text !== "string") throw new ConfigError(file, [{ path: [], message: text.problem }]);
   return loadConfigText(text, file);
 }
 
+function unreadable(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case "ENOENT":
+      return "does not exist. Fix: create it, or point CERTKIT_CONFIG at your config file.";
+    case "EISDIR":
+      return "is a directory, not a file. Fix: point CERTKIT_CONFIG at the config file itself (such as <directory>/certkit.yaml).";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied. Fix: make it readable by this user (chmod u+r).";
+    default:
+      return `cannot be read (${e.code ?? e.message}). Fix: check that it is a readable file.`;
+  }
+}
+
+/**
+ * The file's text, or what is wrong with its encoding. YAML 1.2 allows UTF-16,
+ * but the editors and tools around a config (git diffs, CI) read UTF-8; a UTF-8
+ * byte order mark is fine (the yaml parser skips it).
+ */
+function decode(bytes: Buffer): string | { problem: string } {
+  const saveAsUtf8 =
+    "Fix: save it as UTF-8 (your editor's encoding setting, or iconv -f UTF-16 -t UTF-8).";
+  const bom = bytes.subarray(0, 2).toString("hex");
+  const nulAt = bytes.subarray(0, 64).indexOf(0);
+  if (bom === "fffe" || bom === "feff" || nulAt >= 0) {
+    const order =
+      bom === "fffe"
+        ? " (little-endian)"
+        : bom === "feff"
+          ? " (big-endian)"
+          : nulAt % 2
+            ? " (little-endian, no byte order mark)"
+            : " (big-endian, no byte order mark)";
+    return { problem: `is encoded as UTF-16${order}; certkit reads UTF-8. ${saveAsUtf8}` };
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      problem: `is not valid UTF-8 (another encoding, such as Latin-1 or Windows-1252?); certkit reads UTF-8. ${saveAsUtf8.replace("UTF-16", "<its encoding>")}`,
+    };
+  }
+}
+
 export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfig {
+  try {
+    return loadText(text, file);
+  } catch (e) {
+    // The parser, zod and the rules recurse; whatever nesting slips past the depth
+    // check below still ends as a config error, never as a stack trace.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new ConfigError(file, [{ path: [], message: TOO_DEEP }]);
+    }
+    throw e;
+  }
+}
+
+/** Far deeper than any config: the file, environments, <env>, certificates, <name>, attach, alb are 7 maps. */
+export const MAX_NESTING = 32;
+const TOO_DEEP = `YAML: the file nests maps and lists more than ${MAX_NESTING} levels deep; a certkit config needs at most 7. Fix: check indentation and brackets: a key indented too far, or a "[" or "{" left open, nests everything after it.`;
+
+function loadText(text: string, file: string): LoadedConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -50,9 +108,13 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
     return { line, column: col };
   };
   if (doc.errors.length) {
+    // The parser reports a stack overflow once per level it unwinds: one message says it.
+    const deep = doc.errors.find((e) => /call stack/i.test(e.message));
     throw new ConfigError(
       file,
-      doc.errors.map((e) => ({ path: [], message: yamlMessage(e, text), ...at(e.pos[0]) })),
+      deep
+        ? [{ path: [], message: TOO_DEEP, ...at(deep.pos[0]) }]
+        : doc.errors.map((e) => ({ path: [], message: yamlMessage(e, text), ...at(e.pos[0]) })),
     );
   }
   if (doc.contents === null) {
@@ -64,12 +126,30 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
       },
     ]);
   }
+  const tooDeep = nodeDeeperThan(doc.contents, MAX_NESTING);
+  if (tooDeep !== undefined)
+    throw new ConfigError(file, [{ path: [], message: TOO_DEEP, ...at(tooDeep) }]);
+  const loop = aliasInsideItsAnchor(doc);
+  if (loop) {
+    throw new ConfigError(file, [
+      {
+        path: [],
+        message: `YAML: the alias *${loop.source} stands inside the node anchored &${loop.source}, so the value would contain itself. Fix: write the value out there.`,
+        ...at(loop.range?.[0] ?? 0),
+      },
+    ]);
+  }
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (e) {
+    if (e instanceof RangeError) throw e;
     // An alias without its anchor, for one: the document parsed but has no value.
-    throw new ConfigError(file, [{ path: [], message: `YAML: ${sentence((e as Error).message)}` }]);
+    const message = (e as Error).message;
+    const fix = /alias count/i.test(message)
+      ? "write the values out instead of through so many aliases."
+      : "define each anchor (&name) before the aliases (*name) that use it.";
+    throw new ConfigError(file, [{ path: [], message: `YAML: ${sentence(message)} Fix: ${fix}` }]);
   }
   // Issues carry their position so that they can be listed in file order.
   const located = (issue: ConfigIssue, onKey = false): ConfigIssue => {
@@ -90,24 +170,32 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
     ),
   );
   if (prototypeKeys.length) data = withoutPaths(data, prototypeKeys);
+  const merges = mergeKeys(doc).map((path) => located({ path, message: MERGE_KEY }, true));
+  const mergePaths = new Set(merges.map((m) => formatPath(m.path)));
   const parsed = ConfigSchema.safeParse(data);
-  if (!parsed.success) {
+  if (!parsed.success || merges.length) {
+    const zodIssues = parsed.success ? [] : parsed.error.issues;
     const src = sourceView(doc, data);
     const issues = [...keyIssues];
     issues.push(
-      ...parsed.error.issues.flatMap((i) => {
+      ...zodIssues.flatMap((i) => {
         // A misspelt or invalid key is best shown where the key is, not its value.
         const onKey = i.code === "unrecognized_keys" || i.code === "invalid_key";
-        return fromZodIssue(i, src, ConfigSchema).map((x) => located(x, onKey));
+        return fromZodIssue(i, src, ConfigSchema)
+          .filter((x) => !mergePaths.has(formatPath(x.path))) // reported as merge keys
+          .map((x) => located(x, onKey));
       }),
     );
+    issues.push(...merges);
     // Without the values the schema refused, the rest can still be checked, so that
-    // one run shows every problem. Not after a misspelt or invalid key: the rules
-    // would then report what the typo hid (a missing region, an unknown zone).
+    // one run shows every problem. Not after a misspelt or invalid key (or a merge
+    // key): the rules would then report what the typo hid (a missing region, an
+    // unknown zone).
     const keyIssue =
       keyIssues.length > 0 ||
-      parsed.error.issues.some((i) => i.code === "unrecognized_keys" || i.code === "invalid_key");
-    const refused = parsed.error.issues.map((i) => i.path as KeyPath);
+      merges.length > 0 ||
+      zodIssues.some((i) => i.code === "unrecognized_keys" || i.code === "invalid_key");
+    const refused = zodIssues.map((i) => i.path as KeyPath);
     const rest = keyIssue ? undefined : ConfigSchema.safeParse(withoutPaths(data, refused));
     if (rest?.success) {
       // defaults.x stands under every environments.<env>.x.
@@ -136,6 +224,61 @@ export function loadConfigText(text: string, file = "certkit.yaml"): LoadedConfi
   return { config, warnings: [...warnings, ...placement.warnings] };
 }
 
+const MERGE = "<<";
+const MERGE_KEY =
+  'YAML merge keys ("<<") are not supported: certkit reads YAML 1.2, where "<<" is an ordinary key. Fix: write the keys out here; values every environment shares belong in defaults, which merges under each of them.';
+
+/** Paths of every plain `<<` key (a quoted "<<" is an ordinary key, and stays one). */
+function mergeKeys(doc: Document): KeyPath[] {
+  const found: KeyPath[] = [];
+  const walk = (node: unknown, path: KeyPath) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value as string | number;
+        if (key === MERGE && pair.key.type === "PLAIN") found.push([...path, MERGE]);
+        else walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(doc.contents, []);
+  return found;
+}
+
+/** An alias inside the node it refers to (`a: &x [*x]`): its value would contain itself. */
+function aliasInsideItsAnchor(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      const [start, end] = alias.range ?? [];
+      if (target?.range && start !== undefined && end !== undefined) {
+        if (target.range[0] <= start && end <= target.range[2]) {
+          found = alias;
+          return visit.BREAK;
+        }
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Where the first node nested deeper than `max` maps and lists starts, if any. Iterative: no recursion to overflow. */
+function nodeDeeperThan(root: unknown, max: number): number | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth + 1 > max) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** The parser's message, with the key a duplicate-key error is about and a fix where one is known. */
 function yamlMessage(e: YAMLError, text: string): string {
   switch (e.code) {
@@ -146,7 +289,7 @@ function yamlMessage(e: YAMLError, text: string): string {
     case "MULTIPLE_DOCS":
       return 'YAML: the file holds several documents separated by "---"; certkit reads one. Fix: merge them into one.';
     default:
-      return `YAML: ${sentence(e.message.split("\n")[0])}`;
+      return `YAML: ${sentence(e.message.split("\n")[0])} Fix: correct the YAML there (indentation, quoting, brackets).`;
   }
 }
 

@@ -141,9 +141,7 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       tags: {
         ...cfg.defaults?.tags,
         ...env.tags,
-        ...(cfg.project ? { project: cfg.project } : {}),
-        environment: name,
-        "managed-by": "certkit",
+        ...certkitTags(cfg.project, name),
       },
       certificates,
       validationRecords: planValidationRecords(
@@ -174,6 +172,14 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
     zonesRegion: zonesStackRegion(cfg)!,
     environments,
   };
+}
+
+/** The tags certkit puts on every resource of an environment, over the user's own. */
+export function certkitTags(
+  project: string | undefined,
+  environment: string,
+): Record<string, string> {
+  return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
 }
 
 /** A stack's backend: `{environment}` in its strings becomes the stack's environment. */

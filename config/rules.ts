@@ -7,6 +7,7 @@ import {
   domainNameProblem,
   isWildcard,
   normalizeDomain,
+  validationRecordProblem,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { awsNameBase } from "../domains/aws-names";
@@ -14,6 +15,7 @@ import { checkAlarmConfig } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
 import {
   EndpointContext,
+  checkCnameChains,
   checkEndpoints,
   checkEnvironmentName,
   checkIngressSchemes,
@@ -32,6 +34,8 @@ import {
 } from "./resolve";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
+import { checkTags } from "./tag-rules";
+import { checkS3Backends } from "./backend-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
@@ -56,6 +60,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
   const ownedAnywhere = new Map<string, KeyPath>();
+  const cnames: EndpointContext["cnames"] = new Map();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -71,6 +76,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       region: effectiveRegion(cfg, env),
       accountId: env.accountId ?? cfg.defaults?.accountId,
       claimed: hostnameClaims,
+      cnames,
       ownedAlbs: new Map(),
       ownedAnywhere,
       albIds: new Map(),
@@ -94,8 +100,11 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   checkEdgeCertificates(cfg, router, out);
   checkNamePrefix(cfg, out);
+  checkCnameChains(cnames, out);
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
+  checkTags(cfg, out);
+  checkS3Backends(cfg, out);
   checkSharedState(cfg, out);
   checkStateBucketRegion(cfg, out);
   return out;
@@ -107,7 +116,7 @@ function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
   for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
     const path = ["cloudflare", "zones", zone];
     const problem = isWildcard(zone)
-      ? "may not be a wildcard."
+      ? `may not be a wildcard, got "${zone}". Fix: write the zone's apex, "${baseName(zone)}"; records under it go to the zone.`
       : domainNameProblem(normalizeDomain(zone));
     if (problem) out.issues.push({ path, message: `zone name ${problem}` });
     const first = seen.get(normalizeDomain(zone));
@@ -160,7 +169,7 @@ function checkDomains(
         `${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`,
       );
     }
-    const problem = domainNameProblem(name);
+    const problem = domainNameProblem(name) ?? validationRecordProblem(name);
     if (problem) {
       out.issues.push({ path, message: problem });
       return;

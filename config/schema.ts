@@ -12,7 +12,7 @@ export const KEY_ALGORITHMS = ["RSA_2048", "EC_prime256v1", "EC_secp384r1"] as c
 /** Names that become Terraform ids and stack names: safe in both. */
 const identifier = (what: string) =>
   z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, {
-    error: `${what} must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_"`,
+    error: `${what} must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_" Fix: rename it to match, such as "web-app".`,
   });
 
 const tags = z.record(z.string().min(1).max(128), z.string().max(256)).meta({
@@ -26,7 +26,10 @@ const region = z
 
 const accountId = z
   .string()
-  .regex(/^[0-9]{12}$/, { error: "accountId must be 12 digits, quoted" })
+  .regex(/^[0-9]{12}$/, {
+    error:
+      'accountId must be 12 digits, quoted Fix: write the account id in quotes, such as "012345678901".',
+  })
   .meta({
     description:
       "AWS account id, 12 digits, quoted (\"012345678901\"). Pins the AWS provider's allowed_account_ids, lets certkit find two environments sharing a validation record, and is named in the key policy of the expiry topic's KMS key (without it, the policy reads the account from the key's ARN at apply). @default - none",
@@ -35,7 +38,10 @@ const accountId = z
 export const ZoneSchema = z.strictObject({
   zoneId: z
     .string()
-    .regex(/^[0-9a-f]{32}$/, { error: "zoneId must be 32 lowercase hex characters, quoted" })
+    .regex(/^[0-9a-f]{32}$/, {
+      error:
+        "zoneId must be 32 lowercase hex characters, quoted Fix: copy the Zone ID from the zone's overview page in Cloudflare, in quotes.",
+    })
     .optional()
     .meta({
       description:

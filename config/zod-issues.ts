@@ -22,21 +22,23 @@ export function fromZodIssue(
         path: [...path, key],
         message: unknownKey(key, keysAt(root, path)),
       }));
-    case "invalid_key":
+    case "invalid_key": {
+      const [what, fix] = withoutFix(keyProblem(issue.issues[0]));
       return [
         {
           path,
-          message: `${issue.issues[0]?.message ?? "is not a valid name"}, got "${String(path[path.length - 1])}".`,
+          message: `${what}, got "${String(path[path.length - 1])}". Fix: ${fix ?? "rename the key."}`,
         },
       ];
+    }
     case "invalid_value": {
       const got = src.valueAt(path);
       const allowed = issue.values.map(String);
       const guess = typeof got === "string" ? didYouMean(got, allowed) : undefined;
       const list =
         allowed.length <= 6
-          ? ` Allowed: ${allowed.join(", ")}.`
-          : ` Allowed: one of ${allowed.length} values, such as ${allowed.slice(0, 3).join(", ")} (certkit.schema.json lists them all).`;
+          ? ` Fix: use one of ${allowed.join(", ")}.`
+          : ` Fix: use one of ${allowed.length} values, such as ${allowed.slice(0, 3).join(", ")} (certkit.schema.json lists them all).`;
       return [
         {
           path,
@@ -50,22 +52,44 @@ export function fromZodIssue(
       return [{ path, message: outOfRange("at least", issue.minimum, issue.origin, path, src) }];
     case "too_big":
       return [{ path, message: outOfRange("at most", issue.maximum, issue.origin, path, src) }];
-    default:
-      return [{ path, message: `${sentence(issue.message)} Got ${show(src.valueAt(path))}.` }];
+    default: {
+      const [what, fix] = withoutFix(issue.message);
+      return [
+        {
+          path,
+          message: `${sentence(what)} Got ${show(src.valueAt(path))}. Fix: ${fix ?? "correct the value as described."}`,
+        },
+      ];
+    }
   }
+}
+
+/** A schema message split at its " Fix: ", so that what was received goes between. */
+function withoutFix(message: string): [string, string | undefined] {
+  const at = message.indexOf(" Fix: ");
+  return at < 0 ? [message, undefined] : [message.slice(0, at), message.slice(at + 6)];
+}
+
+/** What is wrong with a record key, in words (zod's own text for lengths reads "Too big: ..."). */
+function keyProblem(inner: z.core.$ZodIssue | undefined): string {
+  if (inner?.code === "too_big")
+    return `a key here must be at most ${inner.maximum} characters long`;
+  if (inner?.code === "too_small")
+    return `a key here must be at least ${inner.minimum} character long`;
+  return inner?.message ?? "is not a valid name";
 }
 
 function invalidType(expected: string, path: KeyPath, src: SourceView): string {
   const got = src.valueAt(path);
   const kind = YAML_KINDS[expected] ?? article(expected);
-  if (got === undefined) return `is required (${kind}).`;
+  if (got === undefined) return `is required (${kind}). Fix: add it.`;
   const text = src.sourceAt(path);
   if (expected === "string" && typeof got === "number" && text !== undefined) {
     // YAML turns 0123 into 123 and long digit strings into imprecise floats.
     const altered = String(got) === text ? "" : ` (${got}), which would alter the ID`;
     return `YAML reads ${text} as a number${altered}. Fix: quote it: "${text}".`;
   }
-  return `must be ${kind}, got ${show(got)}.`;
+  return `must be ${kind}, got ${show(got)}. Fix: write ${expected === "boolean" ? "true or false" : `${kind} here`}.`;
 }
 
 /** "must have at least 1 item, got []", "must be at most 1440, got 2000". */
@@ -77,15 +101,20 @@ function outOfRange(
   src: SourceView,
 ): string {
   const got = show(src.valueAt(path));
-  if (origin === "array")
-    return `must have ${bound} ${limit} item${limit === 1 ? "" : "s"}, got ${got}.`;
-  if (origin === "string") return `must be ${bound} ${limit} characters long, got ${got}.`;
-  return `must be ${bound} ${limit}, got ${got}.`;
+  const more = bound === "at least";
+  if (origin === "array") {
+    const items = `${limit} item${limit === 1 ? "" : "s"}`;
+    return `must have ${bound} ${items}, got ${got}. Fix: ${more ? `list at least ${items}` : `list at most ${items}`}.`;
+  }
+  if (origin === "string") {
+    return `must be ${bound} ${limit} characters long, got ${got}. Fix: ${more ? "write a longer value" : "shorten it"}.`;
+  }
+  return `must be ${bound} ${limit}, got ${got}. Fix: use a value of ${bound} ${limit}.`;
 }
 
 function unknownKey(key: string, known: readonly string[]): string {
   const guess = didYouMean(key, known);
-  return `unknown key "${key}".${guess ? ` Did you mean "${guess}"?` : " Fix: remove it or check the spelling."}${
+  return `unknown key "${key}".${guess ? ` Did you mean "${guess}"? Fix: rename it to "${guess}", or remove it.` : " Fix: remove it or check the spelling."}${
     known.length ? ` Known keys here: ${known.join(", ")}.` : ""
   }`;
 }

@@ -12,6 +12,22 @@ export function partitionOf(region: string): AwsPartition {
   return "aws";
 }
 
+/**
+ * What is wrong with an ARN's partition for a region, as a sentence ending in
+ * its fix; undefined when it matches (or the text is no ARN). `where` names the
+ * region in the message: "region eu-west-1", "the environment's region eu-west-1".
+ */
+export function partitionProblem(
+  arn: string,
+  region: string,
+  where = `region ${region}`,
+): string | undefined {
+  const m = /^arn:([^:]*):([^:]*):([^:]*):/.exec(arn);
+  const expected = partitionOf(region);
+  if (!m || m[1] === expected) return undefined;
+  return `names partition ${m[1]}, but ${where} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:${m[2]}:${m[3]}:...`;
+}
+
 export interface SnsTopicArn {
   readonly partition: AwsPartition;
   readonly region: string;
@@ -28,12 +44,10 @@ export function parseSnsTopicArn(arn: string): SnsTopicArn | string {
   if (!m) {
     return `is not an SNS topic ARN, got "${arn}". Fix: copy the topic's ARN, of the form arn:aws:sns:<region>:<12-digit account id>:<topic name>.`;
   }
-  const [, partition, region, accountId, name] = m;
-  const expected = partitionOf(region);
-  if (partition !== expected) {
-    return `names partition ${partition}, but region ${region} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:sns:${region}:...`;
-  }
-  return { partition: expected, region, accountId, name };
+  const [, , region, accountId, name] = m;
+  return (
+    partitionProblem(arn, region) ?? { partition: partitionOf(region), region, accountId, name }
+  );
 }
 
 export interface KmsKeyArn {
@@ -53,12 +67,10 @@ export function parseKmsKeyArn(arn: string): KmsKeyArn | string {
   if (!m) {
     return `is not a KMS key ARN, got "${arn}". Fix: copy the key's ARN (not an alias), of the form arn:aws:kms:<region>:<12-digit account id>:key/<key id>.`;
   }
-  const [, partition, region, accountId, keyId] = m;
-  const expected = partitionOf(region);
-  if (partition !== expected) {
-    return `names partition ${partition}, but region ${region} is in partition ${expected}, got "${arn}". Fix: write arn:${expected}:kms:${region}:...`;
-  }
-  return { partition: expected, region, accountId, keyId };
+  const [, , region, accountId, keyId] = m;
+  return (
+    partitionProblem(arn, region) ?? { partition: partitionOf(region), region, accountId, keyId }
+  );
 }
 
 /**
@@ -88,6 +100,16 @@ export function readableIds(values: readonly string[]): Map<string, string> {
 export function uniqueAddresses(emails: readonly string[]): string[] {
   const seen = new Set<string>();
   return emails.filter((e) => !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+}
+
+/** An IAM role ARN: `arn:<partition>:iam::<account>:role/<optional path/><name>`. */
+const IAM_ROLE_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\/(?:[\x21-\x7e]+\/)?[\w+=,.@-]{1,64}$/;
+
+/** What is wrong with an IAM role ARN, as a sentence ending in its fix, or undefined. */
+export function roleArnProblem(arn: string): string | undefined {
+  if (IAM_ROLE_ARN.test(arn)) return undefined;
+  return `is not an IAM role ARN, got "${arn}". Fix: copy the role's ARN, of the form arn:aws:iam::<12-digit account id>:role/<role name>.`;
 }
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 8);

@@ -3,6 +3,11 @@
 /** ACM limits the certificate's first name (its CN) to this many characters. */
 export const MAX_PRIMARY_NAME_LENGTH = 64;
 const MAX_NAME_LENGTH = 253;
+/**
+ * ACM validates a name with the CNAME `_<32 hex digits>.<name>`: 34 characters
+ * more, and a DNS name has at most 253, so a longer name can never be validated.
+ */
+export const MAX_VALIDATED_NAME_LENGTH = MAX_NAME_LENGTH - 34;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** DNS is case-insensitive; ACM and the providers want lowercase. */
@@ -30,7 +35,7 @@ export function domainNameProblem(name: string): string | undefined {
   }
   if (/\s/.test(name)) return `contains white space, got "${name}". Fix: remove it.`;
   if (name.length > MAX_NAME_LENGTH) {
-    return `must be ${MAX_NAME_LENGTH} characters or less, got ${name.length}: "${name}".`;
+    return `must be ${MAX_NAME_LENGTH} characters or less (DNS's limit), got ${name.length}: "${name}". Fix: use a shorter name.`;
   }
   const labels = name.split(".");
   const starAt = labels.findIndex((l, i) => l.includes("*") && !(i === 0 && l === "*"));
@@ -51,6 +56,16 @@ export function domainNameProblem(name: string): string | undefined {
     return `ends in an all-numeric label, got "${name}". Fix: certificates are for DNS names, not IP addresses.`;
   }
   return undefined;
+}
+
+/**
+ * What is wrong with a valid DNS name as a certificate name, beyond
+ * domainNameProblem: its validation record must be a valid DNS name too.
+ */
+export function validationRecordProblem(name: string): string | undefined {
+  const base = baseName(name);
+  if (base.length <= MAX_VALIDATED_NAME_LENGTH) return undefined;
+  return `is too long to validate: ACM checks "${base}" through the record _<32 hex digits>.${base}, 34 characters longer, and a DNS name has at most ${MAX_NAME_LENGTH}, so the certificate could never be issued; got ${base.length} characters${base === name ? "" : ` after "*."`}. Fix: use a name of at most ${MAX_VALIDATED_NAME_LENGTH} characters (${MAX_VALIDATED_NAME_LENGTH + 2} for a wildcard).`;
 }
 
 /**

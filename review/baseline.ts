@@ -1,7 +1,7 @@
 // What the review compares with: the config at a git ref, or the HCL files of
 // an earlier review.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { loadConfigText } from "../config/load";
 import { STACKS_DIR, STACK_MAIN } from "./layout";
@@ -72,4 +72,25 @@ export function baselineFromFolder(dir: string, label: string): Baseline | undef
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .flatMap(([stack, file]) => certificatesInHcl(stack, readFileSync(file, "utf8"))),
   };
+}
+
+/**
+ * The baseline `--previous <dir>` names. Asked for by name, it must be there: a
+ * missing or empty folder (a typo, a CI step that did not check out the base
+ * branch) would otherwise silently skip the replacement check.
+ */
+export function baselineFromPrevious(dir: string, root = process.cwd()): Baseline {
+  const fix =
+    "Fix: give the folder of an earlier review (such as the base branch's certkit-review/), or --no-compare to review without the replacement check.";
+  if (!existsSync(dir)) throw new BaselineError(`--previous ${dir}: no such folder. ${fix}`);
+  if (!statSync(dir).isDirectory()) {
+    throw new BaselineError(`--previous ${dir}: is a file, not a folder. ${fix}`);
+  }
+  const baseline = baselineFromFolder(dir, previousReviewLabel(dir, root));
+  if (!baseline) {
+    throw new BaselineError(
+      `--previous ${dir}: holds no review HCL (<stack>.tf, or stacks/<stack>/main.tf), so there is nothing to compare with. ${fix}`,
+    );
+  }
+  return baseline;
 }

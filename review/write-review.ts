@@ -1,15 +1,18 @@
 // The review folder's files from a config and its synthesized stacks, and
 // writing them. `buildReview` is pure given its formatter.
 import {
+  accessSync,
+  constants,
   existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
   rmdirSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/resolve";
 import type { Baseline } from "./baseline";
 import { stackToHcl } from "./hcl";
@@ -123,6 +126,53 @@ export function environmentOf(stack: string, environments: readonly string[]): s
  * folder left empty goes.
  */
 export function writeReviewFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  try {
+    writeFiles(dir, files);
+  } catch (e) {
+    throw outputError(dir, e as NodeJS.ErrnoException);
+  }
+}
+
+/** The review folder cannot be written: the message says why and what to do. */
+export class ReviewOutputError extends Error {}
+
+/**
+ * Checks, before any work, that the review folder can be written (or created):
+ * an unwritable `--out` fails fast with a clear message, and nothing is created.
+ */
+export function prepareOutputFolder(dir: string): void {
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    if (!statSync(at).isDirectory()) {
+      // Named as the user wrote --out: relative stays relative.
+      const path = isAbsolute(dir) ? at : relative(process.cwd(), at);
+      throw Object.assign(new Error(`${path} is a file`), { code: "EEXIST", path });
+    }
+    accessSync(at, constants.W_OK);
+  } catch (e) {
+    throw outputError(dir, e as NodeJS.ErrnoException);
+  }
+}
+
+function outputError(dir: string, e: NodeJS.ErrnoException): ReviewOutputError {
+  const at = e.path ?? dir;
+  const fix = "Fix: choose another folder with --out <dir>";
+  const why: Record<string, string> = {
+    EACCES: `permission denied at ${at}. ${fix}, or make it writable`,
+    EPERM: `permission denied at ${at}. ${fix}, or make it writable`,
+    EROFS: `${at} is on a read-only file system. ${fix}`,
+    ENOTDIR: `a part of ${at} is a file, not a folder. ${fix}, or move that file away`,
+    EEXIST: `${at} is a file, not a folder. ${fix}, or move that file away`,
+    EISDIR: `${at} is a folder where the review writes a file. ${fix}, or move that folder away`,
+    ENOSPC: `no space left on the device holding ${at}. Fix: free some space, or ${fix.slice(5)}`,
+  };
+  return new ReviewOutputError(
+    `cannot write the review to ${dir}: ${why[e.code ?? ""] ?? `${e.message}. ${fix}`}.`,
+  );
+}
+
+function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
   mkdirSync(dir, { recursive: true });
   for (const name of generatedFiles(dir)) {
     if (files.has(name)) continue;

@@ -1,4 +1,4 @@
-// `npm run review [-- <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir>] [--no-terraform]`:
+// `npm run review [-- <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]`:
 // synthesizes every stack and writes the reviewable files (see docs/review.md).
 import { ConfigError } from "../config/issues";
 import { loadConfigFile } from "../config/load";
@@ -7,20 +7,27 @@ import {
   BaselineError,
   baselineFromFolder,
   baselineFromGit,
-  previousReviewLabel,
+  baselineFromPrevious,
 } from "../review/baseline";
 import { LAYOUTS, ReviewLayout, isLayout } from "../review/layout";
 import { isUnsafe } from "../review/replacements";
 import { removalLine, replacementLine } from "../review/summary";
 import { synthesizeStacks } from "../review/synthesize";
 import { terraformFmt } from "../review/terraform-fmt";
-import { DEFAULT_OUT_DIR, buildReview, writeReviewFiles } from "../review/write-review";
+import {
+  DEFAULT_OUT_DIR,
+  ReviewOutputError,
+  buildReview,
+  prepareOutputFolder,
+  writeReviewFiles,
+} from "../review/write-review";
 
-const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir>] [--no-terraform]
+const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]
   <dir>, --out    where to write <stack>.tf, <environment>.md and index.md (default ${DEFAULT_OUT_DIR}/)
   --layout <l>    flat: <stack>.tf side by side (default); stacks: stacks/<stack>/main.tf, one folder per stack
   --base <ref>    report replacements against the config committed at <ref> (git show <ref>:<config>)
-  --previous <d>  ... against the .tf files of an earlier review in <d> (default: the output folder)
+  --previous <d>  ... against the .tf files of an earlier review in <d>, which must exist (default: the output folder, if any)
+  --no-compare    report no replacements: compare with nothing
   --no-terraform  format with the built-in formatter even when terraform is on the PATH`;
 
 interface Options {
@@ -28,11 +35,12 @@ interface Options {
   layout: ReviewLayout;
   base?: string;
   previous?: string;
+  compare: boolean;
   terraform: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { out: DEFAULT_OUT_DIR, layout: "flat", terraform: true };
+  const o: Options = { out: DEFAULT_OUT_DIR, layout: "flat", compare: true, terraform: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => args[++i] ?? "";
@@ -45,12 +53,14 @@ function parseArgs(args: string[]): Options | string {
       o.layout = layout;
     } else if (a === "--base") o.base = value();
     else if (a === "--previous") o.previous = value();
+    else if (a === "--no-compare") o.compare = false;
     else if (a === "--no-terraform") o.terraform = false;
     else if (!a.startsWith("-")) o.out = a;
     else return `unknown option ${a}\n${USAGE}`;
   }
   if (!o.out || o.base === "" || o.previous === "") return `missing value\n${USAGE}`;
-  if (o.base && o.previous) return `--base and --previous exclude each other\n${USAGE}`;
+  if ([o.base, o.previous, o.compare ? undefined : true].filter((x) => x !== undefined).length > 1)
+    return `--base, --previous and --no-compare exclude each other\n${USAGE}`;
   return o;
 }
 
@@ -68,12 +78,15 @@ function main(): number {
   const { config, warnings } = loadConfigFile(file);
   for (const w of warnings) console.warn(`Warning: ${w}`);
   const out = options.out.replace(/\/+$/, "") || ".";
-  const baseline: Baseline | undefined = options.base
-    ? baselineFromGit(options.base, file)
-    : baselineFromFolder(
-        options.previous ?? options.out,
-        options.previous ? previousReviewLabel(options.previous) : "the previous review",
-      );
+  const baseline: Baseline | undefined = !options.compare
+    ? undefined
+    : options.base
+      ? baselineFromGit(options.base, file)
+      : options.previous
+        ? baselineFromPrevious(options.previous)
+        : baselineFromFolder(options.out, "the previous review");
+  // Before the work: an unwritable folder fails fast.
+  prepareOutputFolder(options.out);
 
   let formatter = "built-in formatter";
   const format = (hcl: string) => {
@@ -95,7 +108,9 @@ function main(): number {
   console.log(
     `Wrote ${review.files.size} files to ${out}/: ${[...review.files.keys()].join(", ")} (HCL: ${formatter}).`,
   );
-  if (!baseline) console.log("No earlier review or --base: nothing to compare replacements with.");
+  if (!options.compare) console.log("Replacements not checked (--no-compare).");
+  else if (!baseline)
+    console.log("No earlier review or --base: nothing to compare replacements with.");
   else if (replaced.length + removed.length === 0)
     console.log(`No certificate is replaced or removed (compared with ${baseline.description}).`);
   else {
@@ -118,8 +133,10 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (e) {
-  // A config error or a bad --base ref: the message says what to fix, a stack trace would not.
-  if (!(e instanceof ConfigError || e instanceof BaselineError)) throw e;
+  // A config error, a bad --base or --previous, an unwritable --out: the message says
+  // what to fix, a stack trace would not.
+  if (!(e instanceof ConfigError || e instanceof BaselineError || e instanceof ReviewOutputError))
+    throw e;
   console.error(e.message);
   process.exitCode = 1;
 }

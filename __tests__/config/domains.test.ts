@@ -120,7 +120,9 @@ describe("zones", () => {
             "*.example.com": {}
         environments: { prod: { region: eu-west-1, certificates: {} } }
       `,
-      ['cloudflare.zones["*.example.com"] (line 3, column 22): zone name may not be a wildcard.'],
+      [
+        'cloudflare.zones["*.example.com"] (line 3, column 22): zone name may not be a wildcard, got "*.example.com". Fix: write the zone\'s apex, "example.com"; records under it go to the zone.',
+      ],
     );
   });
 

@@ -47,7 +47,7 @@ describe("attach", () => {
     expectProblems(
       web(`          attach: { alb: { ingressGroup: shop, targetGroupArn: "${TG}" } }`),
       [
-        "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup.",
+        "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup. Fix: add cluster, or remove ingressGroup.",
         "environments.prod.certificates.web.attach.alb.targetGroupArn (line 9, column 62): only goes with loadBalancerArn. Fix: remove it, or add loadBalancerArn.",
       ],
     );

@@ -15,7 +15,7 @@ describe("unknown keys", () => {
         environments: {}
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
       ],
     );
   });
@@ -28,8 +28,8 @@ describe("unknown keys", () => {
         environments: {}
       `,
       [
-        "cloudflare.zones (line 2, column 3): is required (a map of names).",
-        'cloudflare.zone (line 2, column 3): unknown key "zone". Did you mean "zones"? Known keys here: zones.',
+        "cloudflare.zones (line 2, column 3): is required (a map of names). Fix: add it.",
+        'cloudflare.zone (line 2, column 3): unknown key "zone". Did you mean "zones"? Fix: rename it to "zones", or remove it. Known keys here: zones.',
       ],
     );
   });
@@ -45,7 +45,7 @@ describe("unknown keys", () => {
             certificates: {}
       `,
       [
-        'environments.prod.backend.s3.regoin (line 5, column 53): unknown key "regoin". Did you mean "region"? Known keys here: bucket, key, region, encrypt, kmsKeyId, roleArn.',
+        'environments.prod.backend.s3.regoin (line 5, column 53): unknown key "regoin". Did you mean "region"? Fix: rename it to "region", or remove it. Known keys here: bucket, key, region, encrypt, kmsKeyId, roleArn.',
       ],
     );
   });
@@ -62,7 +62,7 @@ describe("unknown keys", () => {
                 keyAlgoritm: RSA_2048
       `,
       [
-        `environments.prod.certificates.web.keyAlgoritm (line 7, column 9): unknown key "keyAlgoritm". Did you mean "keyAlgorithm"? Known keys here: ${certificateKeys}.`,
+        `environments.prod.certificates.web.keyAlgoritm (line 7, column 9): unknown key "keyAlgoritm". Did you mean "keyAlgorithm"? Fix: rename it to "keyAlgorithm", or remove it. Known keys here: ${certificateKeys}.`,
       ],
     );
   });
@@ -101,7 +101,7 @@ describe("names of environments and certificates", () => {
           Prod: { region: eu-west-1, certificates: {} }
       `,
       [
-        'environments.Prod (line 2, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "Prod".',
+        'environments.Prod (line 2, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "Prod". Fix: rename it to match, such as "web-app".',
       ],
     );
   });
@@ -113,7 +113,7 @@ describe("names of environments and certificates", () => {
           1prod: { region: eu-west-1, certificates: {} }
       `,
       [
-        'environments.1prod (line 2, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "1prod".',
+        'environments.1prod (line 2, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "1prod". Fix: rename it to match, such as "web-app".',
       ],
     );
   });
@@ -128,7 +128,7 @@ describe("names of environments and certificates", () => {
               example.com: { domains: [example.com] }
       `,
       [
-        'environments.prod.certificates["example.com"] (line 5, column 7): a certificate name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "example.com".',
+        'environments.prod.certificates["example.com"] (line 5, column 7): a certificate name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "example.com". Fix: rename it to match, such as "web-app".',
       ],
     );
   });
@@ -140,7 +140,7 @@ describe("names of environments and certificates", () => {
         environments: { prod: { region: eu-west-1, certificates: {} } }
       `,
       [
-        'project (line 1, column 10): project must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_". Got "My Shop".',
+        'project (line 1, column 10): project must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_". Got "My Shop". Fix: rename it to match, such as "web-app".',
       ],
     );
   });
@@ -154,7 +154,7 @@ describe("enumerations", () => {
           prod: { region: eu-west-l, certificates: {} }
       `,
       [
-        'environments.prod.region (line 2, column 19): "eu-west-l" is not allowed. Did you mean "eu-west-1"? Allowed: one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
+        'environments.prod.region (line 2, column 19): "eu-west-l" is not allowed. Did you mean "eu-west-1"? Fix: use one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
       ],
     );
   });
@@ -167,7 +167,7 @@ describe("enumerations", () => {
           prod: { certificates: {} }
       `,
       [
-        'defaults.region (line 1, column 21): "moon-1" is not allowed. Allowed: one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
+        'defaults.region (line 1, column 21): "moon-1" is not allowed. Fix: use one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
       ],
     );
   });
@@ -181,7 +181,7 @@ describe("enumerations", () => {
     ],
   ])("fails when the key algorithm %s", (_, value, guess) => {
     expectProblems(withCertificate(`domains: [example.com], keyAlgorithm: ${value}`), [
-      `environments.prod.certificates.web.keyAlgorithm (line 6, column 52): "${value}" is not allowed.${guess} Allowed: RSA_2048, EC_prime256v1, EC_secp384r1.`,
+      `environments.prod.certificates.web.keyAlgorithm (line 6, column 52): "${value}" is not allowed.${guess} Fix: use one of RSA_2048, EC_prime256v1, EC_secp384r1.`,
     ]);
   });
 });
@@ -189,37 +189,37 @@ describe("enumerations", () => {
 describe("types and ranges", () => {
   it("fails when domains is a single name instead of a list", () => {
     expectProblems(withCertificate("domains: example.com"), [
-      'environments.prod.certificates.web.domains (line 6, column 23): must be a list, got "example.com".',
+      'environments.prod.certificates.web.domains (line 6, column 23): must be a list, got "example.com". Fix: write a list here.',
     ]);
   });
 
   it("fails when a certificate has no domains", () => {
     expectProblems(withCertificate("domains: []"), [
-      "environments.prod.certificates.web.domains (line 6, column 23): must have at least 1 item, got [].",
+      "environments.prod.certificates.web.domains (line 6, column 23): must have at least 1 item, got []. Fix: list at least 1 item.",
     ]);
   });
 
   it("fails when a certificate lacks domains", () => {
     expectProblems(withCertificate("keyAlgorithm: RSA_2048"), [
-      "environments.prod.certificates.web.domains (line 6, column 12): is required (a list).",
+      "environments.prod.certificates.web.domains (line 6, column 12): is required (a list). Fix: add it.",
     ]);
   });
 
   it("fails when a flag is a string", () => {
     expectProblems(withCertificate(`domains: [example.com], exportable: "yes"`), [
-      'environments.prod.certificates.web.exportable (line 6, column 50): must be a boolean, got "yes".',
+      'environments.prod.certificates.web.exportable (line 6, column 50): must be a boolean, got "yes". Fix: write true or false.',
     ]);
   });
 
   it("fails when the validation timeout is out of range", () => {
     expectProblems(withCertificate("domains: [example.com], validationTimeoutMinutes: 2000"), [
-      "environments.prod.certificates.web.validationTimeoutMinutes (line 6, column 64): must be at most 1440, got 2000.",
+      "environments.prod.certificates.web.validationTimeoutMinutes (line 6, column 64): must be at most 1440, got 2000. Fix: use a value of at most 1440.",
     ]);
   });
 
   it("fails when the file is a list, not a map", () => {
     expectProblems("- prod\n", [
-      '(top level) (line 1, column 1): must be a map of keys, got ["prod"].',
+      '(top level) (line 1, column 1): must be a map of keys, got ["prod"]. Fix: write a map of keys here.',
     ]);
   });
 });
@@ -297,7 +297,7 @@ describe("IDs YAML would read as numbers", () => {
           prod: { region: eu-west-1, accountId: "12345", certificates: {} }
       `,
       [
-        'environments.prod.accountId (line 2, column 41): accountId must be 12 digits, quoted. Got "12345".',
+        'environments.prod.accountId (line 2, column 41): accountId must be 12 digits, quoted. Got "12345". Fix: write the account id in quotes, such as "012345678901".',
       ],
     );
   });

@@ -19,7 +19,9 @@ describe("YAML syntax", () => {
             region: eu-west-1
            certificates: {}
       `,
-      ["(top level) (line 4, column 1): YAML: All mapping items must start at the same column."],
+      [
+        "(top level) (line 4, column 1): YAML: All mapping items must start at the same column. Fix: correct the YAML there (indentation, quoting, brackets).",
+      ],
     );
   });
 
@@ -47,8 +49,8 @@ describe("YAML syntax", () => {
               web: { domains: [example.com }
       `,
       [
-        "(top level) (line 4, column 36): YAML: Flow sequence in block collection must be sufficiently indented and end with a ].",
-        "(top level) (line 4, column 37): YAML: Flow map in block collection must be sufficiently indented and end with a }.",
+        "(top level) (line 4, column 36): YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix: correct the YAML there (indentation, quoting, brackets).",
+        "(top level) (line 4, column 37): YAML: Flow map in block collection must be sufficiently indented and end with a }. Fix: correct the YAML there (indentation, quoting, brackets).",
       ],
     );
   });
@@ -59,7 +61,9 @@ describe("YAML syntax", () => {
         defaults: *shared
         environments: {}
       `,
-      ["(top level): YAML: Unresolved alias (the anchor must be set before the alias): shared."],
+      [
+        "(top level): YAML: Unresolved alias (the anchor must be set before the alias): shared. Fix: define each anchor (&name) before the aliases (*name) that use it.",
+      ],
     );
   });
 
@@ -144,15 +148,15 @@ describe("the error message", () => {
                 validationTimeoutMinutes: 0
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
         'cloudflare.zones["example.com"].zoneId (line 4, column 28): YAML reads 0123 as a number (123), which would alter the ID. Fix: quote it: "0123".',
-        `defaults.regoin (line 6, column 3): unknown key "regoin". Did you mean "region"? Known keys here: ${defaultsKeys}.`,
+        `defaults.regoin (line 6, column 3): unknown key "regoin". Did you mean "region"? Fix: rename it to "region", or remove it. Known keys here: ${defaultsKeys}.`,
         'defaults.accountId (line 7, column 14): YAML reads 012345678901 as a number (12345678901), which would alter the ID. Fix: quote it: "012345678901".',
-        'environments.Prod (line 9, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "Prod".',
-        'environments.prod.region (line 11, column 13): "eu-west-9" is not allowed. Did you mean "eu-west-1"? Allowed: one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
-        'environments.prod.certificates.web.domains (line 14, column 18): must be a list, got "example.com".',
-        'environments.prod.certificates.web.keyAlgorithm (line 15, column 23): "RSA_4096" is not allowed. Allowed: RSA_2048, EC_prime256v1, EC_secp384r1.',
-        "environments.prod.certificates.web.validationTimeoutMinutes (line 16, column 35): must be at least 1, got 0.",
+        'environments.Prod (line 9, column 3): an environment name must start with a lowercase letter, then up to 39 lowercase letters, digits, "-" or "_", got "Prod". Fix: rename it to match, such as "web-app".',
+        'environments.prod.region (line 11, column 13): "eu-west-9" is not allowed. Did you mean "eu-west-1"? Fix: use one of 38 values, such as af-south-1, ap-east-1, ap-east-2 (certkit.schema.json lists them all).',
+        'environments.prod.certificates.web.domains (line 14, column 18): must be a list, got "example.com". Fix: write a list here.',
+        'environments.prod.certificates.web.keyAlgorithm (line 15, column 23): "RSA_4096" is not allowed. Fix: use one of RSA_2048, EC_prime256v1, EC_secp384r1.',
+        "environments.prod.certificates.web.validationTimeoutMinutes (line 16, column 35): must be at least 1, got 0. Fix: use a value of at least 1.",
       ],
     );
   });
@@ -177,7 +181,7 @@ describe("the error message", () => {
               web: { domains: [example.com, www.example.net, example.com] }
       `,
       [
-        'cloudflare.zones["*.example.org"] (line 4, column 22): zone name may not be a wildcard.',
+        'cloudflare.zones["*.example.org"] (line 4, column 22): zone name may not be a wildcard, got "*.example.org". Fix: write the zone\'s apex, "example.org"; records under it go to the zone.',
         "defaults.backend.s3.key (line 7, column 43): gives stacks staging and prod the same state (s3://tf-state/certkit.tfstate); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
         'environments.staging.certificates.web.domains[0] (line 12, column 24): ends with a dot, got "staging.example.com.". Fix: write "staging.example.com" (ACM rejects the trailing dot).',
         "environments.prod.region (line 14, column 5): is required. Fix: set it here or in defaults.region.",

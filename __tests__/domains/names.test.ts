@@ -101,7 +101,9 @@ describe("domainNameProblem", () => {
 
   it("fails when the name is longer than 253 characters", () => {
     const name = nameOfLength(254);
-    expect(domainNameProblem(name)).toBe(`must be 253 characters or less, got 254: "${name}".`);
+    expect(domainNameProblem(name)).toBe(
+      `must be 253 characters or less (DNS's limit), got 254: "${name}". Fix: use a shorter name.`,
+    );
   });
 
   it("fails when the last label is all digits (an IP address)", () => {
