@@ -162,7 +162,7 @@ export const CertificateSchema = z.strictObject({
     .max(86400)
     .refine((ttl) => ttl === 1 || ttl >= 60, {
       error:
-        "must be 1 (automatic) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Fix: use 60 or more, or 1",
+        "must be 1 (automatic) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Fix: use 60 or more, or 1.",
     })
     .default(60)
     .meta({

@@ -165,7 +165,7 @@ describe("CloudFront", () => {
       { minimumProtocolVersion: "TLSv1.3_2025" },
     ]);
     expectProblems(onCloudFront("", ", minimumProtocolVersion: TLSv1.1_2016"), [
-      'environments.prod.certificates.site.attach.cloudfront.minimumProtocolVersion (line 7, column 114): "TLSv1.1_2016" is not allowed. Did you mean "TLSv1.2_2019"? Allowed: TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025, TLSv1.2_2019, TLSv1.2_2018.',
+      'environments.prod.certificates.site.attach.cloudfront.minimumProtocolVersion (line 7, column 114): "TLSv1.1_2016" is not allowed. Did you mean "TLSv1.2_2019"? Fix: use one of TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025, TLSv1.2_2019, TLSv1.2_2018.',
     ]);
   });
 });

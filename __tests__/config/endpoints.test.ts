@@ -320,7 +320,7 @@ describe("the scheme of a controller-made ALB", () => {
 
   it("leaves an ingress group without cluster to the form check", () => {
     expectProblems(web(`          attach: { alb: { ingressGroup: shop, scheme: internal } }`), [
-      "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup.",
+      "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup. Fix: add cluster, or remove ingressGroup.",
     ]);
   });
 
