@@ -37,6 +37,13 @@ export interface ResolvedCertificate
   readonly hostnames: ResolvedHostname[];
   /** CNAME target of the hostnames when there is no `attach`. */
   readonly target?: string;
+  /** ARN of a certificate made by hand that the stack imports (`adopt.certificates`). */
+  readonly adoptArn?: string;
+}
+
+/** A validation record, with the id of one made by hand to import (`adopt.validationRecords`). */
+export interface ResolvedValidationRecord extends ValidationRecordPlan {
+  readonly adoptRecordId?: string;
 }
 
 /** Zone-wide settings, owned by the `zones` stack so no two environments fight over them. */
@@ -57,7 +64,7 @@ export interface ResolvedEnvironment {
   readonly tags: Record<string, string>;
   readonly certificates: ResolvedCertificate[];
   /** Validation records this environment's stack creates. */
-  readonly validationRecords: ValidationRecordPlan[];
+  readonly validationRecords: ResolvedValidationRecord[];
   /** Validation records another environment in the same account owns: name -> owner. */
   readonly validationRecordsOwnedElsewhere: Record<string, string>;
 }
@@ -102,6 +109,7 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     );
     const region = effectiveRegion(cfg, env)!;
+    const adopted = adoptedRecords(env);
     const certificates = Object.entries(env.certificates).map(([certName, c]) => {
       const { attach, hostnames, target, ...rest } = c;
       const resolved = resolveAttach(attach);
@@ -113,8 +121,12 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
         tags: c.tags ?? {},
         alarm: resolveAlarm(cfg, name, certName),
         ...optional("attach", resolved),
-        hostnames: resolveHostnames(c, router),
+        hostnames: resolveHostnames(c, router).map((h) => ({
+          ...h,
+          ...optional("adoptRecordId", adopted.hostnames.get(h.name)),
+        })),
         ...optional("target", target === undefined ? undefined : normalizeDomain(target)),
+        ...optional("adoptArn", env.adopt?.certificates?.[certName]),
       };
     });
     const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
@@ -135,9 +147,12 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
         "managed-by": "certkit",
       },
       certificates,
-      validationRecords: planValidationRecords(certificates, router).filter(
-        (r) => owners[r.baseName] === undefined,
-      ),
+      validationRecords: planValidationRecords(certificates, router)
+        .filter((r) => owners[r.baseName] === undefined)
+        .map((r) => ({
+          ...r,
+          ...optional("adoptRecordId", adopted.validationRecords.get(r.baseName)),
+        })),
       validationRecordsOwnedElsewhere: owners,
     };
   });
@@ -156,6 +171,16 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
     // Rules passed: there is an environment, and each has a region.
     zonesRegion: zonesStackRegion(cfg)!,
     environments,
+  };
+}
+
+/** Adopted record ids by normalised name (the rules refused two keys for one name). */
+function adoptedRecords(env: EnvironmentConfig) {
+  const byName = (m: Record<string, string> | undefined) =>
+    new Map(Object.entries(m ?? {}).map(([k, id]) => [normalizeDomain(k), id]));
+  return {
+    validationRecords: byName(env.adopt?.validationRecords),
+    hostnames: byName(env.adopt?.hostnames),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   normalizeDomain,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
+import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig } from "./alarm-rules";
 import { EndpointContext, checkEndpoints, checkEnvironmentName } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
@@ -72,6 +73,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   }
   checkSharedValidationRecords(cfg, out);
   checkAlarmConfig(cfg, out);
+  checkAdopt(cfg, out);
   checkSharedState(cfg, out);
   checkStateBucketRegion(cfg, out);
   return out;

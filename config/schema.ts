@@ -2,6 +2,7 @@
 // certkit.schema.json (z.toJSONSchema). Semantic rules that need more than one
 // key live in rules.ts.
 import { z } from "zod";
+import { AdoptSchema } from "./adopt-schema";
 import { AlarmSchema } from "./alarm-schema";
 import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
@@ -147,6 +148,7 @@ export const EnvironmentSchema = z.strictObject({
   certificates: z.record(identifier("a certificate name"), CertificateSchema).meta({
     description: "Certificates by name; the name is part of every resource id (renaming replaces).",
   }),
+  adopt: AdoptSchema.optional(),
 });
 
 export const DefaultsSchema = z.strictObject(environmentFields).meta({

@@ -44,6 +44,7 @@ export class EnvironmentStack extends SelfContainedStack {
           exportable: c.exportable,
           validationTimeoutMinutes: c.validationTimeoutMinutes,
           provider: this.awsProvider(c.region),
+          importArn: c.adoptArn,
           tags: {
             Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`,
             ...c.tags,
