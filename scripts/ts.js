@@ -19,7 +19,7 @@ const { basename, dirname, join, relative, resolve } = require("node:path");
 const { Script } = require("node:vm");
 
 const ROOT = resolve(__dirname, "..");
-const SOURCE_DIRS = ["config", "domains", "modules", "stacks", "review"];
+const SOURCE_DIRS = ["cli", "config", "domains", "modules", "stacks", "review"];
 
 /** Everything a bundle depends on: this script (its build options), the lock file, the TypeScript. */
 function sources(root = ROOT) {

@@ -211,8 +211,8 @@ describe("against a git ref", () => {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, "scripts", "ts.js"),
-        "scripts/review.ts",
+        join(ROOT, "bin", "certkit.js"),
+        "review",
         "--base",
         "HEAD",
         "--out",
@@ -345,8 +345,8 @@ describe("a certificate that moves to another region", () => {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, "scripts", "ts.js"),
-        "scripts/review.ts",
+        join(ROOT, "bin", "certkit.js"),
+        "review",
         "--previous",
         previous,
         "--out",

@@ -1,0 +1,55 @@
+// The command line itself: help, unknown commands, config errors; never a stack trace.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { certkit } from "./run";
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "certkit-cli-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const USAGE_HEAD =
+  "usage: certkit <command> [options]   (certkit <command> --help for its options)";
+
+it("lists its commands with --help, exit 0", async () => {
+  const run = await certkit(["--help"], dir);
+  expect(run).toMatchObject({ status: 0, stderr: "" });
+  expect(run.stdout.split("\n")[0]).toBe(USAGE_HEAD);
+  expect(run.stdout).toMatch(/^ {2}review +synthesize every stack/m);
+});
+
+it("fails on an unknown command with the list, exit 2", async () => {
+  const run = await certkit(["deploy"], dir);
+  expect(run.status).toBe(2);
+  expect(run.stderr.split("\n").slice(0, 2)).toEqual([
+    'certkit: unknown command "deploy".',
+    USAGE_HEAD,
+  ]);
+});
+
+it("prints a command's usage with --help, exit 0", async () => {
+  const run = await certkit(["review", "--help"], dir);
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n")[0]).toMatch(/^usage: certkit review /);
+});
+
+it("reports a missing config file as a config error, exit 1, no stack trace", async () => {
+  const run = await certkit(["review"], dir);
+  expect(run).toEqual({
+    status: 1,
+    stdout: "",
+    stderr:
+      "certkit.yaml: 1 problem, nothing was synthesized:\n  - (top level): does not exist. Fix: create it, or point CERTKIT_CONFIG at your config file.\n",
+  });
+});
+
+it("reads the file named by CERTKIT_CONFIG", async () => {
+  writeFileSync(join(dir, "other.yaml"), "environments: {}\n");
+  const run = await certkit(["review"], dir, { CERTKIT_CONFIG: "other.yaml" });
+  expect(run).toEqual({
+    status: 1,
+    stdout: "",
+    stderr:
+      "other.yaml: 1 problem, nothing was synthesized:\n  - environments (line 1, column 15): defines no environment. Fix: add one, such as `prod:` with its certificates.\n",
+  });
+});
