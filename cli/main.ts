@@ -3,6 +3,7 @@
 // problem as one message, never as a stack trace.
 import { ConfigError } from "../config/issues";
 import { BaselineError } from "../review/baseline";
+import { ADOPT_USAGE, adopt } from "./adopt";
 import { CliError, EXIT } from "./errors";
 import { REVIEW_USAGE, review } from "./review";
 
@@ -14,6 +15,11 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  adopt: {
+    summary: "find certificates and records made by hand; write the environment's adopt section",
+    usage: ADOPT_USAGE,
+    run: adopt,
+  },
   review: {
     summary: "synthesize every stack and write reviewable HCL and summaries",
     usage: REVIEW_USAGE,
