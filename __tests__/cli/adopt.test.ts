@@ -145,3 +145,133 @@ it("the written config synthesizes the import blocks to certkit's addresses", ()
     },
   ]);
 });
+
+describe("when live state cannot be read, exit 2 with one line and the config untouched", () => {
+  async function adoptWith(name: string, vars: Record<string, string>): Promise<Run> {
+    const cwd = project(name);
+    const run = await certkit(["adopt", "prod"], cwd, vars);
+    expect(readFileSync(join(cwd, "certkit.yaml"), "utf8")).toBe(ORIGINAL);
+    expectNoCredential(run, join(cwd, "certkit.yaml"));
+    return run;
+  }
+
+  it("fails without a Cloudflare token", async () => {
+    const { CLOUDFLARE_API_TOKEN: _, ...vars } = env();
+    expect(await adoptWith("no-token", vars)).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "certkit adopt: CLOUDFLARE_API_TOKEN is not set. Fix: export a Cloudflare API token with Zone:Read and DNS:Read (certkit only reads).\n",
+    });
+  });
+
+  it("fails on a 403 from Cloudflare", async () => {
+    const denied = await startCloudflareFake({
+      token: TOKEN,
+      zones: [manualZone()],
+      failWith: 403,
+    });
+    try {
+      const run = await adoptWith("cf-403", env(denied.url));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        "certkit adopt: Cloudflare answered 403 while reading zone example.com: Authentication error (code 10000). Fix: use a token with Zone:Read and DNS:Read on this zone (Zone Settings:Read and SSL and Certificates:Read for check).\n",
+      );
+    } finally {
+      await denied.close();
+    }
+  });
+
+  it("fails on AccessDenied from ACM", async () => {
+    const denied = await startAcmFake({
+      certificates: [],
+      failWith: { status: 400, type: "AccessDeniedException" },
+    });
+    try {
+      const run = await adoptWith("acm-denied", env(cloudflare.url, denied.url));
+      expect(run.stderr).toBe(
+        "certkit adopt: ACM answered 400 AccessDeniedException while reading the certificates in us-east-1. Fix: allow acm:ListCertificates and acm:DescribeCertificate to these credentials.\n",
+      );
+      expect(run.status).toBe(2);
+    } finally {
+      await denied.close();
+    }
+  });
+
+  it("fails when 429 persists after the retries", async () => {
+    const limited = await startCloudflareFake({
+      token: TOKEN,
+      zones: [manualZone()],
+      rateLimitFirst: 1000,
+    });
+    try {
+      const run = await adoptWith("cf-429", env(limited.url));
+      expect(run.stderr).toBe(
+        "certkit adopt: Cloudflare answered 429 while reading zone example.com: Please wait and consider throttling your request speed (code 971). Fix: try again later (certkit already retried with backoff).\n",
+      );
+      expect(run.status).toBe(2);
+      // The first try and four retries.
+      expect(limited.requests).toHaveLength(5);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("fails when the endpoint is dead", async () => {
+    const dead = await startAcmFake({ certificates: [] });
+    await dead.close();
+    const run = await adoptWith("acm-dead", env(cloudflare.url, dead.url));
+    expect(run.stderr).toBe(
+      "certkit adopt: could not reach ACM while reading the certificates in us-east-1 (ECONNREFUSED). Fix: check the network, or AWS_ENDPOINT_URL_ACM if set.\n",
+    );
+    expect(run.status).toBe(2);
+  });
+});
+
+it("retries 429 honouring Retry-After, then adopts", async () => {
+  const limited = await startCloudflareFake({
+    token: TOKEN,
+    zones: [manualZone()],
+    rateLimitFirst: 2,
+  });
+  const throttled = await startAcmFake({ certificates: [manualCertificate()], throttleFirst: 2 });
+  try {
+    const run = await certkit(
+      ["adopt", "prod", "--dry-run"],
+      project("retry"),
+      env(limited.url, throttled.url),
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual(REPORT);
+  } finally {
+    await Promise.all([limited.close(), throttled.close()]);
+  }
+});
+
+it("adopts the newest of several matching certificates, and says so", async () => {
+  const older = {
+    ...manualCertificate(),
+    arn: "arn:aws:acm:us-east-1:123456789012:certificate/00000000-1111-4222-8333-444444444444",
+    issuedAt: 1760000000,
+  };
+  const other = {
+    ...manualCertificate(),
+    arn: "arn:aws:acm:us-east-1:123456789012:certificate/99999999-1111-4222-8333-444444444444",
+    names: ["retail.example.com", "www.retail.example.com"],
+  };
+  const several = await startAcmFake({ certificates: [older, other, manualCertificate()] });
+  try {
+    const run = await certkit(
+      ["adopt", "prod", "--dry-run"],
+      project("newest"),
+      env(cloudflare.url, several.url),
+    );
+    expect(run.stdout.split("\n")[0]).toBe(
+      `certificate ui: 2 ISSUED certificates have exactly retail.example.com; adopting the newest, ${CERT_ARN} (issued 2026-04-24). The others: ${older.arn}.`,
+    );
+    // Three pages of one summary each (NextToken followed), then three descriptions.
+    expect(several.requests.filter((r) => r === "POST /")).toHaveLength(6);
+  } finally {
+    await several.close();
+  }
+});
