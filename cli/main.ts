@@ -4,6 +4,7 @@
 import { ConfigError } from "../config/issues";
 import { BaselineError } from "../review/baseline";
 import { ADOPT_USAGE, adopt } from "./adopt";
+import { CHECK_USAGE, check } from "./check";
 import { CliError, EXIT } from "./errors";
 import { REVIEW_USAGE, review } from "./review";
 
@@ -19,6 +20,11 @@ const COMMANDS: Record<string, Command> = {
     summary: "find certificates and records made by hand; write the environment's adopt section",
     usage: ADOPT_USAGE,
     run: adopt,
+  },
+  check: {
+    summary: "read live state and report what would break apply or renewal (exit 1 if anything)",
+    usage: CHECK_USAGE,
+    run: check,
   },
   review: {
     summary: "synthesize every stack and write reviewable HCL and summaries",

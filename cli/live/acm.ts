@@ -7,6 +7,7 @@ import {
   KeyAlgorithm,
   ListCertificatesCommand,
 } from "@aws-sdk/client-acm";
+import { CliError } from "../errors";
 import { awsReadError } from "./read-error";
 
 /** A certificate as certkit needs it. */
@@ -67,6 +68,13 @@ export class AcmReader {
   }
 
   async describe(arn: string, region: string): Promise<LiveCertificate> {
+    const found = await this.describeIfExists(arn, region);
+    if (!found) throw new CliError(`certificate ${arn} does not exist in ${region}.`);
+    return found;
+  }
+
+  /** The certificate, or undefined when ACM does not know the ARN (ResourceNotFoundException). */
+  async describeIfExists(arn: string, region: string): Promise<LiveCertificate | undefined> {
     try {
       const { Certificate: c } = await this.client(region).send(
         new DescribeCertificateCommand({ CertificateArn: arn }),
@@ -96,6 +104,7 @@ export class AcmReader {
         validation,
       };
     } catch (e) {
+      if ((e as { name?: string }).name === "ResourceNotFoundException") return undefined;
       throw awsReadError(e, `certificate ${arn}`);
     }
   }
