@@ -38,11 +38,9 @@ export async function adopt(args: string[], file: string): Promise<number> {
   const dryRun = args.includes("--dry-run");
   const unknown = args.filter((a) => a.startsWith("-") && a !== "--dry-run");
   if (unknown.length) throw new CliError(`unknown option ${unknown[0]}.\n${ADOPT_USAGE}`);
-  const { env } = environmentFrom(
-    file,
-    args.find((a) => !a.startsWith("-")),
-    ADOPT_USAGE,
-  );
+  const names = args.filter((a) => !a.startsWith("-"));
+  if (names.length > 1) throw new CliError(`one environment at a time.\n${ADOPT_USAGE}`);
+  const { env } = environmentFrom(file, names[0], ADOPT_USAGE);
 
   const found = await findAdoptions(env, new CloudflareReader(), new AcmReader());
   for (const line of found.report) console.log(line);

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { certkit } from "./run";
 
+// The first run may bundle the command line (a few seconds).
+jest.setTimeout(60_000);
+
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "certkit-cli-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,4 +55,27 @@ it("reads the file named by CERTKIT_CONFIG", async () => {
     stderr:
       "other.yaml: 1 problem, nothing was synthesized:\n  - environments (line 1, column 15): defines no environment. Fix: add one, such as `prod:` with its certificates.\n",
   });
+});
+
+it("refuses adopt and check without an environment, or with an unknown one, exit 2", async () => {
+  writeFileSync(
+    join(dir, "certkit.yaml"),
+    "cloudflare: { zones: { example.com: {} } }\nenvironments: { prod: { region: eu-west-1, certificates: {} } }\n",
+  );
+  const none = await certkit(["adopt"], dir);
+  expect([none.status, none.stderr.split("\n")[0]]).toEqual([
+    2,
+    "certkit adopt: name an environment.",
+  ]);
+  const unknown = await certkit(["check", "staging"], dir);
+  expect(unknown).toEqual({
+    status: 2,
+    stdout: "",
+    stderr: 'certkit check: certkit.yaml has no environment "staging" (it has: prod).\n',
+  });
+  const option = await certkit(["adopt", "prod", "--force"], dir);
+  expect([option.status, option.stderr.split("\n")[0]]).toEqual([
+    2,
+    "certkit adopt: unknown option --force.",
+  ]);
 });
