@@ -228,8 +228,9 @@ describe("when live state cannot be read, exit 2 with one line and the config un
   });
 });
 
-it("retries 429 honouring Retry-After, then adopts", async () => {
+it("retries 429 (honouring Retry-After) and 503 with backoff, then adopts", async () => {
   const limited = await startCloudflareFake({
+    unavailableNext: 1,
     token: TOKEN,
     zones: [manualZone()],
     rateLimitFirst: 2,
@@ -243,6 +244,9 @@ it("retries 429 honouring Retry-After, then adopts", async () => {
     );
     expect(run.status).toBe(0);
     expect(run.stdout.split("\n").slice(0, 3)).toEqual(REPORT);
+    // Two 429s and a 503 before the zone lookup succeeded; two throttled ACM calls.
+    expect(limited.requests.slice(0, 4)).toEqual(Array(4).fill("GET /zones?name=example.com"));
+    expect(throttled.requests.length).toBe(2 + 2);
   } finally {
     await Promise.all([limited.close(), throttled.close()]);
   }

@@ -26,7 +26,14 @@ export function certkit(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...base, AWS_EC2_METADATA_DISABLED: "true", ...env },
+      // No ~/.aws files or instance metadata: credentials only from `env`.
+      env: {
+        ...base,
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        ...env,
+      },
     });
     let stdout = "";
     let stderr = "";

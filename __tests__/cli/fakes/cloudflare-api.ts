@@ -31,10 +31,13 @@ export interface CloudflareFakeOptions {
   failWith?: number;
   /** Answer the first n requests with 429 and Retry-After: 0. */
   rateLimitFirst?: number;
+  /** Then answer the next n requests with 503. */
+  unavailableNext?: number;
 }
 
 export async function startCloudflareFake(o: CloudflareFakeOptions): Promise<FakeServer> {
   let limited = 0;
+  let unavailable = 0;
   return startFake((req, _body, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     if (req.headers.authorization !== `Bearer ${o.token}`) {
@@ -46,6 +49,10 @@ export async function startCloudflareFake(o: CloudflareFakeOptions): Promise<Fak
       return fail(res, 429, 971, "Please wait and consider throttling your request speed", {
         "retry-after": "0",
       });
+    }
+    if (o.unavailableNext && unavailable < o.unavailableNext) {
+      unavailable++;
+      return fail(res, 503, 10000, "Service unavailable");
     }
     if (req.method !== "GET") return fail(res, 405, 10405, "Method not allowed");
     const parts = url.pathname.split("/").filter(Boolean);
