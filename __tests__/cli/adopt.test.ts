@@ -252,6 +252,27 @@ it("retries 429 (honouring Retry-After) and 503 with backoff, then adopts", asyn
   }
 });
 
+it("waits as long as Retry-After says before retrying a 429", async () => {
+  const limited = await startCloudflareFake({
+    token: TOKEN,
+    zones: [manualZone()],
+    rateLimitFirst: 1,
+    retryAfter: "2",
+  });
+  try {
+    const run = await certkit(
+      ["adopt", "prod", "--dry-run"],
+      project("retry-after"),
+      env(limited.url),
+    );
+    expect(run.status).toBe(0);
+    // The SDK's own backoff for a first retry is at most 0.5 s; Retry-After asked for 2 s.
+    expect(limited.times[1] - limited.times[0]).toBeGreaterThanOrEqual(1900);
+  } finally {
+    await limited.close();
+  }
+});
+
 it("adopts the newest of several matching certificates, and says so", async () => {
   const older = {
     ...manualCertificate(),

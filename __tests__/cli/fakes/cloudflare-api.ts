@@ -29,8 +29,9 @@ export interface CloudflareFakeOptions {
   maxPerPage?: number;
   /** Answer every request with this status and a v4 error envelope. */
   failWith?: number;
-  /** Answer the first n requests with 429 and Retry-After: 0. */
+  /** Answer the first n requests with 429 and Retry-After: `retryAfter` (default 0). */
   rateLimitFirst?: number;
+  retryAfter?: string;
   /** Then answer the next n requests with 503. */
   unavailableNext?: number;
 }
@@ -47,7 +48,7 @@ export async function startCloudflareFake(o: CloudflareFakeOptions): Promise<Fak
     if (o.rateLimitFirst && limited < o.rateLimitFirst) {
       limited++;
       return fail(res, 429, 971, "Please wait and consider throttling your request speed", {
-        "retry-after": "0",
+        "retry-after": o.retryAfter ?? "0",
       });
     }
     if (o.unavailableNext && unavailable < o.unavailableNext) {

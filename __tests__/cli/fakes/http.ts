@@ -6,6 +6,8 @@ export interface FakeServer {
   readonly url: string;
   /** Every request as `METHOD path` (query included), in order. */
   readonly requests: string[];
+  /** When each request arrived (ms since the epoch), by index. */
+  readonly times: number[];
   close(): Promise<void>;
 }
 
@@ -13,11 +15,13 @@ export type Handler = (req: IncomingMessage, body: string, res: ServerResponse) 
 
 export async function startFake(handler: Handler): Promise<FakeServer> {
   const requests: string[] = [];
+  const times: number[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (d: Buffer) => (body += d.toString()));
     req.on("end", () => {
       requests.push(`${req.method} ${req.url}`);
+      times.push(Date.now());
       handler(req, body, res);
     });
   });
@@ -26,6 +30,7 @@ export async function startFake(handler: Handler): Promise<FakeServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    times,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
