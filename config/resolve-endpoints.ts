@@ -39,6 +39,8 @@ export interface ResolvedHostname {
   /** TTL of a DNS-only record; proxied ones use the provider's automatic TTL. */
   readonly ttlSeconds: number;
   readonly zone: ZoneRoute;
+  /** Id of the record made by hand at this name, imported by the stack (`adopt.hostnames`). */
+  readonly adoptRecordId?: string;
 }
 
 export const DEFAULT_HOSTNAME_TTL_SECONDS = 300;

@@ -39,6 +39,13 @@ export interface ResolvedCertificate
   readonly hostnames: ResolvedHostname[];
   /** CNAME target of the hostnames when there is no `attach`. */
   readonly target?: string;
+  /** ARN of a certificate made by hand that the stack imports (`adopt.certificates`). */
+  readonly adoptArn?: string;
+}
+
+/** A validation record, with the id of one made by hand to import (`adopt.validationRecords`). */
+export interface ResolvedValidationRecord extends ValidationRecordPlan {
+  readonly adoptRecordId?: string;
 }
 
 /** Zone-wide settings, owned by the `zones` stack so no two environments fight over them. */
@@ -68,7 +75,7 @@ export interface ResolvedEnvironment {
   readonly tags: Record<string, string>;
   readonly certificates: ResolvedCertificate[];
   /** Validation records this environment's stack creates. */
-  readonly validationRecords: ValidationRecordPlan[];
+  readonly validationRecords: ResolvedValidationRecord[];
   /** Validation records another environment in the same account owns: name -> owner. */
   readonly validationRecordsOwnedElsewhere: Record<string, string>;
 }
@@ -113,6 +120,7 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     );
     const region = effectiveRegion(cfg, env)!;
+    const adopted = adoptedRecords(env);
     const certificates = Object.entries(env.certificates).map(([certName, c]) => {
       const { attach, hostnames, target, ...rest } = c;
       const resolved = resolveAttach(attach);
@@ -124,8 +132,12 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
         tags: c.tags ?? {},
         alarm: resolveAlarm(cfg, name, certName),
         ...optional("attach", resolved),
-        hostnames: resolveHostnames(c, router),
+        hostnames: resolveHostnames(c, router).map((h) => ({
+          ...h,
+          ...optional("adoptRecordId", adopted.hostnames.get(h.name)),
+        })),
         ...optional("target", target === undefined ? undefined : normalizeDomain(target)),
+        ...optional("adoptArn", env.adopt?.certificates?.[certName]),
       };
     });
     const backend = resolveBackend(env.backend ?? cfg.defaults?.backend, name);
@@ -147,7 +159,12 @@ export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
       validationRecords: planValidationRecords(
         certificates.filter((c) => c.waitForValidation),
         router,
-      ).filter((r) => owners[r.baseName] === undefined),
+      )
+        .filter((r) => owners[r.baseName] === undefined)
+        .map((r) => ({
+          ...r,
+          ...optional("adoptRecordId", adopted.validationRecords.get(r.baseName)),
+        })),
       validationRecordsOwnedElsewhere: owners,
     };
   });
@@ -180,6 +197,16 @@ export function certkitTags(
   environment: string,
 ): Record<string, string> {
   return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
+}
+
+/** Adopted record ids by normalised name (the rules refused two keys for one name). */
+function adoptedRecords(env: EnvironmentConfig) {
+  const byName = (m: Record<string, string> | undefined) =>
+    new Map(Object.entries(m ?? {}).map(([k, id]) => [normalizeDomain(k), id]));
+  return {
+    validationRecords: byName(env.adopt?.validationRecords),
+    hostnames: byName(env.adopt?.hostnames),
+  };
 }
 
 /** A stack's backend: `{environment}` in its strings becomes the stack's environment. */

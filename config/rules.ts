@@ -11,6 +11,7 @@ import {
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
 import { awsNameBase } from "../domains/aws-names";
+import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
 import {
@@ -105,6 +106,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   checkAlarmConfig(cfg, out);
   checkTags(cfg, out);
   checkS3Backends(cfg, out);
+  checkAdopt(cfg, out);
   checkSharedState(cfg, out);
   checkStateBucketRegion(cfg, out);
   return out;

@@ -2,6 +2,7 @@
 // certkit.schema.json (z.toJSONSchema). Semantic rules that need more than one
 // key live in rules.ts.
 import { z } from "zod";
+import { AdoptSchema } from "./adopt-schema";
 import { AlarmSchema } from "./alarm-schema";
 import { EDGE_CERTIFICATES } from "../domains/edge-certificates";
 import { endpointFields } from "./endpoint-schema";
@@ -199,6 +200,7 @@ export const EnvironmentSchema = z.strictObject({
     description:
       "Certificates by name; the name is part of every resource id (renaming replaces the certificate).",
   }),
+  adopt: AdoptSchema.optional(),
 });
 
 export const DefaultsSchema = z.strictObject(environmentFields).meta({

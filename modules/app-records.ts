@@ -28,6 +28,7 @@ export class AppRecords extends Construct {
         proxied: h.proxied,
         ttlSeconds: h.ttlSeconds,
         comment: `certkit: ${props.description}`,
+        importRecordId: h.adoptRecordId,
       });
     }
   }

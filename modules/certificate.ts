@@ -26,6 +26,8 @@ export interface CertificateProps {
   readonly tags?: Record<string, string>;
   /** AWS provider to create it with (CloudFront needs us-east-1). @default - the stack's default AWS provider */
   readonly provider?: TerraformProvider;
+  /** ARN of an existing certificate to take over with an import block. @default - a new certificate is requested */
+  readonly importArn?: string;
 }
 
 /** A validation CNAME as Terraform expressions (known after the certificate is requested). */
@@ -68,6 +70,8 @@ export class Certificate extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
     this.certificate.overrideLogicalId(name);
+    // Import through the provider that manages it: its region is the certificate's.
+    if (props.importArn) this.certificate.importFrom(props.importArn, props.provider);
     this.requestedArn = this.certificate.arn;
     if (props.waitForValidation === false) {
       this.arn = this.requestedArn;

@@ -7,8 +7,11 @@ import type { Certificate } from "./certificate";
 import type { DnsProviders } from "./dns";
 
 export interface ValidationRecordsProps {
-  /** The records to create, de-duplicated and routed to zones (see domains/validation-records). */
-  readonly records: readonly ValidationRecordPlan[];
+  /**
+   * The records to create, de-duplicated and routed to zones (see domains/validation-records),
+   * each with the id of an existing record to import, if any.
+   */
+  readonly records: readonly (ValidationRecordPlan & { readonly adoptRecordId?: string })[];
   /** The environment's certificates by config name. */
   readonly certificates: ReadonlyMap<string, Certificate>;
   /** Where records go. */
@@ -40,6 +43,7 @@ export class ValidationRecords extends Construct {
         proxied: false,
         ttlSeconds: props.ttlSeconds?.get(record.source.certificate) ?? 60,
         comment: `ACM validation, ${props.environment}: ${record.certificates.join(", ")}. Keep: renewals need it.`,
+        importRecordId: record.adoptRecordId,
       });
       record.certificates.forEach((c) => waits.get(c)?.push(ref.fqdn));
     }

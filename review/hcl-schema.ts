@@ -152,3 +152,10 @@ export const MODULE: BodySchema = {
   first: ["source", "version", "count", "for_each", "providers"],
   last: ["depends_on"],
 };
+
+/** `import { to = ..., id = "...", provider = ... }`: `to` and `provider` are references. */
+export const IMPORT: BodySchema = {
+  strings: (key) => (key === "to" || key === "provider" ? "expression" : "template"),
+  block: () => undefined,
+  first: ["to", "provider"],
+};

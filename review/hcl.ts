@@ -5,6 +5,7 @@ import { bareExpression, literalString, stringValue } from "./hcl-expression";
 import {
   ATTRIBUTES_ONLY,
   BodySchema,
+  IMPORT,
   MODULE,
   OUTPUT,
   StringMode,
@@ -33,7 +34,7 @@ const isObject = (v: Json | undefined): v is JsonObject =>
 
 /**
  * The stack as HCL. Top-level blocks: terraform, providers, variables, locals,
- * data sources, resources, modules, outputs; each group sorted by type and name.
+ * data sources, resources, imports, modules, outputs; each group sorted by type and name.
  * `header` lines become comments at the top.
  */
 export function stackToHcl(stack: JsonObject, header: readonly string[] = []): string {
@@ -60,6 +61,11 @@ export function stackToHcl(stack: JsonObject, header: readonly string[] = []): s
         if (isObject(body)) add(block([kind, type, name], body, resourceSchema(type), 0));
       }
     }
+  }
+  // Import blocks (adopted resources), after the resources they fill, by address.
+  const imports = (Array.isArray(stack.import) ? stack.import : []).filter(isObject);
+  for (const body of [...imports].sort((a, b) => compare(String(a.to), String(b.to)))) {
+    add(block(["import"], body, IMPORT, 0));
   }
   for (const [name, body] of sorted(section("module"))) {
     if (isObject(body)) add(block(["module", name], body, MODULE, 0));

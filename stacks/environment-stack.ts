@@ -52,6 +52,7 @@ export class EnvironmentStack extends SelfContainedStack {
           validationTimeoutMinutes: c.validationTimeoutMinutes,
           waitForValidation: c.waitForValidation,
           provider: this.awsProvider(c.region),
+          importArn: c.adoptArn,
           tags: {
             Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`,
             ...c.tags,

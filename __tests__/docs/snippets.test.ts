@@ -61,11 +61,15 @@ function commandProblem(command: string): string | undefined {
 
 /**
  * An option given after `--` that the script's file never mentions (`npm run review -- --layout stacks`
- * runs scripts/review.ts, which must know `--layout`).
+ * runs `certkit review`, cli/review.ts, which must know `--layout`).
  */
 function unknownOption(script: string, args: string[]): string | undefined {
-  // `node scripts/ts.js scripts/review.ts`: the last file named is the command's own.
-  const file = [...pkg.scripts[script].matchAll(/\bscripts\/[\w.-]+\.(?:ts|js)\b/g)].pop()?.[0];
+  // `node bin/certkit.js <command>` runs cli/<command>.ts; `node scripts/ts.js scripts/x.ts`
+  // runs the last file named.
+  const command = /\bbin\/certkit\.js (\w+)/.exec(pkg.scripts[script])?.[1];
+  const file = command
+    ? `cli/${command}.ts`
+    : [...pkg.scripts[script].matchAll(/\bscripts\/[\w.-]+\.(?:ts|js)\b/g)].pop()?.[0];
   if (!file) return undefined;
   const source = readFileSync(join(ROOT, file), "utf8");
   const unknown = args.filter((a) => /^--[a-z]/.test(a) && !source.includes(`"${a}"`));

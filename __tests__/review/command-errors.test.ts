@@ -93,15 +93,11 @@ describe("--out", () => {
 
 /** The review command as users run it. */
 function review(...args: string[]) {
-  return spawnSync(
-    process.execPath,
-    [join(ROOT, "scripts", "ts.js"), "scripts/review.ts", ...args],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, CERTKIT_CONFIG: join(ROOT, "certkit.yaml") },
-    },
-  );
+  return spawnSync(process.execPath, [join(ROOT, "bin", "certkit.js"), "review", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CERTKIT_CONFIG: join(ROOT, "certkit.yaml") },
+  });
 }
 
 describe("the command", () => {

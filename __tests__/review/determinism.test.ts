@@ -28,7 +28,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function review(projectDir: string, cwd: string, out: string, ...flags: string[]): string {
   const run = spawnSync(
     process.execPath,
-    [join(projectDir, "scripts", "ts.js"), "scripts/review.ts", "--out", out, ...flags],
+    [join(projectDir, "bin", "certkit.js"), "review", "--out", out, ...flags],
     {
       cwd,
       encoding: "utf8",

@@ -213,8 +213,8 @@ describe("against a git ref", () => {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, "scripts", "ts.js"),
-        "scripts/review.ts",
+        join(ROOT, "bin", "certkit.js"),
+        "review",
         "--base",
         "HEAD",
         "--out",
@@ -347,8 +347,8 @@ describe("a certificate that moves to another region", () => {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, "scripts", "ts.js"),
-        "scripts/review.ts",
+        join(ROOT, "bin", "certkit.js"),
+        "review",
         "--previous",
         previous,
         "--out",
@@ -486,8 +486,8 @@ describe("a certificate on an ALB of the AWS Load Balancer Controller", () => {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, "scripts", "ts.js"),
-        "scripts/review.ts",
+        join(ROOT, "bin", "certkit.js"),
+        "review",
         "--previous",
         previous,
         "--out",

@@ -41,8 +41,9 @@ export class CloudflareDns extends Construct implements DnsProvider {
 
   addRecord(spec: DnsRecordSpec): DnsRecordRef {
     const proxied = spec.type === "CNAME" && (spec.proxied ?? false);
+    const zoneId = this.zoneId(spec.zone);
     const record = new DnsRecord(this, spec.id, {
-      zoneId: this.zoneId(spec.zone),
+      zoneId,
       name: spec.name,
       type: spec.type,
       ...(spec.type === "CNAME"
@@ -53,6 +54,9 @@ export class CloudflareDns extends Construct implements DnsProvider {
       comment: truncate(spec.comment, MAX_COMMENT),
     });
     record.overrideLogicalId(spec.id);
+    // The provider's import id is `<zone_id>/<record_id>`; a zone looked up by name gives
+    // an expression, which import blocks accept when it is known at plan (data sources are).
+    if (spec.importRecordId) record.importFrom(`${zoneId}/${spec.importRecordId}`);
     // The bindings turn a number in this dynamic attribute into {}: set it raw.
     if (spec.type === "CAA") record.addOverride("data.flags", 0);
     return { fqdn: record.name };

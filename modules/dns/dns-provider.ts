@@ -13,6 +13,8 @@ interface RecordCommon {
   readonly ttlSeconds?: number;
   /** Why the record exists, shown in the provider's UI. */
   readonly comment: string;
+  /** Id of an existing record to take over with an import block. @default - the record is created */
+  readonly importRecordId?: string;
 }
 
 export interface CnameRecordSpec extends RecordCommon {

@@ -1,10 +1,9 @@
-// `npm run review [-- <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]`:
-// synthesizes every stack and writes the reviewable files (see docs/review.md).
-import { ConfigError } from "../config/issues";
+// `certkit review [<dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]`
+// (also `npm run review`): synthesizes every stack and writes the reviewable files
+// (see docs/review.md).
 import { loadConfigFile } from "../config/load";
 import {
   Baseline,
-  BaselineError,
   baselineFromFolder,
   baselineFromGit,
   baselineFromPrevious,
@@ -16,13 +15,12 @@ import { synthesizeStacks } from "../review/synthesize";
 import { terraformFmt } from "../review/terraform-fmt";
 import {
   DEFAULT_OUT_DIR,
-  ReviewOutputError,
   buildReview,
   prepareOutputFolder,
   writeReviewFiles,
 } from "../review/write-review";
 
-const USAGE = `usage: npm run review -- [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]
+export const REVIEW_USAGE = `usage: certkit review [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]
   <dir>, --out    where to write <stack>.tf, <environment>.md and index.md (default ${DEFAULT_OUT_DIR}/)
   --layout <l>    flat: <stack>.tf side by side (default); stacks: stacks/<stack>/main.tf, one folder per stack
   --base <ref>    report replacements against the config committed at <ref> (git show <ref>:<config>)
@@ -44,34 +42,35 @@ function parseArgs(args: string[]): Options | string {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => args[++i] ?? "";
-    if (a === "--help" || a === "-h") return USAGE;
+    if (a === "--help" || a === "-h") return REVIEW_USAGE;
     else if (a === "--out") o.out = value();
     else if (a === "--layout") {
       const layout = value();
       if (!isLayout(layout))
-        return `--layout takes ${LAYOUTS.join(" or ")}, not "${layout}"\n${USAGE}`;
+        return `--layout takes ${LAYOUTS.join(" or ")}, not "${layout}"\n${REVIEW_USAGE}`;
       o.layout = layout;
     } else if (a === "--base") o.base = value();
     else if (a === "--previous") o.previous = value();
     else if (a === "--no-compare") o.compare = false;
     else if (a === "--no-terraform") o.terraform = false;
     else if (!a.startsWith("-")) o.out = a;
-    else return `unknown option ${a}\n${USAGE}`;
+    else return `unknown option ${a}\n${REVIEW_USAGE}`;
   }
-  if (!o.out || o.base === "" || o.previous === "") return `missing value\n${USAGE}`;
+  if (!o.out || o.base === "" || o.previous === "") return `missing value\n${REVIEW_USAGE}`;
   if ([o.base, o.previous, o.compare ? undefined : true].filter((x) => x !== undefined).length > 1)
-    return `--base, --previous and --no-compare exclude each other\n${USAGE}`;
+    return `--base, --previous and --no-compare exclude each other\n${REVIEW_USAGE}`;
   return o;
 }
 
-function main(): number {
+/** Runs the review; returns the exit code. Config and baseline errors are thrown to the CLI. */
+export function review(args: string[], file: string): number {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseArgs(args);
   if (typeof options === "string") {
-    console.error(options);
-    return options === USAGE ? 0 : 2;
+    if (options === REVIEW_USAGE) console.log(options);
+    else console.error(options);
+    return options === REVIEW_USAGE ? 0 : 2;
   }
-  const file = process.env.CERTKIT_CONFIG || "certkit.yaml";
   // The review reads Terraform JSON; this switch would make cdktf write HCL instead.
   delete process.env.SYNTH_HCL_OUTPUT;
 
@@ -128,15 +127,4 @@ function main(): number {
     return 1;
   }
   return 0;
-}
-
-try {
-  process.exitCode = main();
-} catch (e) {
-  // A config error, a bad --base or --previous, an unwritable --out: the message says
-  // what to fix, a stack trace would not.
-  if (!(e instanceof ConfigError || e instanceof BaselineError || e instanceof ReviewOutputError))
-    throw e;
-  console.error(e.message);
-  process.exitCode = 1;
 }

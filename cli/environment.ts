@@ -1,0 +1,27 @@
+// The environment a command works on, from the config file synthesis reads.
+import { loadConfigFile } from "../config/load";
+import type { ResolvedEnvironment } from "../config/resolve";
+import { CliError } from "./errors";
+
+/** Loads `file` (a ConfigError goes to the CLI: exit 1) and picks environment `name`. */
+export function environmentFrom(file: string, name: string | undefined, usage: string) {
+  if (!name || name.startsWith("-")) throw new CliError(`name an environment.\n${usage}`);
+  const { config, warnings } = loadConfigFile(file);
+  const env = config.environments.find((e) => e.name === name);
+  if (!env) {
+    const names = config.environments.map((e) => e.name).join(", ");
+    throw new CliError(`${file} has no environment "${name}" (it has: ${names}).`);
+  }
+  return { env, warnings };
+}
+
+/** Names certkit writes records at: every validated name and every hostname, with its zone. */
+export function zonesOf(env: ResolvedEnvironment) {
+  const zones = new Map(
+    [
+      ...env.validationRecords.map((r) => r.zone),
+      ...env.certificates.flatMap((c) => c.hostnames.map((h) => h.zone)),
+    ].map((z) => [z.name, z]),
+  );
+  return [...zones.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
