@@ -8,7 +8,8 @@ export const CLOUDFLARE_RECORD_ID = /^[0-9a-f]{32}$/;
 const recordId = z
   .string()
   .regex(CLOUDFLARE_RECORD_ID, {
-    error: "a Cloudflare record id must be 32 lowercase hex characters, quoted",
+    error:
+      "a Cloudflare record id must be 32 lowercase hex characters, quoted Fix: copy the record's id from Cloudflare's API in lowercase and quotes, or let `npx certkit adopt <env>` write it.",
   })
   .meta({ description: "Cloudflare DNS record id: 32 hex characters, quoted." });
 

@@ -107,7 +107,11 @@ it("reports each planted problem once, exit 1", async () => {
             keyAlgorithm: EC_prime256v1
             attach:
               alb: { ingressGroup: ecom-eks, cluster: prod-eks }
-            hostnames: [retail.example.com, www.retail.example.com, api.retail.example.com]
+            hostnames:
+              - retail.example.com
+              # Deeper than Cloudflare's free edge certificate: DNS-only.
+              - { name: www.retail.example.com, proxied: false }
+              - { name: api.retail.example.com, proxied: false }
         adopt:
           certificates: { ui: "${CERT_ARN}" }
           validationRecords: { retail.example.com: "${VALIDATION_RECORD_ID}" }
@@ -147,7 +151,7 @@ it("reports each planted problem once, exit 1", async () => {
       "  - www.retail.example.com (zone example.com): an A record (record a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1) is where certkit writes the app record of ui, a CNAME; Cloudflare refuses a CNAME beside any other record. Fix: delete it once traffic no longer needs it, or remove the name from the config.",
       "  - api.retail.example.com (zone example.com): a CNAME exists (record c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2) and is not adopted; deploy fails creating the app record of ui (Cloudflare error 81053). Fix: npx certkit adopt prod, or delete the record.",
       '  - zone example.com: CNAME flattening is on for all CNAMEs, so the validation CNAMEs are answered as addresses and ACM cannot validate or renew. Fix: set CNAME flattening to "Flatten CNAME at apex" (DNS settings of the zone).',
-      "  - zone example.com: Universal SSL is disabled, and retail.example.com, www.retail.example.com, api.retail.example.com are proxied: Cloudflare's edge has no certificate to serve. Fix: enable Universal SSL (SSL/TLS > Edge Certificates), or make them DNS-only (proxied: false).",
+      "  - zone example.com: Universal SSL is disabled, and retail.example.com is proxied: Cloudflare's edge has no certificate to serve. Fix: enable Universal SSL (SSL/TLS > Edge Certificates), or make it DNS-only (proxied: false).",
       '  - example.com (zone example.com): its CAA issue records allow only letsencrypt.org, so ACM cannot issue or renew retail.example.com, *.retail.example.com. Fix: add a CAA record `0 issue "amazon.com"` at example.com (or set cloudflare.zones["example.com"].caa: true when that is the apex).',
       "  - adopt.certificates.ui: the certificate has retail.example.com, the config retail.example.com, *.retail.example.com: deploy would replace it (a new certificate, then the Ingress must move to it). Fix: list exactly its names in certificates.ui.domains, or accept the replacement.",
       "  - adopt.certificates.ui: the certificate's key algorithm is RSA_2048, the config's EC_prime256v1: deploy would replace it. Fix: set certificates.ui.keyAlgorithm: RSA_2048, or accept the replacement.",

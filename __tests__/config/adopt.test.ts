@@ -77,7 +77,7 @@ describe("adopt checks", () => {
         hostnames: { www.example.com: "9A7806061C88ADA191ED06F989CC3DAC" }`),
       [
         'environments.prod.adopt.validationRecords["example.com"] (line 10, column 41): YAML reads 12345678901234567890123456789012 as a number (1.2345678901234567e+31), which would alter the ID. Fix: quote it: "12345678901234567890123456789012".',
-        'environments.prod.adopt.hostnames["www.example.com"] (line 11, column 37): a Cloudflare record id must be 32 lowercase hex characters, quoted. Got "9A7806061C88ADA191ED06F989CC3DAC".',
+        'environments.prod.adopt.hostnames["www.example.com"] (line 11, column 37): a Cloudflare record id must be 32 lowercase hex characters, quoted. Got "9A7806061C88ADA191ED06F989CC3DAC". Fix: copy the record\'s id from Cloudflare\'s API in lowercase and quotes, or let `npx certkit adopt <env>` write it.',
       ],
     );
   });

@@ -49,8 +49,11 @@ function commandProblem(command: string): string | undefined {
     return CDKTF_COMMANDS.has(sub) ? undefined : `cdktf ${sub}: not a cdktf command`;
   }
   if (tool === "certkit") {
-    if (!pkg.bin?.certkit) return `certkit ${sub}: package.json has no certkit bin`;
-    return CERTKIT_COMMANDS.has(sub) ? undefined : `certkit ${sub}: not a certkit command`;
+    if (!pkg.bin?.certkit) return `certkit ${sub ?? ""}: package.json has no certkit bin`;
+    // `npx certkit` alone names the tool.
+    return sub === undefined || CERTKIT_COMMANDS.has(sub)
+      ? undefined
+      : `certkit ${sub}: not a certkit command`;
   }
   // dist/ is the bundle, built on first run.
   if (tool === "node" && sub && /\.(js|ts)$/.test(sub) && !sub.startsWith("dist/")) {
