@@ -2,6 +2,13 @@
 // right region, and no hostname served without a certificate that covers it.
 import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
+import {
+  cloudFrontPolicyIdProblem,
+  eksClusterProblem,
+  ingressGroupProblem,
+  sslPolicyProblem,
+  webAclIdProblem,
+} from "./id-shapes";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import type { CertificateConfig, CertkitConfig } from "./schema";
@@ -70,6 +77,8 @@ export function checkEndpoints(
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
+  if (cert.attach?.cloudfront)
+    checkCloudFrontIds(cert.attach.cloudfront, [...at, "attach", "cloudfront"], out);
   if (
     cert.attach?.alb &&
     !cert.attach.alb.ingressGroup &&
@@ -154,11 +163,15 @@ function checkAlb(
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
     if (problem) out.issues.push({ path: [...at, "dnsName"], message: problem });
   }
-  if (!alb.sslPolicy.startsWith("ELBSecurityPolicy-")) {
-    out.issues.push({
-      path: [...at, "sslPolicy"],
-      message: `"${alb.sslPolicy}" is not an ELB security policy. Fix: use a name such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09.`,
-    });
+  const shapes = [
+    ["sslPolicy", sslPolicyProblem],
+    ["cluster", eksClusterProblem],
+    ["ingressGroup", ingressGroupProblem],
+  ] as const;
+  for (const [key, problemOf] of shapes) {
+    const value = alb[key];
+    const problem = value === undefined ? undefined : problemOf(value);
+    if (problem) out.issues.push({ path: [...at, key], message: problem });
   }
   if (alb.loadBalancerArn !== undefined) {
     const first = ctx.ownedAlbs.get(alb.loadBalancerArn);
@@ -174,6 +187,23 @@ function checkAlb(
         message: `shares its load balancer with ${formatPath(first.path)} but not its targetGroupArn and sslPolicy; certkit makes one HTTPS listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).`,
       });
     }
+  }
+}
+
+function checkCloudFrontIds(
+  cloudfront: NonNullable<NonNullable<CertificateConfig["attach"]>["cloudfront"]>,
+  at: KeyPath,
+  out: Findings,
+): void {
+  const shapes = [
+    ["cachePolicyId", cloudFrontPolicyIdProblem],
+    ["originRequestPolicyId", cloudFrontPolicyIdProblem],
+    ["webAclId", webAclIdProblem],
+  ] as const;
+  for (const [key, problemOf] of shapes) {
+    const value = cloudfront[key];
+    const problem = value === undefined ? undefined : problemOf(value);
+    if (problem) out.issues.push({ path: [...at, key], message: problem });
   }
 }
 

@@ -1,6 +1,7 @@
 // From the validated file to what stacks build: defaults merged, names
 // normalised, validation records planned. Runs only after rules.ts passed.
 import { normalizeDomain } from "../domains/names";
+import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
 import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
@@ -94,7 +95,16 @@ export function certificatesOf(env: EnvironmentConfig): { name: string; domains:
   }));
 }
 
+/**
+ * The resolved model, in which every string is a Terraform literal: the one door
+ * config text passes on its way to synthesized output (token markers were refused
+ * by the rules). Escaped last, after `{environment}` was filled in.
+ */
 export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
+  return terraformLiterals(resolveText(cfg));
+}
+
+function resolveText(cfg: CertkitConfig): ResolvedConfig {
   const zones = zoneRoutes(cfg);
   const router = new ZoneRouter(zones);
   const environments = Object.entries(cfg.environments).map(([name, env]) => {
