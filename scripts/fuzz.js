@@ -14,9 +14,10 @@ const result = spawnSync(
   process.execPath,
   [
     require.resolve("jest/bin/jest"),
+    // The path first: --selectProjects takes every name after it.
+    "__tests__/door/config.property.test.ts",
     "--selectProjects",
     "unit",
-    "__tests__/door/config.property.test.ts",
   ],
   {
     stdio: "inherit",
