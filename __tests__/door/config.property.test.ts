@@ -85,7 +85,8 @@ describe("mutated configs", () => {
         configSpec,
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         (spec, mutations) => {
-          const { config } = render(spec);
+          // A copy: mutations must not reach the values fast-check generated.
+          const config = structuredClone(render(spec).config);
           for (const m of mutations) mutate(config, m);
           let stacks: Json[];
           try {
