@@ -15,13 +15,9 @@ export const AlbAttachSchema = z
       description:
         'ALB made by the AWS Load Balancer Controller: its `group.name` (63 lowercase letters, digits, "-" or "."), or `<namespace>/<ingress>` for an ungrouped Ingress. Needs `cluster`. certkit never touches its listeners.',
     }),
-    cluster: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description: 'EKS cluster name (with ingressGroup): 1-100 letters, digits, "-" or "_".',
-      }),
+    cluster: z.string().min(1).optional().meta({
+      description: 'EKS cluster name (with ingressGroup): 1-100 letters, digits, "-" or "_".',
+    }),
     listenerArn: z.string().optional().meta({
       description: "An existing HTTPS listener: the certificate is added to it for SNI.",
     }),
