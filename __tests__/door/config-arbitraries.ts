@@ -192,6 +192,8 @@ const backend: fc.Arbitrary<Backend> = fc.oneof(
 
 export interface CertificateSpec {
   readonly name: string;
+  /** The hostname as a DNS-only record with its own TTL. */
+  readonly dnsOnly: boolean;
   readonly tags: [string, string][];
   readonly attach: Attach;
 }
@@ -205,6 +207,8 @@ export interface EnvironmentSpec {
 }
 
 export interface ConfigSpec {
+  /** CAA records on the zone: a `zones` stack on defaults.backend. */
+  readonly caa: boolean;
   readonly tags: [string, string][];
   readonly emails: string[];
   readonly backend?: Backend;
@@ -214,7 +218,11 @@ export interface ConfigSpec {
 const certificates = fc
   .uniqueArray(fc.constantFrom(...certificateNames), { minLength: 1, maxLength: 3 })
   .chain((names) =>
-    fc.tuple(...names.map((name) => fc.record({ name: fc.constant(name), tags, attach }))),
+    fc.tuple(
+      ...names.map((name) =>
+        fc.record({ name: fc.constant(name), dnsOnly: fc.boolean(), tags, attach }),
+      ),
+    ),
   );
 
 /** A valid config's shape: names from the pool, free text everywhere text goes. */
@@ -223,6 +231,7 @@ export const configSpec: fc.Arbitrary<ConfigSpec> = fc
   .chain((names) =>
     fc.record(
       {
+        caa: fc.boolean(),
         tags,
         emails: fc
           .uniqueArray(emailLocal, { maxLength: 2 })
@@ -243,7 +252,7 @@ export const configSpec: fc.Arbitrary<ConfigSpec> = fc
           ),
         ),
       },
-      { requiredKeys: ["tags", "emails", "environments"] },
+      { requiredKeys: ["caa", "tags", "emails", "environments"] },
     ),
   );
 
@@ -352,7 +361,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
           domains: [domain],
           ...(c.tags.length ? { tags: tagMap("c-", c.tags) } : {}),
           ...(alb ? { attach: { alb } } : cloudfront ? { attach: { cloudfront } } : {}),
-          hostnames: [domain],
+          hostnames: [c.dnsOnly ? { name: domain, proxied: false, ttlSeconds: 120 } : domain],
           ...(a.kind === "none" ? { target: "edge.example.net" } : {}),
         },
       ] as [string, unknown];
@@ -368,7 +377,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
     ] as [string, unknown];
   });
   const config = {
-    cloudflare: { zones: { "example.com": { sslMode: "strict" } } },
+    cloudflare: { zones: { "example.com": { sslMode: "strict", caa: spec.caa } } },
     defaults: {
       region: "eu-west-1",
       accountId: ACCOUNT,
