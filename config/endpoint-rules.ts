@@ -77,8 +77,18 @@ export function checkEndpoints(
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
-  if (cert.attach?.cloudfront)
-    checkCloudFrontIds(cert.attach.cloudfront, [...at, "attach", "cloudfront"], out);
+  if (cert.attach?.cloudfront) {
+    checkShapes(
+      cert.attach.cloudfront,
+      {
+        cachePolicyId: cloudFrontPolicyIdProblem,
+        originRequestPolicyId: cloudFrontPolicyIdProblem,
+        webAclId: webAclIdProblem,
+      },
+      [...at, "attach", "cloudfront"],
+      out,
+    );
+  }
   if (
     cert.attach?.alb &&
     !cert.attach.alb.ingressGroup &&
@@ -163,16 +173,12 @@ function checkAlb(
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
     if (problem) out.issues.push({ path: [...at, "dnsName"], message: problem });
   }
-  const shapes = [
-    ["sslPolicy", sslPolicyProblem],
-    ["cluster", eksClusterProblem],
-    ["ingressGroup", ingressGroupProblem],
-  ] as const;
-  for (const [key, problemOf] of shapes) {
-    const value = alb[key];
-    const problem = value === undefined ? undefined : problemOf(value);
-    if (problem) out.issues.push({ path: [...at, key], message: problem });
-  }
+  checkShapes(
+    alb,
+    { sslPolicy: sslPolicyProblem, cluster: eksClusterProblem, ingressGroup: ingressGroupProblem },
+    at,
+    out,
+  );
   if (alb.loadBalancerArn !== undefined) {
     const first = ctx.ownedAlbs.get(alb.loadBalancerArn);
     if (!first) {
@@ -190,19 +196,19 @@ function checkAlb(
   }
 }
 
-function checkCloudFrontIds(
-  cloudfront: NonNullable<NonNullable<CertificateConfig["attach"]>["cloudfront"]>,
+/** Refuses each value that is set but has not the shape its key needs (id-shapes.ts). */
+function checkShapes<T extends object>(
+  values: T,
+  shapes: { readonly [K in keyof T]?: (value: string) => string | undefined },
   at: KeyPath,
   out: Findings,
 ): void {
-  const shapes = [
-    ["cachePolicyId", cloudFrontPolicyIdProblem],
-    ["originRequestPolicyId", cloudFrontPolicyIdProblem],
-    ["webAclId", webAclIdProblem],
-  ] as const;
-  for (const [key, problemOf] of shapes) {
-    const value = cloudfront[key];
-    const problem = value === undefined ? undefined : problemOf(value);
+  for (const [key, problemOf] of Object.entries(shapes) as [
+    keyof T & string,
+    (v: string) => string | undefined,
+  ][]) {
+    const value = values[key];
+    const problem = typeof value === "string" ? problemOf(value) : undefined;
     if (problem) out.issues.push({ path: [...at, key], message: problem });
   }
 }
