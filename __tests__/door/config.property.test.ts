@@ -48,6 +48,9 @@ function foreignInterpolations(texts: readonly string[]): string[] {
   );
 }
 
+/** `<stack index>:resource.<type>.<id>`, `data.<type>.<id>` or `output.<id>`, ids of names only. */
+const ADDRESS = /^\d+:((resource|data)\.[a-z0-9_]+|output)\.[A-Za-z0-9_-]+$/;
+
 const yamlOf = (config: Json) => stringify(config);
 
 /** Neutral text in every free-text place, distinct per place. */
@@ -68,8 +71,7 @@ describe("valid configs", () => {
         );
         expect(foreignInterpolations(texts)).toEqual([]);
         const names = addresses(stacks);
-        const address = /^\d+:((resource|data)\.[a-z0-9_]+|output)\.[A-Za-z0-9_-]+$/;
-        expect(names.filter((a) => !address.test(a))).toEqual([]);
+        expect(names.filter((a) => !ADDRESS.test(a))).toEqual([]);
         // The same names with other free text: the same addresses.
         expect(addresses(synthAll(yamlOf(render(spec, neutral()).config)))).toEqual(names);
       }),
@@ -102,9 +104,11 @@ describe("mutated configs", () => {
           const texts = stacks.flatMap(textsOf);
           expect(foreignInterpolations(texts)).toEqual([]);
           expect(texts.filter((t) => t.includes("TfToken"))).toEqual([]);
+          expect(addresses(stacks).filter((a) => !ADDRESS.test(a))).toEqual([]);
         },
       ),
-      { ...settings, numRuns: settings.numRuns! * 2 },
+      // Most mutations are refused before synthesis: cheap, so more of them.
+      { ...settings, numRuns: settings.numRuns! * 4 },
     );
   });
 });
