@@ -45,12 +45,23 @@ describe("free text", () => {
     expect(subscriptions.map((s) => s.endpoint)).toEqual(["$${x}@example.com"]);
   });
 
-  it("is a literal in the resolved model, after {environment} is filled in", () => {
+  it("is a literal in the resolved model", () => {
     const env = load(
-      withCertificate(`domains: [example.com] }
-      backend: { local: { path: "\${environment}/{environment}/%{x}.tfstate" } } #`),
+      withCertificate(`domains: [example.com], tags: { a: "\${environment}/{environment}" } }
+      tags: { "%{k}": "\${x}" } #`),
     ).config.environments[0];
-    expect(env.backend).toEqual({ kind: "local", path: "$prod/prod/%%{x}.tfstate" });
+    expect(env.certificates[0].tags).toEqual({ a: "$${environment}/{environment}" });
+    expect(env.tags["%%{k}"]).toBe("$${x}");
+  });
+
+  it("stays as written in backends, which Terraform reads without evaluating", () => {
+    const text = withCertificate(`domains: [example.com] }
+      backend: { local: { path: "\${environment}/{environment}/%{x}.tfstate" } } #`);
+    const env = load(text).config.environments[0];
+    expect(env.backend).toEqual({ kind: "local", path: "$prod/prod/%{x}.tfstate" });
+    expect(synthEnvironment(text).terraform?.backend?.local).toEqual({
+      path: "../../../$prod/prod/%{x}.tfstate",
+    });
   });
 });
 

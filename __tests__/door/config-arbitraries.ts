@@ -276,8 +276,10 @@ const record = <V>(entries: [string, V][]): Record<string, V> => {
 /** Literal text the config holds and where it must reach synthesized output. */
 export interface Rendered {
   readonly config: Record<string, unknown>;
-  /** Config text (after `{environment}` is filled in) that must appear in the output. */
+  /** Config text that must appear in the output as a Terraform literal. */
   readonly literals: string[];
+  /** Backend text (after `{environment}` is filled in) that must appear in a `terraform` block as written. */
+  readonly asWritten: string[];
 }
 
 /**
@@ -287,6 +289,7 @@ export interface Rendered {
  */
 export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s): Rendered {
   const literals: string[] = [];
+  const asWritten: string[] = [];
   const tagMap = (prefix: string, entries: [string, string][]) => {
     const map = record(
       entries.map(([k, v]) => [`${prefix}${text(k)}`, text(v)] as [string, string]),
@@ -318,7 +321,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
             };
     for (const env of users) {
       const strings = Object.values(Object.values(value)[0] as Record<string, string>);
-      literals.push(...strings.map((s) => s.replace(/\{environment\}/g, env)));
+      asWritten.push(...strings.map((s) => s.replace(/\{environment\}/g, env)));
     }
     return value;
   };
@@ -387,7 +390,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
     },
     environments: record(environments),
   };
-  return { config, literals };
+  return { config, literals, asWritten };
 }
 
 export type Mutation =
