@@ -98,24 +98,12 @@ export function certificatesOf(env: EnvironmentConfig): { name: string; domains:
 /**
  * The resolved model, in which every string is a Terraform literal: the one door
  * config text passes on its way to synthesized output (token markers were refused
- * by the rules). Escaped last, after `{environment}` was filled in.
- *
- * Except the backends: Terraform reads a JSON `backend` or `cloud` block without
- * an evaluation context, so it takes their strings as written (terraform 1.11: a
- * local path "a${x}" names the file `a${x}`, "a$${x}" the file `a$${x}`).
+ * by the rules). Escaped last, after `{environment}` was filled in. Backend text,
+ * which Terraform reads without evaluating, holds no `${` or `%{` (refused by the
+ * rules), so escaping leaves it as written.
  */
 export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
-  const text = resolveText(cfg);
-  const literal = terraformLiterals(text);
-  return {
-    ...literal,
-    zonesBackend: text.zonesBackend,
-    environments: literal.environments.map((env, i) => ({
-      ...env,
-      backend: text.environments[i].backend,
-      ...optional("ingressBackend", text.environments[i].ingressBackend),
-    })),
-  };
+  return terraformLiterals(resolveText(cfg));
 }
 
 function resolveText(cfg: CertkitConfig): ResolvedConfig {

@@ -24,7 +24,7 @@ import {
 } from "./resolve";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
-import { checkTokenText } from "./text-rules";
+import { checkBackendText, checkTokenText } from "./text-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
@@ -38,7 +38,7 @@ export interface RuleFindings {
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
   const router = new ZoneRouter(zoneRoutes(cfg));
-  out.issues.push(...checkTokenText(cfg));
+  out.issues.push(...checkTokenText(cfg), ...checkBackendText(cfg));
   checkZones(cfg, out);
   checkBackend(cfg.defaults?.backend, ["defaults", "backend"], out);
   if (Object.keys(cfg.environments).length === 0) {

@@ -54,14 +54,24 @@ describe("free text", () => {
     expect(env.tags["%%{k}"]).toBe("$${x}");
   });
 
-  it("stays as written in backends, which Terraform reads without evaluating", () => {
-    const text = withCertificate(`domains: [example.com] }
-      backend: { local: { path: "\${environment}/{environment}/%{x}.tfstate" } } #`);
-    const env = load(text).config.environments[0];
-    expect(env.backend).toEqual({ kind: "local", path: "$prod/prod/%{x}.tfstate" });
-    expect(synthEnvironment(text).terraform?.backend?.local).toEqual({
-      path: "../../../$prod/prod/%{x}.tfstate",
-    });
+  it("fails in a backend when it holds ${ or %{", () => {
+    expectProblems(
+      withCertificate(`domains: [example.com] }
+      backend: { s3: { bucket: "b\${x}", key: "\${environment}.tfstate", roleArn: "%{ if }" } } #`),
+      [
+        `environments.prod.backend.s3.bucket (line 7, column 30): holds "\${", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "b\${x}". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
+        `environments.prod.backend.s3.key (line 7, column 44): holds "\${", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "\${environment}.tfstate". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
+        `environments.prod.backend.s3.roleArn (line 7, column 79): holds "%{", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "%{ if }". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
+      ],
+    );
+  });
+
+  it("stays as written in a backend otherwise", () => {
+    const json = synthEnvironment(
+      withCertificate(`domains: [example.com] }
+      backend: { local: { path: "$a/%b/{environment}.tfstate" } } #`),
+    );
+    expect(json.terraform?.backend?.local).toEqual({ path: "../../../$a/%b/prod.tfstate" });
   });
 });
 

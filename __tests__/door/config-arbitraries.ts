@@ -175,16 +175,19 @@ export type Backend =
   | { kind: "s3"; bucket: string; key: string }
   | { kind: "cloud"; organization: string; workspace: string; project?: string; hostname?: string };
 
+/** Backend text: free text without `${` and `%{`, which the rules refuse in backends. */
+const backendText = freeText.filter((t) => !/[$%]\{/.test(t));
+
 const backend: fc.Arbitrary<Backend> = fc.oneof(
-  fc.record({ kind: fc.constant("local" as const), path: freeText }),
-  fc.record({ kind: fc.constant("s3" as const), bucket: freeText, key: freeText }),
+  fc.record({ kind: fc.constant("local" as const), path: backendText }),
+  fc.record({ kind: fc.constant("s3" as const), bucket: backendText, key: backendText }),
   fc.record(
     {
       kind: fc.constant("cloud" as const),
-      organization: freeText,
-      workspace: freeText,
-      project: freeText,
-      hostname: freeText,
+      organization: backendText,
+      workspace: backendText,
+      project: backendText,
+      hostname: backendText,
     },
     { requiredKeys: ["kind", "organization", "workspace"] },
   ),
@@ -276,10 +279,8 @@ const record = <V>(entries: [string, V][]): Record<string, V> => {
 /** Literal text the config holds and where it must reach synthesized output. */
 export interface Rendered {
   readonly config: Record<string, unknown>;
-  /** Config text that must appear in the output as a Terraform literal. */
+  /** Config text (backend text after `{environment}` is filled in) that must appear in the output as a Terraform literal. */
   readonly literals: string[];
-  /** Backend text (after `{environment}` is filled in) that must appear in a `terraform` block as written. */
-  readonly asWritten: string[];
 }
 
 /**
@@ -289,7 +290,6 @@ export interface Rendered {
  */
 export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s): Rendered {
   const literals: string[] = [];
-  const asWritten: string[] = [];
   const tagMap = (prefix: string, entries: [string, string][]) => {
     const map = record(
       entries.map(([k, v]) => [`${prefix}${text(k)}`, text(v)] as [string, string]),
@@ -321,7 +321,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
             };
     for (const env of users) {
       const strings = Object.values(Object.values(value)[0] as Record<string, string>);
-      asWritten.push(...strings.map((s) => s.replace(/\{environment\}/g, env)));
+      literals.push(...strings.map((s) => s.replace(/\{environment\}/g, env)));
     }
     return value;
   };
@@ -390,7 +390,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
     },
     environments: record(environments),
   };
-  return { config, literals, asWritten };
+  return { config, literals };
 }
 
 export type Mutation =

@@ -286,21 +286,6 @@ export function cleanUp(): void {
   outdir = undefined;
 }
 
-/**
- * Keys whose text Terraform reads as written: the `backend` and `cloud` blocks are
- * decoded without an evaluation context, so they are not escaped (config/resolve.ts).
- */
-export const readAsWritten = (pattern: KeyPattern) => pattern.includes("backend");
-
-/** A stack's JSON in two parts: what Terraform evaluates as templates, and the `terraform` block it reads as written. */
-export function splitStack(stack: Record<string, unknown>): {
-  readonly evaluated: Record<string, unknown>;
-  readonly asWritten: unknown;
-} {
-  const { terraform, ...evaluated } = stack;
-  return { evaluated, asWritten: terraform };
-}
-
 /** Every string and every object key in synthesized JSON. */
 export function textsOf(json: unknown): string[] {
   if (typeof json === "string") return [json];
