@@ -1,6 +1,6 @@
 // Checks on `attach` and `hostnames`: one endpoint form, well-formed ARNs in the
 // right region, and no hostname served without a certificate that covers it.
-import { albId, loadBalancerOfListener } from "../domains/aws-names";
+import { albId, loadBalancerOfListener, partitionProblem } from "../domains/aws-names";
 import {
   covers,
   domainNameProblem,
@@ -9,9 +9,14 @@ import {
   normalizeDomain,
 } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
-import { partitionProblem } from "../domains/aws-names";
+import {
+  cloudFrontPolicyIdProblem,
+  eksClusterProblem,
+  ingressGroupProblem,
+  sslPolicyProblem,
+  webAclIdProblem,
+} from "./id-shapes";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { CLOUDFRONT_CERTIFICATE_REGION } from "./resolve-endpoints";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
 import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
@@ -102,26 +107,23 @@ export function checkEndpoints(
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "origin"], message: problem });
   }
-  const webAclId = cert.attach?.cloudfront?.webAclId;
-  const webAclPartition =
-    webAclId === undefined
-      ? undefined
-      : partitionProblem(
-          webAclId,
-          CLOUDFRONT_CERTIFICATE_REGION,
-          `CloudFront's region ${CLOUDFRONT_CERTIFICATE_REGION}`,
-        );
-  if (webAclPartition && forms.length === 1) {
-    out.issues.push({
-      path: [...at, "attach", "cloudfront", "webAclId"],
-      message: webAclPartition,
-    });
-  }
   const originPath = cert.attach?.cloudfront?.originPath;
   if (originPath !== undefined && forms.length === 1) {
     const problem = originPathProblem(originPath);
     if (problem)
       out.issues.push({ path: [...at, "attach", "cloudfront", "originPath"], message: problem });
+  }
+  if (cert.attach?.cloudfront) {
+    checkShapes(
+      cert.attach.cloudfront,
+      {
+        cachePolicyId: cloudFrontPolicyIdProblem,
+        originRequestPolicyId: cloudFrontPolicyIdProblem,
+        webAclId: webAclIdProblem,
+      },
+      [...at, "attach", "cloudfront"],
+      out,
+    );
   }
   if (
     cert.attach?.alb &&
@@ -302,12 +304,12 @@ function checkAlb(
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
     if (problem) out.issues.push({ path: [...at, "dnsName"], message: problem });
   }
-  if (!alb.sslPolicy.startsWith("ELBSecurityPolicy-")) {
-    out.issues.push({
-      path: [...at, "sslPolicy"],
-      message: `"${alb.sslPolicy}" is not an ELB security policy. Fix: use a name such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09.`,
-    });
-  }
+  checkShapes(
+    alb,
+    { sslPolicy: sslPolicyProblem, cluster: eksClusterProblem, ingressGroup: ingressGroupProblem },
+    at,
+    out,
+  );
   if (alb.loadBalancerArn !== undefined) {
     const elsewhere = ctx.ownedAnywhere.get(alb.loadBalancerArn);
     if (elsewhere && elsewhere[1] !== at[1]) {
@@ -329,6 +331,23 @@ function checkAlb(
         message: `shares its load balancer with ${formatPath(first.path)} but not its targetGroupArn and sslPolicy; certkit makes one HTTPS listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).`,
       });
     }
+  }
+}
+
+/** Refuses each value that is set but has not the shape its key needs (id-shapes.ts). */
+function checkShapes<T extends object>(
+  values: T,
+  shapes: { readonly [K in keyof T]?: (value: string) => string | undefined },
+  at: KeyPath,
+  out: Findings,
+): void {
+  for (const [key, problemOf] of Object.entries(shapes) as [
+    keyof T & string,
+    (v: string) => string | undefined,
+  ][]) {
+    const value = values[key];
+    const problem = typeof value === "string" ? problemOf(value) : undefined;
+    if (problem) out.issues.push({ path: [...at, key], message: problem });
   }
 }
 

@@ -24,13 +24,11 @@ export const AlbAttachSchema = z
   .strictObject({
     ingressGroup: z.string().min(1).optional().meta({
       description:
-        "ALB made by the AWS Load Balancer Controller: its `group.name` (or `<namespace>/<ingress>` for an ungrouped Ingress). Needs `cluster`. certkit never touches its listeners.",
+        'ALB made by the AWS Load Balancer Controller: its `group.name` (63 lowercase letters, digits, "-" or "."), or `<namespace>/<ingress>` for an ungrouped Ingress. Needs `cluster`. certkit never touches its listeners.',
     }),
-    cluster: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "EKS cluster name (with ingressGroup)." }),
+    cluster: z.string().min(1).optional().meta({
+      description: 'EKS cluster name (with ingressGroup): 1-100 letters, digits, "-" or "_".',
+    }),
     listenerArn: z.string().optional().meta({
       description: "An existing HTTPS listener: the certificate is added to it for SNI.",
     }),
@@ -49,7 +47,7 @@ export const AlbAttachSchema = z
       .string()
       .default(DEFAULT_SSL_POLICY)
       .meta({
-        description: `TLS policy of listeners certkit creates, and of the Ingress annotation. @default ${DEFAULT_SSL_POLICY}`,
+        description: `TLS policy of listeners certkit creates, and of the Ingress annotation: one of AWS's predefined ELB security policies (ELB_SECURITY_POLICIES in config/id-shapes.ts). @default ${DEFAULT_SSL_POLICY}`,
       }),
     scheme: z.enum(ALB_SCHEMES).default("internet-facing").meta({
       description:
@@ -75,16 +73,19 @@ export const CloudFrontAttachSchema = z
       .default("PriceClass_100")
       .meta({ description: "Which edge locations serve it (cost). @default PriceClass_100" }),
     cachePolicyId: z.string().default(CACHING_OPTIMIZED_POLICY_ID).meta({
-      description: "Cache policy id. @default Managed-CachingOptimized",
+      description: "Cache policy id (a UUID). @default Managed-CachingOptimized",
     }),
     originRequestPolicyId: z
       .string()
       .optional()
-      .meta({ description: "Origin request policy id. @default - none" }),
+      .meta({ description: "Origin request policy id (a UUID). @default - none" }),
     minimumProtocolVersion: z.enum(CLOUDFRONT_TLS_VERSIONS).default("TLSv1.2_2021").meta({
       description: "Minimum TLS version for viewers. @default TLSv1.2_2021",
     }),
-    webAclId: z.string().optional().meta({ description: "WAF web ACL ARN. @default - none" }),
+    webAclId: z.string().optional().meta({
+      description:
+        "ARN of a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>). @default - none",
+    }),
   })
   .meta({
     description:

@@ -2,6 +2,7 @@
 // normalised, validation records planned. Runs only after rules.ts passed.
 import { advancedPackHosts, edgeProxyOf } from "../domains/edge-certificates";
 import { normalizeDomain } from "../domains/names";
+import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
 import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
@@ -112,7 +113,18 @@ export function certificatesOf(env: EnvironmentConfig): { name: string; domains:
     .map(([name, c]) => ({ name, domains: c.domains.map(normalizeDomain) }));
 }
 
+/**
+ * The resolved model, in which every string is a Terraform literal: the one door
+ * config text passes on its way to synthesized output (token markers were refused
+ * by the rules). Escaped last, after `{environment}` was filled in. Backend text,
+ * which Terraform reads without evaluating, holds no `${` or `%{` (refused by the
+ * rules), so escaping leaves it as written.
+ */
 export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
+  return terraformLiterals(resolveText(cfg));
+}
+
+function resolveText(cfg: CertkitConfig): ResolvedConfig {
   const zones = zoneRoutes(cfg);
   const router = new ZoneRouter(zones);
   const environments = Object.entries(cfg.environments).map(([name, env]) => {

@@ -37,6 +37,7 @@ import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
 import { checkTags } from "./tag-rules";
 import { checkS3Backends } from "./backend-rules";
+import { checkBackendText, checkTokenText } from "./text-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
@@ -50,6 +51,7 @@ export interface RuleFindings {
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
   const router = new ZoneRouter(zoneRoutes(cfg));
+  out.issues.push(...checkTokenText(cfg), ...checkBackendText(cfg));
   checkZones(cfg, out);
   checkBackend(cfg.defaults?.backend, ["defaults", "backend"], out);
   if (Object.keys(cfg.environments).length === 0) {

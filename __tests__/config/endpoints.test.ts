@@ -87,7 +87,7 @@ describe("attach", () => {
     expectProblems(
       web(`          attach: { alb: { dnsName: a.elb.amazonaws.com, sslPolicy: TLSv1.2_2021 } }`),
       [
-        'environments.prod.certificates.web.attach.alb.sslPolicy (line 9, column 67): "TLSv1.2_2021" is not an ELB security policy. Fix: use a name such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09.',
+        'environments.prod.certificates.web.attach.alb.sslPolicy (line 9, column 67): is not an ELB security policy of Application Load Balancers, got "TLSv1.2_2021". Fix: use one of AWS\'s predefined policies, such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (recommended) or ELBSecurityPolicy-TLS13-1-2-2021-06; `aws elbv2 describe-ssl-policies` lists them.',
       ],
     );
   });
