@@ -152,7 +152,7 @@ describe("ARN partitions", () => {
         `domains: [example.com], attach: { cloudfront: { origin: origin.example.net, webAclId: "${acl}" } }`,
       ),
       [
-        `environments.prod.certificates.web.attach.cloudfront.webAclId (line 6, column 100): names partition aws-cn, but CloudFront's region us-east-1 is in partition aws, got "${acl}". Fix: write arn:aws:wafv2:us-east-1:...`,
+        `environments.prod.certificates.web.attach.cloudfront.webAclId (line 6, column 100): is not the ARN of a WAFv2 web ACL for CloudFront, got "${acl}". Fix: copy the web ACL's ARN (scope CLOUDFRONT), of the form arn:aws:wafv2:us-east-1:<12-digit account id>:global/webacl/<name>/<id>.`,
       ],
     );
   });

@@ -13,7 +13,10 @@ describe("cdktf token markers", () => {
       ),
       [
         `${WEB}.tags.owner (line 6, column 53): holds "\${TfToken[", the marker of a cdktf token, which cdktf would replace with a reference to another resource, got "\${TfToken[TOKEN.1]}". Fix: remove "\${TfToken["; certkit writes config text to Terraform only as literal text.`,
+        // AWS refuses those characters in tags too: each rule says so.
+        `${WEB}.tags.owner (line 6, column 53): tag value "\${TfToken[TOKEN.1]}" has characters AWS refuses in tags: "$", "{", "[", "]", "}". Fix: use only letters, digits, spaces and _ . : / = + - @.`,
         `${WEB}.tags["&{TfToken[TOKEN.2]}"] (line 6, column 99): the key holds "&{TfToken[", the marker of a cdktf token, which cdktf would replace with a reference to another resource, got "&{TfToken[TOKEN.2]}". Fix: remove "&{TfToken["; certkit writes config text to Terraform only as literal text.`,
+        `${WEB}.tags["&{TfToken[TOKEN.2]}"] (line 6, column 99): tag key "&{TfToken[TOKEN.2]}" has characters AWS refuses in tags: "&", "{", "[", "]", "}". Fix: use only letters, digits, spaces and _ . : / = + - @.`,
       ],
     );
   });
@@ -30,28 +33,39 @@ describe("cdktf token markers", () => {
 });
 
 describe("free text", () => {
-  it("reaches Terraform as a literal: tags, emails", () => {
+  it("reaches Terraform as a literal: emails, originPath", () => {
     const json = synthEnvironment(
       withCertificate(
-        `domains: [example.com], tags: { owner: '\${file("/etc/passwd")}', "%{ if true }k%{ endif }": "$\${x}" }, alarm: { emails: ["\${x}@example.com"] }`,
+        `domains: [example.com], alarm: { emails: ["\${x}@example.com", "%{y}@example.com"] }, attach: { cloudfront: { origin: o.example.net, originPath: '/\${file("/etc/passwd")}' } }, hostnames: [example.com]`,
       ),
     );
-    expect(resourceOf(json, "aws_acm_certificate", "web").tags).toEqual({
-      Name: "prod-web",
-      owner: '$${file("/etc/passwd")}',
-      "%%{ if true }k%%{ endif }": "$$${x}",
-    });
     const subscriptions = Object.values(json.resource?.aws_sns_topic_subscription ?? {});
-    expect(subscriptions.map((s) => s.endpoint)).toEqual(["$${x}@example.com"]);
+    expect(subscriptions.map((s) => s.endpoint).sort()).toEqual([
+      "$${x}@example.com",
+      "%%{y}@example.com",
+    ]);
+    const distribution = resourceOf(json, "aws_cloudfront_distribution", "web") as {
+      origin: { origin_path: string }[];
+    };
+    expect(distribution.origin[0].origin_path).toBe('/$${file("/etc/passwd")}');
   });
 
   it("is a literal in the resolved model", () => {
     const env = load(
-      withCertificate(`domains: [example.com], tags: { a: "\${environment}/{environment}" } }
-      tags: { "%{k}": "\${x}" } #`),
+      withCertificate(
+        `domains: [example.com], alarm: { emails: ["\${environment}@example.com", "%{k}@example.com"] }`,
+      ),
     ).config.environments[0];
-    expect(env.certificates[0].tags).toEqual({ a: "$${environment}/{environment}" });
-    expect(env.tags["%%{k}"]).toBe("$${x}");
+    expect(env.certificates[0].alarm.emails).toEqual([
+      "$${environment}@example.com",
+      "%%{k}@example.com",
+    ]);
+  });
+
+  it("fails in tags, whose characters AWS limits", () => {
+    expectProblems(withCertificate(`domains: [example.com], tags: { owner: '\${file("x")}' }`), [
+      `${WEB}.tags.owner (line 6, column 53): tag value "\${file(\\"x\\")}" has characters AWS refuses in tags: "$", "{", "(", "\\"", ")", "}". Fix: use only letters, digits, spaces and _ . : / = + - @.`,
+    ]);
   });
 
   it("fails in a backend when it holds ${ or %{", () => {
@@ -60,8 +74,10 @@ describe("free text", () => {
       backend: { s3: { bucket: "b\${x}", key: "\${environment}.tfstate", roleArn: "%{ if }" } } #`),
       [
         `environments.prod.backend.s3.bucket (line 7, column 30): holds "\${", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "b\${x}". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
+        `environments.prod.backend.s3.bucket (line 7, column 30): "b\${x}" is not a name S3 accepts: it holds characters other than lowercase letters, digits, "." and "-". Fix: name an existing bucket; S3 bucket names are 3 to 63 lowercase letters, digits, "." and "-", starting and ending with a letter or digit.`,
         `environments.prod.backend.s3.key (line 7, column 44): holds "\${", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "\${environment}.tfstate". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
         `environments.prod.backend.s3.roleArn (line 7, column 79): holds "%{", which Terraform reads as written in a backend but the review's HCL and OpenTofu read as a template, got "%{ if }". Fix: remove it; {environment} (without "$") stands for the environment's name.`,
+        `environments.prod.backend.s3.roleArn (line 7, column 79): is not an IAM role ARN, got "%{ if }". Fix: copy the role's ARN, of the form arn:aws:iam::<12-digit account id>:role/<role name>.`,
       ],
     );
   });

@@ -137,7 +137,16 @@ const attach: fc.Arbitrary<Attach> = fc.oneof(
   ),
 );
 
-const tags = fc.array(fc.tuple(freeText, freeText), { maxLength: 2 });
+/** Tag text: only the characters AWS takes in tags (config/tag-rules.ts refuses the rest). */
+const tagText = fc
+  .array(
+    fc.constantFrom("a", "Z", "0", " ", "_", ".", ":", "/", "=", "+", "-", "@", "é", "ß", "日本"),
+    {
+      maxLength: 6,
+    },
+  )
+  .map((p) => p.join(""));
+const tags = fc.array(fc.tuple(tagText, tagText), { maxLength: 2 });
 
 export type Backend =
   | { kind: "local"; path: string }
@@ -149,7 +158,12 @@ const backendText = freeText.filter((t) => !/[$%]\{/.test(t));
 
 const backend: fc.Arbitrary<Backend> = fc.oneof(
   fc.record({ kind: fc.constant("local" as const), path: backendText }),
-  fc.record({ kind: fc.constant("s3" as const), bucket: backendText, key: backendText }),
+  fc.record({
+    kind: fc.constant("s3" as const),
+    // S3's bucket naming rules (config/backend-rules.ts).
+    bucket: fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,20}[a-z0-9]$/),
+    key: backendText,
+  }),
   fc.record(
     {
       kind: fc.constant("cloud" as const),
@@ -275,8 +289,9 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
         : b.kind === "s3"
           ? {
               s3: {
-                bucket: `bucket-${text(b.bucket)}`,
-                key: own(b.key, ".tfstate"),
+                bucket: b.bucket,
+                // One segment before {environment}: no "/" in it, never "." or "..".
+                key: own(`k${b.key.replace(/\//g, "_")}`, ".tfstate"),
                 region: "eu-west-1",
               },
             }
@@ -298,7 +313,8 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
   literals.push(...spec.emails);
   const environments = spec.environments.map((env, i) => {
     const certificates = env.certificates.map((c, j) => {
-      const domain = `c${j}.e${i}.example.com`;
+      // One level under the zone: Cloudflare's free edge certificate covers it proxied.
+      const domain = `c${j}-e${i}.example.com`;
       const region = env.region;
       const lb = `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/lb${j}/50dc6c495c0c9188`;
       const a = c.attach;

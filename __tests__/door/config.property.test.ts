@@ -40,7 +40,7 @@ function addresses(stacks: readonly Json[]): string[] {
  */
 function foreignInterpolations(texts: readonly string[]): string[] {
   const own =
-    /^\$\{(aws_[a-z0-9_]+\.|cloudflare_[a-z0-9_]+\.|data\.|trimsuffix\(|element\(|one\(|local\.)/;
+    /^\$\{(aws_[a-z0-9_]+\.|cloudflare_[a-z0-9_]+\.|data\.|trimsuffix\(|element\(|one\(|distinct\(\[for o in aws_acm_certificate\.|local\.)/;
   return texts.flatMap((t) =>
     [...t.matchAll(/(?<![$%])[$%]\{/g)]
       .map((m) => t.slice(m.index))

@@ -74,7 +74,16 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
   {
     $schema: "./certkit.schema.json",
     project: "shop",
-    cloudflare: { zones: { "example.com": { zoneId: ZONE_ID, caa: true, sslMode: "strict" } } },
+    cloudflare: {
+      zones: {
+        "example.com": {
+          zoneId: ZONE_ID,
+          caa: true,
+          sslMode: "strict",
+          edgeCertificate: "universal",
+        },
+      },
+    },
     defaults: {
       region: "eu-west-1",
       accountId: ACCOUNT,
@@ -101,6 +110,7 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
                 ingressGroup: "shop",
                 cluster: "prod-eks",
                 sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                scheme: "internet-facing",
               },
             },
             hostnames: ["www.example.com"],
@@ -171,6 +181,13 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
             },
             hostnames: ["site.example.com"],
           },
+        },
+        adopt: {
+          certificates: {
+            web: `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9`,
+          },
+          validationRecords: { "example.com": "372e67954025e0ba6aaa6d586b9e0b59" },
+          hostnames: { "example.com": "9a7806061c88ada191ed06f989cc3dac" },
         },
       },
       // Takes defaults.backend.
