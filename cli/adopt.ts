@@ -222,7 +222,7 @@ export function withAdoptSection(text: string, envName: string, section: AdoptSe
     const { line, col } = lineCounter.linePos(node.range![0]);
     return { line: line - 1, column: col - 1 };
   };
-  const envKey = position(pair!.key as Scalar);
+  const envKey = position(pair!.key);
   const firstKey = envMap.items[0].key as Scalar;
   const indent = position(firstKey).column;
   const adoptPair = envMap.items.find((p) => isScalar(p.key) && p.key.value === "adopt");

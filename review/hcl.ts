@@ -64,7 +64,8 @@ export function stackToHcl(stack: JsonObject, header: readonly string[] = []): s
   }
   // Import blocks (adopted resources), after the resources they fill, by address.
   const imports = (Array.isArray(stack.import) ? stack.import : []).filter(isObject);
-  for (const body of [...imports].sort((a, b) => compare(String(a.to), String(b.to)))) {
+  const to = (i: JsonObject) => (typeof i.to === "string" ? i.to : "");
+  for (const body of [...imports].sort((a, b) => compare(to(a), to(b)))) {
     add(block(["import"], body, IMPORT, 0));
   }
   for (const [name, body] of sorted(section("module"))) {

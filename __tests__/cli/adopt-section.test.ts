@@ -7,12 +7,13 @@ const ID = "372e67954025e0ba6aaa6d586b9e0b59";
 const DIGITS = "12345678901234567890123456789012";
 const ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b3c8a4e-7f2d-4c1a-9e5b-2d6f8a1c3e7b";
 
-const section = (entries: Partial<Record<keyof AdoptSection, Record<string, string>>>) =>
-  ({
-    certificates: new Map(Object.entries(entries.certificates ?? {})),
-    validationRecords: new Map(Object.entries(entries.validationRecords ?? {})),
-    hostnames: new Map(Object.entries(entries.hostnames ?? {})),
-  }) as AdoptSection;
+const section = (
+  entries: Partial<Record<keyof AdoptSection, Record<string, string>>>,
+): AdoptSection => ({
+  certificates: new Map(Object.entries(entries.certificates ?? {})),
+  validationRecords: new Map(Object.entries(entries.validationRecords ?? {})),
+  hostnames: new Map(Object.entries(entries.hostnames ?? {})),
+});
 
 const CONFIG = yaml`
   environments:

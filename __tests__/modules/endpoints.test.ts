@@ -18,6 +18,9 @@ import {
   yaml,
 } from "../helpers";
 
+/** Parsed Helm values. */
+type HelmValues = { ingress: { annotations: Record<string, string> } };
+
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
@@ -210,7 +213,9 @@ describe("ALB made by the AWS Load Balancer Controller", () => {
         "hostnames: [shop.example.com]",
         "hostnames: [{ name: shop.example.com, proxied: false }]",
       );
-    const values = parse(synthEnvironment(internal).output!["helm_values_prod-eks_shop"].value);
+    const values = parse(
+      synthEnvironment(internal).output!["helm_values_prod-eks_shop"].value,
+    ) as HelmValues;
     expect(values.ingress.annotations["alb.ingress.kubernetes.io/scheme"]).toBe("internal");
   });
 
@@ -239,9 +244,9 @@ describe("ALB made by the AWS Load Balancer Controller", () => {
       };
       const text = ingressAnnotationsYaml(props);
       expect(parse(text)).toEqual({ ingress: { annotations: ingressAnnotations(props) } });
-      expect(parse(text).ingress.annotations["alb.ingress.kubernetes.io/scheme"]).toBe(
-        "internet-facing",
-      );
+      expect(
+        (parse(text) as HelmValues).ingress.annotations["alb.ingress.kubernetes.io/scheme"],
+      ).toBe("internet-facing");
     }
   });
 

@@ -42,7 +42,7 @@ describePlan("adopted resources", (environment) => {
     const [env] = loadConfigText(CONFIG).config.environments;
     const json = JSON.parse(
       Testing.synth(new EnvironmentStack(Testing.app(), { environment: env })),
-    );
+    ) as object;
     const prepared = prepareForOfflinePlan(json);
     expect(prepared.import).toEqual([
       { id: ARN, to: "aws_acm_certificate.web" },
