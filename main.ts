@@ -28,7 +28,15 @@ try {
   timer.phase("synth");
   if (process.env.CERTKIT_TIMINGS === "1") console.error(timer.report());
 } catch (e) {
-  if (!(e instanceof ConfigError)) throw e;
-  console.error(e.message);
-  process.exitCode = 1;
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exitCode = 1;
+  } else {
+    // Not the config's fault (an unwritable output folder, a bug): one line, no
+    // stack trace, as from the certkit commands; CERTKIT_DEBUG=1 shows the trace.
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`certkit: synthesis failed: ${message.split("\n")[0]}`);
+    if (process.env.CERTKIT_DEBUG === "1") console.error(e);
+    process.exitCode = 2;
+  }
 }

@@ -1,0 +1,27 @@
+// main.ts, as `cdktf synth` runs it: a failure that is not the config's is one
+// line and exit 2, never a stack trace.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..");
+
+it("fails in one line with exit 2 when the output folder cannot be made", () => {
+  const dir = mkdtempSync(join(tmpdir(), "certkit-main-"));
+  try {
+    writeFileSync(join(dir, "file"), "");
+    const run = spawnSync(process.execPath, ["scripts/ts.js", "main.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      // The output folder would be inside a file.
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: join(dir, "file", "out") },
+    });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({
+      status: 2,
+      stderr: `certkit: synthesis failed: ENOTDIR: not a directory, mkdir '${join(dir, "file", "out")}'\n`,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
