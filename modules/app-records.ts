@@ -1,12 +1,26 @@
 // The app's own CNAMEs: hostnames pointing at the endpoint, proxied by default.
 import { Construct } from "constructs";
-import type { ResolvedHostname } from "../config/resolve-endpoints";
 import type { DnsProviders } from "./dns";
 import { idPart } from "../domains/names";
+import type { ZoneRoute } from "../domains/zones";
+
+/** One app record: a hostname and the zone it goes to. */
+export interface AppHostname {
+  /** Full name, no trailing dot. */
+  readonly name: string;
+  /** The zone that holds it. */
+  readonly zone: ZoneRoute;
+  /** Serve through the DNS host's proxy/CDN. */
+  readonly proxied: boolean;
+  /** TTL of a DNS-only record in seconds; a proxied one takes the provider's automatic TTL. */
+  readonly ttlSeconds: number;
+  /** Id of an existing record at this name to take over with an import block. @default - the record is created */
+  readonly adoptRecordId?: string;
+}
 
 export interface AppRecordsProps {
   /** The hostnames, each routed to its zone. */
-  readonly hostnames: readonly ResolvedHostname[];
+  readonly hostnames: readonly AppHostname[];
   /** CNAME target: the ALB's or distribution's DNS name (may be a Terraform reference). */
   readonly target: string;
   /** Where records go. */

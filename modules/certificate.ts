@@ -1,27 +1,28 @@
 // An ACM certificate validated by DNS, and the waiter consumers take its ARN from.
 import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
+import { Token, type TerraformProvider } from "cdktf";
 import { AcmCertificate, AcmCertificateValidation } from "./provider-imports";
-import type { KeyAlgorithm } from "../config/schema";
+import { type KeyAlgorithm, MAX_CERTIFICATE_NAMES } from "../domains/acm";
+import { MAX_PRIMARY_NAME_LENGTH, domainNameProblem, normalizeDomain } from "../domains/names";
 
 export interface CertificateProps {
   /** Terraform name of the certificate and its validation (`aws_acm_certificate.<name>`). @default - the construct id */
   readonly resourceName?: string;
   /** Names the certificate covers; the first is the primary name. Changing them replaces the certificate. */
   readonly domains: readonly string[];
-  /** Key algorithm. Changing it replaces the certificate. @default "RSA_2048" */
-  readonly keyAlgorithm?: KeyAlgorithm;
-  /** Log the certificate to Certificate Transparency. @default true */
-  readonly transparencyLogging?: boolean;
-  /** Request an exportable public certificate (charged). @default false */
-  readonly exportable?: boolean;
-  /** How long apply waits for issuance. @default 75 */
-  readonly validationTimeoutMinutes?: number;
+  /** Key algorithm. Changing it replaces the certificate. */
+  readonly keyAlgorithm: KeyAlgorithm;
+  /** Log the certificate to Certificate Transparency (browsers distrust unlogged ones). */
+  readonly transparencyLogging: boolean;
+  /** Request an exportable public certificate (charged). */
+  readonly exportable: boolean;
+  /** How long apply waits for issuance, in minutes. */
+  readonly validationTimeoutMinutes: number;
   /**
    * Wait for issuance (aws_acm_certificate_validation) and hand consumers the ARN
-   * from that waiter. false: no waiter, consumers get the ARN at once. @default true
+   * from that waiter. false: no waiter, consumers get the ARN at once.
    */
-  readonly waitForValidation?: boolean;
+  readonly waitForValidation: boolean;
   /** Tags on the certificate, on top of the provider's default tags. @default - none */
   readonly tags?: Record<string, string>;
   /** AWS provider to create it with (CloudFront needs us-east-1). @default - the stack's default AWS provider */
@@ -50,6 +51,7 @@ export class Certificate extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
+    this.checkDomains(props.domains);
     const name = props.resourceName ?? id;
     const [primary, ...alternatives] = props.domains;
     this.domains = props.domains;
@@ -58,10 +60,11 @@ export class Certificate extends Construct {
       domainName: primary,
       subjectAlternativeNames: alternatives.length ? alternatives : undefined,
       validationMethod: "DNS",
-      keyAlgorithm: props.keyAlgorithm ?? "RSA_2048",
+      keyAlgorithm: props.keyAlgorithm,
       options: {
-        certificateTransparencyLoggingPreference:
-          props.transparencyLogging === false ? "DISABLED" : "ENABLED",
+        certificateTransparencyLoggingPreference: props.transparencyLogging
+          ? "ENABLED"
+          : "DISABLED",
         // Only when asked: hashicorp/aws before 6.x does not know the argument.
         ...(props.exportable ? { export: "ENABLED" } : {}),
       },
@@ -73,7 +76,7 @@ export class Certificate extends Construct {
     // Import through the provider that manages it: its region is the certificate's.
     if (props.importArn) this.certificate.importFrom(props.importArn, props.provider);
     this.requestedArn = this.certificate.arn;
-    if (props.waitForValidation === false) {
+    if (!props.waitForValidation) {
       this.arn = this.requestedArn;
       return;
     }
@@ -81,13 +84,34 @@ export class Certificate extends Construct {
     this.validation = new AcmCertificateValidation(this, "validation", {
       provider: props.provider,
       certificateArn: this.certificate.arn,
-      timeouts: { create: `${props.validationTimeoutMinutes ?? 75}m` },
+      timeouts: { create: `${props.validationTimeoutMinutes}m` },
       // certificate_arn forces a new waiter when the certificate is replaced: the new one
       // must exist before the old goes, or its consumers lose their ARN for the gap.
       lifecycle: { createBeforeDestroy: true },
     });
     this.validation.overrideLogicalId(name);
     this.arn = this.validation.certificateArn;
+  }
+
+  /** ACM's limits on names, checked here so that the construct is safe without the config's rules. */
+  private checkDomains(domains: readonly string[]): void {
+    const fail = (what: string): never => {
+      throw new Error(`${this.node.path}: ${what}`);
+    };
+    if (domains.length < 1 || domains.length > MAX_CERTIFICATE_NAMES) {
+      fail(`a certificate has 1 to ${MAX_CERTIFICATE_NAMES} names, got ${domains.length}.`);
+    }
+    // A name known only at apply is left to ACM.
+    const [primary] = domains;
+    if (!Token.isUnresolved(primary) && primary.length > MAX_PRIMARY_NAME_LENGTH) {
+      fail(
+        `the primary name must be ${MAX_PRIMARY_NAME_LENGTH} characters or less (ACM's limit on the first name), got ${primary.length}: "${primary}".`,
+      );
+    }
+    domains.forEach((d, i) => {
+      const problem = Token.isUnresolved(d) ? undefined : domainNameProblem(normalizeDomain(d));
+      if (problem) fail(`domains[${i}] ${problem}`);
+    });
   }
 
   /**

@@ -5,7 +5,6 @@
 // (us-east-1 for CloudFront).
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
-import { DEFAULT_DAYS_BEFORE_EXPIRY, DEFAULT_KMS_KEY, KmsKeySetting } from "../config/alarm-schema";
 import {
   awsNameBase,
   expiryAlarmName,
@@ -39,6 +38,9 @@ const SECONDS_PER_DAY = 86_400;
 const MAX_TOPIC_DISPLAY_NAME = 100;
 const MAX_ALARM_DESCRIPTION = 1024;
 
+/** How a topic created here is encrypted: "create" (a key per region), "none", or an existing key's ARN. */
+export type TopicKeySetting = "create" | "none" | (string & {});
+
 export interface WatchedCertificate {
   /** The certificate's config name: part of resource ids and names. */
   readonly name: string;
@@ -48,18 +50,14 @@ export interface WatchedCertificate {
   readonly region: string;
   /** The certificate's ARN as soon as it is requested (the metric exists before issuance ends). */
   readonly arn: string;
-  /** Alarm when fewer days than this remain. @default 45 */
-  readonly daysBeforeExpiry?: number;
+  /** Alarm when fewer days than this remain. */
+  readonly daysBeforeExpiry: number;
   /** Email addresses subscribed to the region's topic (ignored with `topicArn`). @default - none */
   readonly emails?: readonly string[];
   /** An existing topic in `region` to notify instead of creating one. @default - a topic per region */
   readonly topicArn?: string;
-  /**
-   * How the topic created for `region` is encrypted: "create" (a key per region),
-   * "none", or an existing key's ARN in `region`. Unused with `topicArn`.
-   * @default "create"
-   */
-  readonly kmsKey?: KmsKeySetting;
+  /** How the topic created for `region` is encrypted (a key's ARN must be in `region`); unused with `topicArn`. */
+  readonly kmsKey: TopicKeySetting;
 }
 
 export interface ExpiryAlarmProps {
@@ -206,7 +204,7 @@ export class ExpiryAlarm extends Construct {
     certs: readonly WatchedCertificate[],
     provider: TerraformProvider | undefined,
   ): string | undefined {
-    const settings = new Set(certs.map((c) => c.kmsKey ?? DEFAULT_KMS_KEY));
+    const settings = new Set(certs.map((c) => c.kmsKey));
     if (settings.size > 1) {
       throw new Error(
         `${this.node.path}: certificates in ${region} set different kmsKey values (${[...settings].join(", ")}); its topic has one key.`,
@@ -242,7 +240,7 @@ export class ExpiryAlarm extends Construct {
     topicArn: string,
     provider: TerraformProvider | undefined,
   ): CloudwatchMetricAlarm {
-    const days = cert.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY;
+    const days = cert.daysBeforeExpiry;
     const [primary, ...others] = cert.domains;
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +

@@ -6,6 +6,12 @@ import type { ValidationRecordPlan } from "../domains/validation-records";
 import type { Certificate } from "./certificate";
 import type { DnsProviders } from "./dns";
 
+/** The TTLs DNS hosts take: Cloudflare's "automatic" 1, or 60 s to a day. */
+const MIN_TTL = 60;
+const MAX_TTL = 86_400;
+const isValidTtl = (ttl: number) =>
+  ttl === 1 || (Number.isInteger(ttl) && ttl >= MIN_TTL && ttl <= MAX_TTL);
+
 export interface ValidationRecordsProps {
   /**
    * The records to create, de-duplicated and routed to zones (see domains/validation-records),
@@ -20,13 +26,20 @@ export interface ValidationRecordsProps {
   readonly environment: string;
   /** Names whose record another environment's stack owns, to owner. @default - none */
   readonly ownedElsewhere?: Readonly<Record<string, string>>;
-  /** TTL of each certificate's records in seconds (certificates sharing a record agree). @default 60 for each */
-  readonly ttlSeconds?: ReadonlyMap<string, number>;
+  /** TTL of each certificate's records in seconds, 1 (automatic) or 60 to 86400; certificates sharing a record agree. */
+  readonly ttlSeconds: ReadonlyMap<string, number>;
 }
 
 export class ValidationRecords extends Construct {
   constructor(scope: Construct, id: string, props: ValidationRecordsProps) {
     super(scope, id);
+    for (const [cert, ttl] of props.ttlSeconds) {
+      if (!isValidTtl(ttl)) {
+        throw new Error(
+          `${this.node.path}: TTL of certificate "${cert}"'s validation records must be 1 (automatic) or ${MIN_TTL} to ${MAX_TTL} seconds, got ${ttl}.`,
+        );
+      }
+    }
     const waits = new Map([...props.certificates.keys()].map((c) => [c, [] as string[]]));
 
     for (const record of props.records) {
@@ -41,7 +54,7 @@ export class ValidationRecords extends Construct {
         content: value.content,
         // A proxied CNAME is flattened: ACM would never see it.
         proxied: false,
-        ttlSeconds: props.ttlSeconds?.get(record.source.certificate) ?? 60,
+        ttlSeconds: this.ttl(props, record.source.certificate),
         comment: `ACM validation, ${props.environment}: ${record.certificates.join(", ")}. Keep: renewals need it.`,
         importRecordId: record.adoptRecordId,
       });
@@ -59,6 +72,15 @@ export class ValidationRecords extends Construct {
       }
       cert.waitForRecords(waits.get(name)!);
     }
+  }
+
+  private ttl(props: ValidationRecordsProps, certificate: string): number {
+    const ttl = props.ttlSeconds.get(certificate);
+    if (ttl === undefined)
+      throw new Error(
+        `${this.node.path}: no TTL for certificate "${certificate}"'s validation records.`,
+      );
+    return ttl;
   }
 
   private certificate(props: ValidationRecordsProps, name: string): Certificate {

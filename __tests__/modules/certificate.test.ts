@@ -1,6 +1,16 @@
-import { TerraformOutput, Testing } from "cdktf";
+import { Fn, TerraformOutput, Testing } from "cdktf";
 import { Certificate, CertificateProps } from "../../modules/certificate";
-import { SynthJson, expectCounts, resourceOf } from "../helpers";
+import { SynthJson, expectCounts, resourceOf, synthEnvironment, withCertificate } from "../helpers";
+
+/** What the config gives a certificate that sets nothing but its names. */
+const BASE: CertificateProps = {
+  domains: ["example.com"],
+  keyAlgorithm: "RSA_2048",
+  transparencyLogging: true,
+  exportable: false,
+  validationTimeoutMinutes: 75,
+  waitForValidation: true,
+};
 
 /** Synthesizes one certificate `web` (plus what `extra` adds) in a fresh scope. */
 function synthCertificate(
@@ -9,7 +19,7 @@ function synthCertificate(
 ): SynthJson {
   return JSON.parse(
     Testing.synthScope((scope) => {
-      const cert = new Certificate(scope, "web", { domains: ["example.com"], ...props });
+      const cert = new Certificate(scope, "web", { ...BASE, ...props });
       extra?.(cert);
     }),
   ) as SynthJson;
@@ -40,17 +50,13 @@ describe("Certificate", () => {
     expect(certificate(synthCertificate())).not.toHaveProperty("subject_alternative_names");
   });
 
-  it("uses RSA_2048 by default", () => {
-    expect(certificate(synthCertificate()).key_algorithm).toBe("RSA_2048");
-  });
-
   it("uses the given key algorithm", () => {
     expect(certificate(synthCertificate({ keyAlgorithm: "EC_secp384r1" })).key_algorithm).toBe(
       "EC_secp384r1",
     );
   });
 
-  it("logs to Certificate Transparency by default and never asks for export", () => {
+  it("logs to Certificate Transparency when asked and asks for export only when asked", () => {
     expect(certificate(synthCertificate()).options).toEqual({
       certificate_transparency_logging_preference: "ENABLED",
     });
@@ -71,10 +77,6 @@ describe("Certificate", () => {
 
   it("creates a replacement before destroying the old certificate", () => {
     expect(certificate(synthCertificate()).lifecycle).toEqual({ create_before_destroy: true });
-  });
-
-  it("waits 75 minutes for validation by default", () => {
-    expect(validation(synthCertificate()).timeouts).toEqual({ create: "75m" });
   });
 
   it("waits for validation as long as configured", () => {
@@ -104,6 +106,84 @@ describe("Certificate", () => {
       cert.waitForRecords(["a.example.com", "b.example.com"]),
     );
     expect(validation(json).validation_record_fqdns).toEqual(["a.example.com", "b.example.com"]);
+  });
+});
+
+describe("Certificate from a config that sets nothing but its names", () => {
+  // The defaults live in the schema; the construct takes every value it is given.
+  const json = synthEnvironment(withCertificate("domains: [example.com]"));
+
+  it("uses RSA_2048, logs to Certificate Transparency and asks for no export", () => {
+    const cert = resourceOf(json, "aws_acm_certificate", "web");
+    expect([cert.key_algorithm, cert.options]).toEqual([
+      "RSA_2048",
+      { certificate_transparency_logging_preference: "ENABLED" },
+    ]);
+  });
+
+  it("waits 75 minutes for validation", () => {
+    expect(resourceOf(json, "aws_acm_certificate_validation", "web").timeouts).toEqual({
+      create: "75m",
+    });
+  });
+});
+
+describe("Certificate limits", () => {
+  const fails = (props: Partial<CertificateProps>) => () => synthCertificate(props);
+
+  it("fails when it has no name", () => {
+    expect(fails({ domains: [] })).toThrow(
+      new Error("stack/web: a certificate has 1 to 100 names, got 0."),
+    );
+  });
+
+  it("fails when it has more than 100 names", () => {
+    const domains = Array.from({ length: 101 }, (_, i) => `host-${i}.example.com`);
+    expect(fails({ domains })).toThrow(
+      new Error("stack/web: a certificate has 1 to 100 names, got 101."),
+    );
+  });
+
+  it("takes 100 names", () => {
+    const domains = Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`);
+    expect(certificate(synthCertificate({ domains })).subject_alternative_names).toHaveLength(99);
+  });
+
+  it("fails when the primary name is longer than 64 characters", () => {
+    const primary = `${"a".repeat(53)}.example.com`;
+    expect(fails({ domains: [primary] })).toThrow(
+      new Error(
+        `stack/web: the primary name must be 64 characters or less (ACM's limit on the first name), got 65: "${primary}".`,
+      ),
+    );
+  });
+
+  it("takes a longer name as an alternative name", () => {
+    const long = `${"a".repeat(53)}.example.com`;
+    const cert = certificate(synthCertificate({ domains: ["example.com", long] }));
+    expect(cert.subject_alternative_names).toEqual([long]);
+  });
+
+  it("fails when a name ends with a dot", () => {
+    expect(fails({ domains: ["example.com", "www.example.com."] })).toThrow(
+      new Error(
+        'stack/web: domains[1] ends with a dot, got "www.example.com.". Fix: write "www.example.com" (ACM rejects the trailing dot).',
+      ),
+    );
+  });
+
+  it("fails when a wildcard is not the leftmost label", () => {
+    expect(fails({ domains: ["www.*.example.com"] })).toThrow(
+      new Error(
+        'stack/web: domains[0] has "*" outside the leftmost label, got "www.*.example.com". Fix: a wildcard is only "*." in front of a name, such as "*.example.com", and covers one level.',
+      ),
+    );
+  });
+
+  it("leaves names known only at apply to ACM", () => {
+    const later = Fn.lower("WWW.example.com");
+    const cert = certificate(synthCertificate({ domains: ["example.com", later] }));
+    expect(cert.subject_alternative_names).toEqual(['${lower("WWW.example.com")}']);
   });
 });
 

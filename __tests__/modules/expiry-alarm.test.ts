@@ -35,6 +35,8 @@ const cert = (name: string, more: Partial<WatchedCertificate> = {}): WatchedCert
   domains: [`${name}.example.com`],
   region: "eu-west-1",
   arn: arnOf(name, more.region),
+  daysBeforeExpiry: 45,
+  kmsKey: "create",
   ...more,
 });
 
@@ -83,7 +85,7 @@ describe("alarm", () => {
     });
   });
 
-  it("alarms 45 days before expiry by default", () => {
+  it("alarms when fewer than daysBeforeExpiry days remain", () => {
     expect(resourceOf(synth([cert("web")]), ALARM, "expiry_alarm_web").threshold).toBe(45);
   });
 

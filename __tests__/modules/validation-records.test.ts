@@ -28,7 +28,14 @@ function synthRecords(
       const built = new Map(
         Object.entries(certificates).map(([name, domains]) => [
           name,
-          new Certificate(scope, name, { domains }),
+          new Certificate(scope, name, {
+            domains,
+            keyAlgorithm: "RSA_2048",
+            transparencyLogging: true,
+            exportable: false,
+            validationTimeoutMinutes: 75,
+            waitForValidation: true,
+          }),
         ]),
       );
       const planned = planValidationRecords(
@@ -40,6 +47,7 @@ function synthRecords(
         certificates: built,
         dns: dnsProvidersFor(scope),
         environment: "prod",
+        ttlSeconds: new Map(Object.keys(certificates).map((name) => [name, 60])),
         ...props,
       });
     }),
@@ -80,14 +88,31 @@ describe("ValidationRecords", () => {
     );
   });
 
-  it("writes a DNS-only CNAME with a 60-second TTL", () => {
-    const r = record(synthRecords({ web: ["example.com"] }), "acm_validation_example_com");
-    expect([r.type, r.proxied, r.ttl]).toEqual(["CNAME", false, 60]);
+  it("writes a DNS-only CNAME with the TTL it is given for the certificate", () => {
+    const json = synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map([["web", 300]]) });
+    const r = record(json, "acm_validation_example_com");
+    expect([r.type, r.proxied, r.ttl]).toEqual(["CNAME", false, 300]);
   });
 
-  it("uses the TTL it is given for the certificate", () => {
-    const json = synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map([["web", 300]]) });
-    expect(record(json, "acm_validation_example_com").ttl).toBe(300);
+  it.each([1, 60, 86400])("takes a TTL of %i seconds", (ttl) => {
+    const json = synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map([["web", ttl]]) });
+    expect(record(json, "acm_validation_example_com").ttl).toBe(ttl);
+  });
+
+  it.each([0, 30, 86401, 60.5])("fails when a certificate's TTL is %d seconds", (ttl) => {
+    expect(() =>
+      synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map([["web", ttl]]) }),
+    ).toThrow(
+      new Error(
+        `stack/validation-records: TTL of certificate "web"'s validation records must be 1 (automatic) or 60 to 86400 seconds, got ${ttl}.`,
+      ),
+    );
+  });
+
+  it("fails when a certificate with records has no TTL", () => {
+    expect(() => synthRecords({ web: ["example.com"] }, { ttlSeconds: new Map() })).toThrow(
+      new Error('stack/validation-records: no TTL for certificate "web"\'s validation records.'),
+    );
   });
 
   it("takes name and content from ACM's answer with the trailing dot trimmed", () => {

@@ -50,7 +50,7 @@ export class CloudflareDns extends Construct implements DnsProvider {
         ? { content: spec.content, proxied }
         : { data: { tag: spec.tag, value: spec.value } }),
       // Cloudflare only accepts the automatic TTL on a proxied record.
-      ttl: proxied ? CLOUDFLARE_AUTO_TTL : (spec.ttlSeconds ?? 60),
+      ttl: proxied ? CLOUDFLARE_AUTO_TTL : spec.ttlSeconds,
       comment: truncate(spec.comment, MAX_COMMENT),
     });
     record.overrideLogicalId(spec.id);

@@ -9,8 +9,8 @@ interface RecordCommon {
   readonly zone: ZoneRoute;
   /** Full name, no trailing dot. Values may be Terraform expressions known only at apply. */
   readonly name: string;
-  /** TTL in seconds; proxied records always use the provider's automatic TTL. @default 60 */
-  readonly ttlSeconds?: number;
+  /** TTL in seconds; proxied records always use the provider's automatic TTL. */
+  readonly ttlSeconds: number;
   /** Why the record exists, shown in the provider's UI. */
   readonly comment: string;
   /** Id of an existing record to take over with an import block. @default - the record is created */

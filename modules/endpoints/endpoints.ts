@@ -2,20 +2,80 @@
 // Controller-made ALBs are the exception: their records live in the ingress
 // stack (the ALB exists only once the Ingress has the certificate ARN).
 import { Construct } from "constructs";
-import type { ResolvedCertificate } from "../../config/resolve";
+import type { KeyAlgorithm } from "../../domains/acm";
 import { albId, loadBalancerOfListener } from "../../domains/aws-names";
-import { AppRecords } from "../app-records";
+import { type AppHostname, AppRecords } from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
 import { DataAwsLb } from "../provider-imports";
 import { AlbListeners, ListenerCertificate } from "./alb-listeners";
-import { CloudFrontSite } from "./cloudfront-site";
+import { CloudFrontSite, type CloudFrontSiteProps } from "./cloudfront-site";
 import { AlbScheme, ingressAnnotationsYaml } from "./ingress-annotations";
 
+/** What serves a certificate. */
+export type EndpointAttach =
+  /** An ALB the AWS Load Balancer Controller makes: handed the ARN by Ingress annotations, never modified. */
+  | {
+      readonly kind: "alb-ingress";
+      /** EKS cluster the controller runs in. */
+      readonly cluster: string;
+      /** Ingress group name, or `<namespace>/<ingress>`. */
+      readonly ingressGroup: string;
+      /** TLS policy of the HTTPS listener, as an annotation. */
+      readonly sslPolicy: string;
+      /** Who can reach the ALB, as an annotation. */
+      readonly scheme: AlbScheme;
+    }
+  /** An existing HTTPS listener: the certificate is added for SNI. */
+  | {
+      readonly kind: "alb-listener";
+      readonly listenerArn: string;
+      /** The ALB's DNS name. @default - looked up from the listener's ALB at plan time */
+      readonly dnsName?: string;
+    }
+  /** An ALB whose listeners certkit owns. */
+  | {
+      readonly kind: "alb-owned";
+      readonly loadBalancerArn: string;
+      /** Where HTTPS traffic goes. */
+      readonly targetGroupArn: string;
+      /** TLS policy of the HTTPS listener. */
+      readonly sslPolicy: string;
+      /** The ALB's DNS name. @default - looked up from the ALB at plan time */
+      readonly dnsName?: string;
+    }
+  /** Only point hostnames at this ALB. */
+  | { readonly kind: "alb-dns"; readonly dnsName: string }
+  /** A CloudFront distribution made for the certificate. */
+  | ({ readonly kind: "cloudfront" } & Pick<
+      CloudFrontSiteProps,
+      | "origin"
+      | "originPath"
+      | "priceClass"
+      | "cachePolicyId"
+      | "originRequestPolicyId"
+      | "minimumProtocolVersion"
+      | "webAclId"
+    >);
+
+/** A certificate to serve: where, and which hostnames point there. */
+export interface EndpointCertificate {
+  /** The certificate's name: part of construct ids, resource names and comments. */
+  readonly name: string;
+  /** Its key algorithm, checked against what the endpoint serves. */
+  readonly keyAlgorithm: KeyAlgorithm;
+  /** What serves it. @default - nothing: its hostnames point at `target` */
+  readonly attach?: EndpointAttach;
+  /** App records pointing at the endpoint (or at `target`). */
+  readonly hostnames: readonly AppHostname[];
+  /** CNAME target of the hostnames when there is no `attach`. @default - no records without `attach` */
+  readonly target?: string;
+}
+
 export interface EndpointsProps {
-  /** The environment's certificates as configured. */
-  readonly certificates: readonly ResolvedCertificate[];
+  /** The environment's certificates. */
+  readonly certificates: readonly EndpointCertificate[];
   /** The certificate constructs, by name. */
   readonly built: ReadonlyMap<string, Certificate>;
   /** Where app records go. */
@@ -67,7 +127,7 @@ export class Endpoints extends Construct {
     this.handOverToIngresses(props.certificates);
   }
 
-  private arn(c: ResolvedCertificate): string {
+  private arn(c: EndpointCertificate): string {
     return this.props.built.get(c.name)!.arn;
   }
 
@@ -75,7 +135,7 @@ export class Endpoints extends Construct {
    * Puts the certificate on its endpoint; returns what its hostnames point at.
    * Controller-made ALBs return nothing: their records live in the ingress stack.
    */
-  private serve(c: ResolvedCertificate): string | undefined {
+  private serve(c: EndpointCertificate): string | undefined {
     const a = c.attach;
     switch (a?.kind) {
       case undefined:
@@ -95,6 +155,7 @@ export class Endpoints extends Construct {
         return new CloudFrontSite(this.sites, this.sites.id(c.name), {
           resourceName: c.name,
           certificateArn: this.arn(c),
+          certificateKeyAlgorithm: c.keyAlgorithm,
           aliases: c.hostnames.map((h) => h.name),
           origin: a.origin,
           originPath: a.originPath,
@@ -111,7 +172,7 @@ export class Endpoints extends Construct {
   }
 
   /** One Helm snippet per Ingress group: every certificate of the group, in config order. */
-  private handOverToIngresses(certs: readonly ResolvedCertificate[]): void {
+  private handOverToIngresses(certs: readonly EndpointCertificate[]): void {
     const groups = new Map<
       string,
       { cluster: string; group: string; sslPolicy: string; scheme: AlbScheme; arns: string[] }
@@ -139,17 +200,14 @@ export class Endpoints extends Construct {
   }
 
   /** One listener pair per ALB certkit owns; its certificates in name order, the first the default. */
-  private ownedAlbs(certs: readonly ResolvedCertificate[]): void {
-    const byAlb = new Map<string, ResolvedCertificate[]>();
+  private ownedAlbs(certs: readonly EndpointCertificate[]): void {
+    const byAlb = new Map<string, EndpointCertificate[]>();
     for (const c of certs) {
       if (c.attach?.kind === "alb-owned")
         byAlb.set(c.attach.loadBalancerArn, [...(byAlb.get(c.attach.loadBalancerArn) ?? []), c]);
     }
     for (const [lbArn, group] of byAlb) {
-      const first = group[0].attach as Extract<
-        ResolvedCertificate["attach"],
-        { kind: "alb-owned" }
-      >;
+      const first = group[0].attach as Extract<EndpointAttach, { kind: "alb-owned" }>;
       new AlbListeners(this.albs, albId(lbArn), {
         loadBalancerArn: lbArn,
         targetGroupArn: first.targetGroupArn,
