@@ -11,7 +11,7 @@ export interface AlbListenersProps {
   readonly targetGroupArn: string;
   /** TLS policy of the HTTPS listener. */
   readonly sslPolicy: string;
-  /** Validated certificate ARNs by certificate name; the first is the listener's default, the rest SNI. */
+  /** Validated certificate ARNs by distinct certificate name; the first is the listener's default, the rest SNI. */
   readonly certificates: readonly { readonly name: string; readonly arn: string }[];
 }
 
@@ -22,6 +22,18 @@ export class AlbListeners extends Construct {
   /** `id` names the ALB (from its ARN) in resource ids. */
   constructor(scope: Construct, id: string, props: AlbListenersProps) {
     super(scope, id);
+    const names = props.certificates.map((c) => c.name);
+    if (!names.length) {
+      throw new Error(
+        `${this.node.path}: an HTTPS listener needs a default certificate, got none.`,
+      );
+    }
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) {
+      throw new Error(
+        `${this.node.path}: certificate names must be distinct (they name the SNI bindings), got "${repeated}" twice.`,
+      );
+    }
     const [first, ...others] = props.certificates;
     this.https = new LbListener(this, "https", {
       loadBalancerArn: props.loadBalancerArn,
