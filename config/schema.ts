@@ -227,4 +227,3 @@ export type CertkitConfig = z.infer<typeof ConfigSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
 export type CertificateConfig = z.infer<typeof CertificateSchema>;
 export type BackendConfig = z.infer<typeof BackendSchema>;
-export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];

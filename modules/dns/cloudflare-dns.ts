@@ -40,7 +40,7 @@ export class CloudflareDns extends Construct implements DnsProvider {
   }
 
   addRecord(spec: DnsRecordSpec): DnsRecordRef {
-    const proxied = spec.type === "CNAME" && (spec.proxied ?? false);
+    const proxied = spec.type === "CNAME" && spec.proxied;
     const zoneId = this.zoneId(spec.zone);
     const record = new DnsRecord(this, spec.id, {
       zoneId,

@@ -21,8 +21,8 @@ export interface CnameRecordSpec extends RecordCommon {
   readonly type: "CNAME";
   /** Target, no trailing dot. */
   readonly content: string;
-  /** Serve through the provider's proxy/CDN. @default false */
-  readonly proxied?: boolean;
+  /** Serve through the provider's proxy/CDN (validation records never are). */
+  readonly proxied: boolean;
 }
 
 export interface CaaRecordSpec extends RecordCommon {
