@@ -1,6 +1,6 @@
 // The app's own CNAMEs: hostnames pointing at the endpoint, proxied by default.
 import { Construct } from "constructs";
-import type { DnsProviders } from "./dns";
+import { DNS_TTLS, type DnsProviders, isDnsTtl } from "./dns";
 import { idPart } from "../domains/names";
 import type { ZoneRoute } from "../domains/zones";
 
@@ -12,7 +12,7 @@ export interface AppHostname {
   readonly zone: ZoneRoute;
   /** Serve through the DNS host's proxy/CDN. */
   readonly proxied: boolean;
-  /** TTL of a DNS-only record in seconds; a proxied one takes the provider's automatic TTL. */
+  /** TTL of a DNS-only record (see DNS_TTLS); a proxied one takes the provider's automatic TTL. */
   readonly ttlSeconds: number;
   /** Id of an existing record at this name to take over with an import block. @default - the record is created */
   readonly adoptRecordId?: string;
@@ -33,6 +33,11 @@ export class AppRecords extends Construct {
   constructor(scope: Construct, id: string, props: AppRecordsProps) {
     super(scope, id);
     for (const h of props.hostnames) {
+      if (!h.proxied && !isDnsTtl(h.ttlSeconds)) {
+        throw new Error(
+          `${this.node.path}: TTL of ${h.name} must be ${DNS_TTLS}, got ${h.ttlSeconds}.`,
+        );
+      }
       props.dns.addRecord({
         id: `app_${idPart(h.name)}`,
         zone: h.zone,

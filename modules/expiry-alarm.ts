@@ -16,6 +16,7 @@ import {
   uniqueAddresses,
   regionIdPart,
 } from "../domains/aws-names";
+import { MAX_DAYS_BEFORE_EXPIRY } from "../domains/acm";
 import { ExpiryTopicKey } from "./expiry-topic-key";
 import { Namespace } from "./namespace";
 import {
@@ -50,7 +51,7 @@ export interface WatchedCertificate {
   readonly region: string;
   /** The certificate's ARN as soon as it is requested (the metric exists before issuance ends). */
   readonly arn: string;
-  /** Alarm when fewer days than this remain. */
+  /** Alarm when fewer days than this remain: a whole number from 1 to 197 (certificates live 198 days). */
   readonly daysBeforeExpiry: number;
   /** Email addresses subscribed to the region's topic (ignored with `topicArn`). @default - none */
   readonly emails?: readonly string[];
@@ -241,6 +242,11 @@ export class ExpiryAlarm extends Construct {
     provider: TerraformProvider | undefined,
   ): CloudwatchMetricAlarm {
     const days = cert.daysBeforeExpiry;
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS_BEFORE_EXPIRY) {
+      throw new Error(
+        `${this.node.path}: daysBeforeExpiry of certificate ${cert.name} must be a whole number from 1 to ${MAX_DAYS_BEFORE_EXPIRY}, got ${days}.`,
+      );
+    }
     const [primary, ...others] = cert.domains;
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +

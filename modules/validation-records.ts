@@ -4,13 +4,7 @@ import { Construct } from "constructs";
 import { baseName } from "../domains/names";
 import type { ValidationRecordPlan } from "../domains/validation-records";
 import type { Certificate } from "./certificate";
-import type { DnsProviders } from "./dns";
-
-/** The TTLs DNS hosts take: Cloudflare's "automatic" 1, or 60 s to a day. */
-const MIN_TTL = 60;
-const MAX_TTL = 86_400;
-const isValidTtl = (ttl: number) =>
-  ttl === 1 || (Number.isInteger(ttl) && ttl >= MIN_TTL && ttl <= MAX_TTL);
+import { DNS_TTLS, type DnsProviders, isDnsTtl } from "./dns";
 
 export interface ValidationRecordsProps {
   /**
@@ -26,7 +20,7 @@ export interface ValidationRecordsProps {
   readonly environment: string;
   /** Names whose record another environment's stack owns, to owner. @default - none */
   readonly ownedElsewhere?: Readonly<Record<string, string>>;
-  /** TTL of each certificate's records in seconds, 1 (automatic) or 60 to 86400; certificates sharing a record agree. */
+  /** TTL of each certificate's records (see DNS_TTLS); certificates sharing a record agree. */
   readonly ttlSeconds: ReadonlyMap<string, number>;
 }
 
@@ -34,9 +28,9 @@ export class ValidationRecords extends Construct {
   constructor(scope: Construct, id: string, props: ValidationRecordsProps) {
     super(scope, id);
     for (const [cert, ttl] of props.ttlSeconds) {
-      if (!isValidTtl(ttl)) {
+      if (!isDnsTtl(ttl)) {
         throw new Error(
-          `${this.node.path}: TTL of certificate "${cert}"'s validation records must be 1 (automatic) or ${MIN_TTL} to ${MAX_TTL} seconds, got ${ttl}.`,
+          `${this.node.path}: TTL of certificate "${cert}"'s validation records must be ${DNS_TTLS}, got ${ttl}.`,
         );
       }
     }

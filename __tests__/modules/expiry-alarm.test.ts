@@ -89,6 +89,14 @@ describe("alarm", () => {
     expect(resourceOf(synth([cert("web")]), ALARM, "expiry_alarm_web").threshold).toBe(45);
   });
 
+  it.each([0, 198, 30.5])("fails when daysBeforeExpiry is %d", (days) => {
+    expect(() => synth([cert("web", { daysBeforeExpiry: days })])).toThrow(
+      new Error(
+        `prod/expiry: daysBeforeExpiry of certificate web must be a whole number from 1 to 197, got ${days}.`,
+      ),
+    );
+  });
+
   it("names the environment, the certificate and its domains", () => {
     const alarm = resourceOf(
       synth([cert("web", { domains: ["example.com", "*.example.com", "www.example.org"] })]),

@@ -2,6 +2,14 @@
 // Route 53 or an "external" (report-only) host is another file, not an edit everywhere.
 import type { ZoneRoute } from "../../domains/zones";
 
+/** The TTLs a record may have, as a sentence: Cloudflare's "automatic" 1, or 60 s to a day. */
+export const DNS_TTLS = "1 (automatic) or 60 to 86400 seconds";
+
+/** Whether a record may have this TTL (see DNS_TTLS). */
+export function isDnsTtl(ttl: number): boolean {
+  return ttl === 1 || (Number.isInteger(ttl) && ttl >= 60 && ttl <= 86_400);
+}
+
 interface RecordCommon {
   /** Terraform id of the record: stable, derived from names, never from positions. */
   readonly id: string;

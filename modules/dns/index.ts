@@ -17,4 +17,4 @@ export function dnsProvidersFor(scope: Construct): DnsProviders {
 }
 
 export type { DnsProvider, DnsRecordSpec, DnsRecordRef } from "./dns-provider";
-export { DnsProviders } from "./dns-provider";
+export { DNS_TTLS, DnsProviders, isDnsTtl } from "./dns-provider";

@@ -128,7 +128,9 @@ export class Endpoints extends Construct {
   }
 
   private arn(c: EndpointCertificate): string {
-    return this.props.built.get(c.name)!.arn;
+    const built = this.props.built.get(c.name);
+    if (!built) throw new Error(`${this.node.path}: no certificate construct for "${c.name}".`);
+    return built.arn;
   }
 
   /**
