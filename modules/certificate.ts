@@ -40,6 +40,7 @@ export interface ValidationRecordValue {
 }
 
 export class Certificate extends Construct {
+  /** The ACM certificate (`aws_acm_certificate`). */
   readonly certificate: AcmCertificate;
   /** The waiter for issuance; undefined with `waitForValidation: false`. */
   readonly validation?: AcmCertificateValidation;
@@ -47,6 +48,7 @@ export class Certificate extends Construct {
   readonly arn: string;
   /** The certificate's ARN as soon as it is requested (alarms and event rules need no issuance). */
   readonly requestedArn: string;
+  /** The names it covers, the primary first. */
   readonly domains: readonly string[];
 
   constructor(scope: Construct, id: string, props: CertificateProps) {

@@ -26,6 +26,7 @@ interface RecordCommon {
 }
 
 export interface CnameRecordSpec extends RecordCommon {
+  /** A CNAME: app and validation records. */
   readonly type: "CNAME";
   /** Target, no trailing dot. */
   readonly content: string;
@@ -34,6 +35,7 @@ export interface CnameRecordSpec extends RecordCommon {
 }
 
 export interface CaaRecordSpec extends RecordCommon {
+  /** A CAA record: which CAs may issue for the zone. */
   readonly type: "CAA";
   /** `issue` for names, `issuewild` for wildcards. */
   readonly tag: "issue" | "issuewild";
