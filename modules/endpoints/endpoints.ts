@@ -4,6 +4,7 @@
 import { Construct } from "constructs";
 import type { ResolvedCertificate } from "../../config/resolve";
 import { albId, loadBalancerOfListener } from "../../domains/aws-names";
+import { ingressGroups } from "../../domains/ingress-groups";
 import { AppRecords } from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
@@ -11,7 +12,7 @@ import type { DnsProviders } from "../dns";
 import { DataAwsLb } from "../provider-imports";
 import { AlbListeners, ListenerCertificate } from "./alb-listeners";
 import { CloudFrontSite } from "./cloudfront-site";
-import { AlbScheme, ingressAnnotationsYaml } from "./ingress-annotations";
+import { ingressAnnotationsYaml } from "./ingress-annotations";
 
 export interface EndpointsProps {
   /** The environment's certificates as configured. */
@@ -30,6 +31,8 @@ export interface IngressHandover {
   readonly cluster: string;
   /** Ingress group name, or `<namespace>/<ingress>`. */
   readonly ingressGroup: string;
+  /** The stack output that carries `helmValues`: `helm_values_<cluster>_<group>`. */
+  readonly output: string;
   /** Ready-to-paste Helm values (the ARNs are Terraform references). */
   readonly helmValues: string;
 }
@@ -112,25 +115,17 @@ export class Endpoints extends Construct {
 
   /** One Helm snippet per Ingress group: every certificate of the group, in config order. */
   private handOverToIngresses(certs: readonly ResolvedCertificate[]): void {
-    const groups = new Map<
-      string,
-      { cluster: string; group: string; sslPolicy: string; scheme: AlbScheme; arns: string[] }
-    >();
-    for (const c of certs) {
-      if (c.attach?.kind !== "alb-ingress") continue;
-      const { cluster, ingressGroup, sslPolicy, scheme } = c.attach;
-      const key = `${cluster}/${ingressGroup}`;
-      const g = groups.get(key) ?? { cluster, group: ingressGroup, sslPolicy, scheme, arns: [] };
-      g.arns.push(this.arn(c));
-      groups.set(key, g);
-    }
-    for (const g of groups.values()) {
+    const groups = ingressGroups(certs, (c) =>
+      c.attach?.kind === "alb-ingress" ? c.attach : undefined,
+    );
+    for (const g of groups) {
       this.ingressHandovers.push({
         cluster: g.cluster,
-        ingressGroup: g.group,
+        ingressGroup: g.ingressGroup,
+        output: g.output,
         helmValues: ingressAnnotationsYaml({
-          certificateArns: g.arns,
-          ingressGroup: g.group,
+          certificateArns: g.certificates.map((c) => this.arn(c)),
+          ingressGroup: g.ingressGroup,
           sslPolicy: g.sslPolicy,
           scheme: g.scheme,
         }),
