@@ -9,6 +9,7 @@ import {
   baselineFromPrevious,
 } from "../review/baseline";
 import { LAYOUTS, ReviewLayout, isLayout } from "../review/layout";
+import { MANIFEST_FILE } from "../review/manifest";
 import { isUnsafe } from "../review/replacements";
 import { removalLine, replacementLine } from "../review/summary";
 import { synthesizeStacks } from "../review/synthesize";
@@ -21,10 +22,10 @@ import {
 } from "../review/write-review";
 
 export const REVIEW_USAGE = `usage: certkit review [<dir> | --out <dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]
-  <dir>, --out    where to write <stack>.tf, <environment>.md and index.md (default ${DEFAULT_OUT_DIR}/)
+  <dir>, --out    where to write <stack>.tf, <environment>.md, index.md and ${MANIFEST_FILE} (default ${DEFAULT_OUT_DIR}/)
   --layout <l>    flat: <stack>.tf side by side (default); stacks: stacks/<stack>/main.tf, one folder per stack
   --base <ref>    report replacements against the config committed at <ref> (git show <ref>:<config>)
-  --previous <d>  ... against the .tf files of an earlier review in <d>, which must exist (default: the output folder, if any)
+  --previous <d>  ... against the ${MANIFEST_FILE} of an earlier review in <d> (default: the output folder's, if any)
   --no-compare    report no replacements: compare with nothing
   --no-terraform  format with the built-in formatter even when terraform is on the PATH`;
 

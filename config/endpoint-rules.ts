@@ -1,13 +1,7 @@
 // Checks on `attach` and `hostnames`: one endpoint form, well-formed ARNs in the
 // right region, and no hostname served without a certificate that covers it.
 import { albId, loadBalancerOfListener, partitionProblem } from "../domains/aws-names";
-import {
-  covers,
-  domainNameProblem,
-  helmValuesOutput,
-  isWildcard,
-  normalizeDomain,
-} from "../domains/names";
+import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import {
   cloudFrontPolicyIdProblem,
@@ -74,8 +68,6 @@ export interface EndpointContext {
   readonly ownedAnywhere: Map<string, KeyPath>;
   /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
-  /** This environment's Ingress groups by Helm values output name -> the first (cluster, group). */
-  readonly ingressIds: Map<string, { cluster: string; ingressGroup: string; path: KeyPath }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
 }
 
@@ -297,9 +289,6 @@ function checkAlb(
       checkAlbId(lbArn, [...at, key], ctx, out);
     }
   }
-  if (alb.ingressGroup !== undefined && alb.cluster !== undefined) {
-    checkIngressId(alb.cluster, alb.ingressGroup, [...at, "ingressGroup"], ctx, out);
-  }
   if (alb.dnsName !== undefined) {
     const problem = domainNameProblem(normalizeDomain(alb.dnsName));
     if (problem) out.issues.push({ path: [...at, "dnsName"], message: problem });
@@ -402,28 +391,6 @@ function checkAlbId(lbArn: string, path: KeyPath, ctx: EndpointContext, out: Fin
     out.issues.push({
       path,
       message: `names load balancer ${lbArn}, and ${formatPath(first.path)} names ${first.arn}: both would be ${id} in Terraform (ALB name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
-    });
-  }
-}
-
-/**
- * An Ingress group's Helm values output and ALB lookup are named after its cluster and
- * group with anything but letters, digits, "-" and "_" turned into "_".
- */
-function checkIngressId(
-  cluster: string,
-  ingressGroup: string,
-  path: KeyPath,
-  ctx: EndpointContext,
-  out: Findings,
-): void {
-  const id = helmValuesOutput(cluster, ingressGroup);
-  const first = ctx.ingressIds.get(id);
-  if (!first) ctx.ingressIds.set(id, { cluster, ingressGroup, path });
-  else if (first.cluster !== cluster || first.ingressGroup !== ingressGroup) {
-    out.issues.push({
-      path,
-      message: `(cluster "${cluster}", group "${ingressGroup}") and ${formatPath(first.path)} (cluster "${first.cluster}", group "${first.ingressGroup}") are different Ingress groups with one output name, ${id} (Terraform names keep letters, digits, "-" and "_"; the rest becomes "_"). Fix: rename one group so that the two differ in a letter, digit, "-" or "_".`,
     });
   }
 }

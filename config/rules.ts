@@ -21,6 +21,7 @@ import {
   checkEnvironmentName,
   checkIngressSchemes,
 } from "./endpoint-rules";
+import { checkIngressGroups } from "./ingress-group-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
   ResolvedBackend,
@@ -83,7 +84,6 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       ownedAlbs: new Map(),
       ownedAnywhere,
       albIds: new Map(),
-      ingressIds: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
@@ -102,6 +102,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
     checkIngressSchemes(env, at, out);
   }
   checkEdgeCertificates(cfg, router, out);
+  checkIngressGroups(cfg, out);
   checkNamePrefix(cfg, out);
   checkCnameChains(cnames, out);
   checkSharedValidationRecords(cfg, out);

@@ -87,13 +87,3 @@ export function idPart(name: string): string {
 export function safeIdPart(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, "_");
 }
-
-/** Output name of an Ingress group's Helm values; distinct pairs may share one (config rules refuse that). */
-export function helmValuesOutput(cluster: string, ingressGroup: string): string {
-  return `helm_values_${safeIdPart(`${cluster}_${ingressGroup}`)}`;
-}
-
-/** Terraform name of the lookup of a controller-made ALB in the ingress stack; shared like helmValuesOutput. */
-export function ingressLookupId(cluster: string, ingressGroup: string): string {
-  return `alb_${safeIdPart(`${cluster}_${ingressGroup}`)}`;
-}

@@ -1,11 +1,12 @@
-// What the review compares with: the config at a git ref, or the HCL files of
-// an earlier review.
+// What the review compares with: the config at a git ref, or the manifest
+// (certkit-review.json) of an earlier review.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { loadConfigText } from "../config/load";
 import { STACKS_DIR, STACK_MAIN } from "./layout";
-import { CertificateIdentity, certificatesInConfig, certificatesInHcl } from "./replacements";
+import { MANIFEST_FILE, parseManifest } from "./manifest";
+import { CertificateIdentity, certificatesInConfig } from "./replacements";
 
 /** The baseline cannot be read: the message says why. */
 export class BaselineError extends Error {}
@@ -49,29 +50,49 @@ export function previousReviewLabel(dir: string, root = process.cwd()): string {
 }
 
 /**
- * The certificates in the HCL files of an earlier review, in either layout
- * (`<stack>.tf`, `stacks/<stack>/main.tf`); undefined when there are none.
+ * The certificates of the earlier review in `dir`, from its manifest; undefined
+ * when `dir` holds no review (the first run). `previous`: `dir` was named with
+ * `--previous` (and the messages say so). A review without a manifest (written by certkit before
+ * it wrote one) or a manifest that cannot be read is an error: comparing with
+ * nothing would hide a replacement.
  */
-export function baselineFromFolder(dir: string, label: string): Baseline | undefined {
-  if (!existsSync(dir)) return undefined;
-  const byStack = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".tf"))) {
-    byStack.set(f.slice(0, -".tf".length), join(dir, f));
+export function baselineFromFolder(
+  dir: string,
+  label: string,
+  previous = false,
+): Baseline | undefined {
+  const file = join(dir, MANIFEST_FILE);
+  const name = previous ? `--previous ${dir}` : dir;
+  const fix = previous
+    ? `Fix: write that review again with this certkit (npm run review -- --no-compare --out ${dir}, at the commit it reviews), or compare with the config at a git ref (--base <ref>) instead.`
+    : `Fix: run the review once without comparing (npm run review -- --no-compare --out ${dir}), which writes ${MANIFEST_FILE} for the next run, or compare with the config at a git ref (--base <ref>).`;
+  if (!existsSync(file)) {
+    if (!holdsReviewHcl(dir)) return undefined;
+    throw new BaselineError(
+      `${name}: holds a review without ${MANIFEST_FILE}, written by an earlier version of certkit, so there is nothing to compare the certificates with. ${fix}`,
+    );
   }
+  let read: ReturnType<typeof parseManifest>;
+  try {
+    read = parseManifest(readFileSync(file, "utf8"));
+  } catch (e) {
+    read = { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})` };
+  }
+  if (!Array.isArray(read)) {
+    throw new BaselineError(`${name}: ${MANIFEST_FILE} ${read.problem}. ${fix}`);
+  }
+  return { description: label, certificates: read };
+}
+
+/** Whether `dir` holds review HCL in either layout (`<stack>.tf`, `stacks/<stack>/main.tf`). */
+function holdsReviewHcl(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+  if (readdirSync(dir).some((f) => f.endsWith(".tf"))) return true;
   const stacksDir = join(dir, STACKS_DIR);
-  if (existsSync(stacksDir)) {
-    for (const stack of readdirSync(stacksDir)) {
-      const main = join(stacksDir, stack, STACK_MAIN);
-      if (existsSync(main)) byStack.set(stack, main);
-    }
-  }
-  if (byStack.size === 0) return undefined;
-  return {
-    description: label,
-    certificates: [...byStack]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .flatMap(([stack, file]) => certificatesInHcl(stack, readFileSync(file, "utf8"))),
-  };
+  return (
+    existsSync(stacksDir) &&
+    readdirSync(stacksDir).some((stack) => existsSync(join(stacksDir, stack, STACK_MAIN)))
+  );
 }
 
 /**
@@ -86,10 +107,10 @@ export function baselineFromPrevious(dir: string, root = process.cwd()): Baselin
   if (!statSync(dir).isDirectory()) {
     throw new BaselineError(`--previous ${dir}: is a file, not a folder. ${fix}`);
   }
-  const baseline = baselineFromFolder(dir, previousReviewLabel(dir, root));
+  const baseline = baselineFromFolder(dir, previousReviewLabel(dir, root), true);
   if (!baseline) {
     throw new BaselineError(
-      `--previous ${dir}: holds no review HCL (<stack>.tf, or stacks/<stack>/main.tf), so there is nothing to compare with. ${fix}`,
+      `--previous ${dir}: holds no review (${MANIFEST_FILE}), so there is nothing to compare with. ${fix}`,
     );
   }
   return baseline;

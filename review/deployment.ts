@@ -3,7 +3,7 @@
 // Balancer Controller (Helm values, then `<env>-ingress`). Pure.
 import type { ResolvedConfig, ResolvedEnvironment, ZoneSettings } from "../config/resolve";
 import { ZONES_STACK, ingressStackName } from "../config/stack-names";
-import { safeIdPart } from "../domains/names";
+import { ingressGroups } from "../domains/ingress-groups";
 import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
 import type { ReviewLayout } from "./layout";
@@ -23,26 +23,15 @@ export interface IngressHandoverFact {
 
 /** The environment's Ingress groups, in config order (as the environment stack writes its outputs). */
 export function ingressHandovers(env: ResolvedEnvironment): IngressHandoverFact[] {
-  const groups = new Map<
-    string,
-    IngressHandoverFact & { certificates: string[]; hostnames: string[] }
-  >();
-  for (const c of env.certificates) {
-    if (c.attach?.kind !== "alb-ingress") continue;
-    const { cluster, ingressGroup } = c.attach;
-    const key = `${cluster}/${ingressGroup}`;
-    const g = groups.get(key) ?? {
-      cluster,
-      ingressGroup,
-      certificates: [],
-      output: `helm_values_${safeIdPart(`${cluster}_${ingressGroup}`)}`,
-      hostnames: [],
-    };
-    g.certificates.push(c.name);
-    g.hostnames.push(...c.hostnames.map((h) => h.name));
-    groups.set(key, g);
-  }
-  return [...groups.values()];
+  return ingressGroups(env.certificates, (c) =>
+    c.attach?.kind === "alb-ingress" ? c.attach : undefined,
+  ).map((g) => ({
+    cluster: g.cluster,
+    ingressGroup: g.ingressGroup,
+    certificates: g.certificates.map((c) => c.name),
+    output: g.output,
+    hostnames: g.certificates.flatMap((c) => c.hostnames.map((h) => h.name)),
+  }));
 }
 
 /** The steps that deploy one environment, as a numbered Markdown list, and its hand-over table. */

@@ -5,8 +5,8 @@
 // hashicorp/aws 6.x keeps each resource's region in state, reads and deletes
 // the old certificate there and forces a new one in the new region. Pure.
 import type { ResolvedConfig } from "../config/resolve";
-import { ingressHandovers } from "./deployment";
 import type { Json, JsonObject } from "./hcl";
+import type { ManifestCertificate } from "./manifest";
 
 /** What decides whether a certificate is replaced. */
 export interface CertificateIdentity {
@@ -117,52 +117,12 @@ export function certificatesInConfig(config: ResolvedConfig): CertificateIdentit
 }
 
 /**
- * The certificates of a review HCL file (see hcl.ts for the layout it reads:
- * `resource "aws_acm_certificate" "<name>" {` up to the `}` that closes it, and
- * likewise the `provider "aws"` blocks for the region).
+ * Compares a baseline with the certificates now (from the manifest of the new
+ * stacks: create_before_destroy and the controller-made ALB come from there).
  */
-export function certificatesInHcl(stack: string, hcl: string): CertificateIdentity[] {
-  const regions = providerRegionsInHcl(hcl);
-  const blocks = hcl.matchAll(/^resource "aws_acm_certificate" "([^"]+)" \{\n([\s\S]*?)^\}$/gm);
-  return [...blocks].flatMap(([, name, body]) => {
-    const primary = /^ {2}domain_name\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
-    if (!primary) return [];
-    const list = /^ {2}subject_alternative_names\s*= \[\n([\s\S]*?)^ {2}\]$/m.exec(body)?.[1] ?? "";
-    const sans = [...list.matchAll(/^ {4}("(?:[^"\\]|\\.)*"),$/gm)].map(
-      (m) => JSON.parse(m[1]) as string,
-    );
-    const key = /^ {2}key_algorithm\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
-    const provider = /^ {2}provider\s*= ([A-Za-z0-9_.-]+)$/m.exec(body)?.[1] ?? "aws";
-    const region = regions.get(provider);
-    return [
-      {
-        stack,
-        name,
-        domains: [JSON.parse(primary) as string, ...sans],
-        keyAlgorithm: key ? (JSON.parse(key) as string) : DEFAULT_KEY_ALGORITHM,
-        ...(region ? { region } : {}),
-      },
-    ];
-  });
-}
-
-/** `providerRegionsInStack` for a review HCL file: its `provider "aws"` blocks. */
-export function providerRegionsInHcl(hcl: string): Map<string, string> {
-  const regions = new Map<string, string>();
-  for (const [, body] of hcl.matchAll(/^provider "aws" \{\n([\s\S]*?)^\}$/gm)) {
-    const alias = /^ {2}alias\s*= ("(?:[^"\\]|\\.)*")$/m.exec(body)?.[1];
-    const region = /^ {2}region\s*= ("(?:[^"\\$]|\\.)*")$/m.exec(body)?.[1];
-    if (!region) continue;
-    regions.set(alias ? `aws.${JSON.parse(alias) as string}` : "aws", JSON.parse(region) as string);
-  }
-  return regions;
-}
-
-/** Compares before and after; `stacks` are the new synthesized stacks, by name. */
 export function certificateChanges(
   before: readonly CertificateIdentity[],
-  after: readonly CertificateIdentity[],
-  stacks: ReadonlyMap<string, JsonObject>,
+  after: readonly ManifestCertificate[],
 ): CertificateChanges {
   const key = (c: CertificateIdentity) => `${c.stack}\u0000${c.name}`;
   const now = new Map(after.map((c) => [key(c), c]));
@@ -171,36 +131,30 @@ export function certificateChanges(
   for (const old of [...before].sort(byAddress)) {
     const current = now.get(key(old));
     if (!current) {
-      removed.push(old);
+      const { stack, name, domains, keyAlgorithm, region } = old;
+      removed.push({ stack, name, domains, keyAlgorithm, ...(region ? { region } : {}) });
       continue;
     }
     const reasons = replacementReasons(old, current);
     if (reasons.length === 0) continue;
+    const alb = current.attachedTo?.kind === "alb-ingress" ? current.attachedTo : undefined;
     replaced.push({
       stack: old.stack,
       name: old.name,
       reasons,
-      createBeforeDestroy: createsBeforeDestroying(stacks.get(old.stack), old.name),
+      createBeforeDestroy: current.createBeforeDestroy,
+      ...(alb
+        ? {
+            controllerAlb: {
+              cluster: alb.cluster,
+              ingressGroup: alb.ingressGroup,
+              output: alb.output,
+            },
+          }
+        : {}),
     });
   }
   return { replaced, removed };
-}
-
-/** `changes` with each replaced certificate that a controller-made ALB serves (in `config`) marked. */
-export function withControllerAlbs(
-  changes: CertificateChanges,
-  config: ResolvedConfig,
-): CertificateChanges {
-  const replaced = changes.replaced.map((r) => {
-    const env = config.environments.find((e) => e.name === r.stack);
-    const h = env && ingressHandovers(env).find((g) => g.certificates.includes(r.name));
-    if (!h) return r;
-    return {
-      ...r,
-      controllerAlb: { cluster: h.cluster, ingressGroup: h.ingressGroup, output: h.output },
-    };
-  });
-  return { ...changes, replaced };
 }
 
 /** Why `after` cannot be the same certificate as `before`; empty when it can. */

@@ -16,14 +16,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/resolve";
 import type { Baseline } from "./baseline";
 import { stackToHcl } from "./hcl";
-import type { JsonObject } from "./hcl";
 import { ReviewLayout, STACKS_DIR, STACK_MAIN, hclFile } from "./layout";
-import {
-  CertificateChanges,
-  certificateChanges,
-  certificatesInStack,
-  withControllerAlbs,
-} from "./replacements";
+import { MANIFEST_FILE, manifestCertificates, manifestText } from "./manifest";
+import { CertificateChanges, certificateChanges } from "./replacements";
 import { EnvironmentReview, GENERATED_MARK, environmentMarkdown, indexMarkdown } from "./summary";
 import type { SynthesizedStack } from "./synthesize";
 
@@ -52,13 +47,9 @@ export interface Review {
 export function buildReview(input: ReviewInput): Review {
   const format = input.format ?? ((hcl: string) => hcl);
   const layout = input.layout ?? "flat";
-  const byName = new Map(input.stacks.map((s) => [s.name, s.json] as [string, JsonObject]));
-  const current = input.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
+  const current = manifestCertificates(input.config, input.stacks);
   const changes = input.baseline
-    ? withControllerAlbs(
-        certificateChanges(input.baseline.certificates, current, byName),
-        input.config,
-      )
+    ? certificateChanges(input.baseline.certificates, current)
     : { replaced: [], removed: [] };
 
   const envNames = input.config.environments.map((e) => e.name);
@@ -70,7 +61,16 @@ export function buildReview(input: ReviewInput): Review {
     else shared.push(s.name);
   }
 
-  const files = new Map<string, string>();
+  // The baseline of the next review, whatever this one compared with.
+  const files = new Map<string, string>([
+    [
+      MANIFEST_FILE,
+      manifestText(
+        input.stacks.map((s) => s.name),
+        current,
+      ),
+    ],
+  ]);
   for (const s of input.stacks) {
     const header = [
       GENERATED_MARK,

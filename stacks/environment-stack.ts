@@ -2,7 +2,7 @@
 import { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
-import { baseName, helmValuesOutput } from "../domains/names";
+import { baseName } from "../domains/names";
 import { Certificate } from "../modules/certificate";
 import { dnsProvidersFor } from "../modules/dns";
 import { Endpoints } from "../modules/endpoints/endpoints";
@@ -119,7 +119,7 @@ export class EnvironmentStack extends SelfContainedStack {
       }
     }
     for (const h of endpoints.ingressHandovers) {
-      outputs.add(helmValuesOutput(h.cluster, h.ingressGroup), {
+      outputs.add(h.output, {
         value: h.helmValues,
         description: `Ingress annotations for group ${h.ingressGroup} on cluster ${h.cluster}; deploy the ${ingressStackName(env.name)} stack once the ALB exists.`,
       });

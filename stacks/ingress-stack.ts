@@ -3,9 +3,9 @@
 // so the lookup) exists only then; the environment's stack never waits for it.
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-import type { ResolvedBackend, ResolvedEnvironment } from "../config/resolve";
+import type { ResolvedBackend, ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
-import { ingressLookupId } from "../domains/names";
+import { IngressGroup, ingressGroups } from "../domains/ingress-groups";
 import { AppRecords } from "../modules/app-records";
 import { dnsProvidersFor } from "../modules/dns";
 import { AlbIngressLookup } from "../modules/endpoints/alb-ingress-lookup";
@@ -34,18 +34,24 @@ export class IngressStack extends TerraformStack {
     const albs = new Construct(this, "alb-lookups");
     const records = new Namespace(this, "app-records");
     const outputs = new Outputs(this, "outputs");
-    const lookups = new Map<string, AlbIngressLookup>();
+    const lookups = new Map<IngressGroup<ResolvedCertificate>, AlbIngressLookup>();
+    const groupOf = new Map(
+      ingressGroups(env.certificates, (c) =>
+        c.attach?.kind === "alb-ingress" ? c.attach : undefined,
+      ).flatMap((g) => g.certificates.map((c) => [c, g] as const)),
+    );
+    // Certificate by certificate, in config order: the order of the constructs and so of the JSON.
     for (const c of env.certificates) {
-      if (c.attach?.kind !== "alb-ingress" || !c.hostnames.length) continue;
-      // Config rules refuse two (cluster, group) pairs with one id.
-      const id = ingressLookupId(c.attach.cluster, c.attach.ingressGroup);
-      const lookup = lookups.get(id) ?? new AlbIngressLookup(albs, id, c.attach);
-      lookups.set(id, lookup);
+      const group = groupOf.get(c);
+      if (!group || !c.hostnames.length) continue;
+      // Config rules refuse two groups with one lookupId.
+      const lookup = lookups.get(group) ?? new AlbIngressLookup(albs, group.lookupId, group);
+      lookups.set(group, lookup);
       new AppRecords(records, records.id(c.name), {
         hostnames: c.hostnames,
         target: lookup.dnsName,
         dns,
-        description: `${env.name} ${c.name} (ingress ${c.attach.ingressGroup})`,
+        description: `${env.name} ${c.name} (ingress ${group.ingressGroup})`,
       });
       outputs.add(`endpoint_${c.name}`, { value: lookup.dnsName });
     }

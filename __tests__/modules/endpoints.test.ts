@@ -160,7 +160,7 @@ describe("CloudFront", () => {
 describe("ALB made by the AWS Load Balancer Controller", () => {
   const text =
     prod(`        web: { domains: [shop.example.com, "*.shop.example.com"], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [shop.example.com] }
-        api: { domains: [api.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks, sslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 } } }`);
+        api: { domains: [api.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } } }`);
 
   it("never touches its listeners and hands the ARNs over as Helm values", () => {
     const json = synthEnvironment(text);
@@ -207,8 +207,7 @@ describe("ALB made by the AWS Load Balancer Controller", () => {
 
   it("names scheme internal when the config says so", () => {
     const internal = text
-      .replace(/cluster: prod-eks \}/, "cluster: prod-eks, scheme: internal }")
-      .replace(/cluster: prod-eks, sslPolicy/, "cluster: prod-eks, scheme: internal, sslPolicy")
+      .replace(/cluster: prod-eks \}/g, "cluster: prod-eks, scheme: internal }")
       .replace(
         "hostnames: [shop.example.com]",
         "hostnames: [{ name: shop.example.com, proxied: false }]",

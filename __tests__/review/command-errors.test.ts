@@ -34,13 +34,13 @@ describe("--previous", () => {
     );
   });
 
-  it("fails when the folder holds no review HCL", () => {
+  it("fails when the folder holds no review", () => {
     const dir = join(scratch, "empty-review");
     mkdirSync(dir);
     writeFileSync(join(dir, "index.md"), "# not HCL\n");
     expect(() => baselineFromPrevious(dir)).toThrow(
       new BaselineError(
-        `--previous ${dir}: holds no review HCL (<stack>.tf, or stacks/<stack>/main.tf), so there is nothing to compare with. ${NO_PREVIOUS_FIX}`,
+        `--previous ${dir}: holds no review (certkit-review.json), so there is nothing to compare with. ${NO_PREVIOUS_FIX}`,
       ),
     );
   });

@@ -1,7 +1,7 @@
 // Two machines, one config: `npm run review` run from a copy of the project in
 // another directory (another absolute path, another working directory, the
 // built-in formatter instead of terraform fmt) writes byte-identical files, in
-// either layout.
+// either layout, the baseline manifest (certkit-review.json) included.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,8 +66,12 @@ function projectCopy(): string {
 }
 
 const LAYOUTS: [string, string[], string[]][] = [
-  ["flat", [], ["index.md", "prod.tf", "prod.md"]],
-  ["stacks", ["--layout", "stacks"], ["index.md", "stacks/prod/main.tf", "prod.md"]],
+  ["flat", [], ["certkit-review.json", "index.md", "prod.tf", "prod.md"]],
+  [
+    "stacks",
+    ["--layout", "stacks"],
+    ["certkit-review.json", "index.md", "stacks/prod/main.tf", "prod.md"],
+  ],
 ];
 
 describe.each(LAYOUTS)("the %s layout", (layout, flags, expected) => {

@@ -8,11 +8,16 @@ import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { loadConfigText } from "../../config/load";
 import { baselineFromFolder, baselineFromGit, previousReviewLabel } from "../../review/baseline";
-import { JsonObject, stackToHcl } from "../../review/hcl";
+import { JsonObject } from "../../review/hcl";
+import {
+  MANIFEST_FILE,
+  ManifestCertificate,
+  manifestCertificates,
+  parseManifest,
+} from "../../review/manifest";
 import {
   CertificateIdentity,
   certificateChanges,
-  certificatesInHcl,
   certificatesInConfig,
   certificatesInStack,
   isUnsafe,
@@ -106,9 +111,17 @@ describe("against an earlier review folder", () => {
   const baseline = baselineFromFolder(dir, "the previous review")!;
   const review = buildReview({ config: after.config, stacks: after.stacks, baseline });
 
-  test("the HCL reads back as the certificates the JSON holds", () => {
+  test("the manifest reads back as the certificates the JSON holds, with create_before_destroy", () => {
+    const read = parseManifest(
+      readFileSync(join(dir, MANIFEST_FILE), "utf8"),
+    ) as ManifestCertificate[];
     const prod = stackJson(before.stacks, "prod");
-    expect(certificatesInHcl("prod", stackToHcl(prod))).toEqual(certificatesInStack("prod", prod));
+    expect(read).toEqual(
+      certificatesInStack("prod", prod)
+        .map((c) => ({ ...c, createBeforeDestroy: true }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
+    expect(read).toEqual(baseline.certificates);
   });
 
   test("lists names and key algorithm changes, each covered by create_before_destroy, and removals", () => {
@@ -167,10 +180,10 @@ test("a replaced certificate without create_before_destroy is flagged", () => {
     resource: { aws_acm_certificate: { web: { lifecycle?: unknown } } };
   };
   delete prod.resource.aws_acm_certificate.web.lifecycle;
+  const { config } = reviewOfText(v2);
   const changes = certificateChanges(
     [cert(["example.com", "*.example.com"])],
-    certificatesInStack("prod", prod),
-    new Map([["prod", prod]]),
+    manifestCertificates(config, [{ name: "prod", json: prod }]),
   );
   expect(changes.replaced).toEqual([
     {
@@ -279,17 +292,25 @@ describe("a certificate that moves to another region", () => {
     stacks: after.stacks,
     baseline: baselineFromFolder(dir, "the previous review")!,
   });
-  test("the config, the synthesized JSON and the review HCL agree on every certificate's region", () => {
+  test("the config, the synthesized JSON and the manifest agree on every certificate's region", () => {
     const byAddress = (list: CertificateIdentity[]) =>
       [...list].sort((a, b) => (`${a.stack}/${a.name}` < `${b.stack}/${b.name}` ? -1 : 1));
     const fromJson = after.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
-    const fromHcl = after.stacks.flatMap((s) => certificatesInHcl(s.name, stackToHcl(s.json)));
+    const fromManifest = (
+      parseManifest(after.review.files.get(MANIFEST_FILE)!) as ManifestCertificate[]
+    ).map(({ stack, name, domains, keyAlgorithm, region }) => ({
+      stack,
+      name,
+      domains,
+      keyAlgorithm,
+      region,
+    }));
     expect(byAddress(fromJson).map((c) => `${c.stack}/${c.name} ${c.region}`)).toEqual([
       "dev/api eu-central-1",
       "prod/cdn us-east-1",
       "prod/web eu-west-1",
     ]);
-    expect(byAddress(fromHcl)).toEqual(byAddress(fromJson));
+    expect(byAddress(fromManifest)).toEqual(byAddress(fromJson));
     expect(byAddress(certificatesInConfig(after.config))).toEqual(byAddress(fromJson));
   });
 
@@ -316,11 +337,8 @@ describe("a certificate that moves to another region", () => {
 
   test("... and from the config at a git ref", () => {
     const { config } = loadConfigText(r1);
-    const byName = new Map(after.stacks.map((s) => [s.name, s.json]));
-    const current = after.stacks.flatMap((s) => certificatesInStack(s.name, s.json));
-    expect(certificateChanges(certificatesInConfig(config), current, byName)).toEqual(
-      review.changes,
-    );
+    const current = manifestCertificates(after.config, after.stacks);
+    expect(certificateChanges(certificatesInConfig(config), current)).toEqual(review.changes);
   });
 
   test("the warning and the row name the region change and confirm create_before_destroy", () => {

@@ -39,6 +39,7 @@ const flatLinks = (markdown: string) =>
 test("certkit.yaml: a folder per stack holding main.tf, the pages at the top", () => {
   const { stacks } = layouts("certkit.yaml");
   expect([...stacks.files.keys()]).toEqual([
+    "certkit-review.json",
     "index.md",
     "prod.md",
     "stacks/prod/main.tf",

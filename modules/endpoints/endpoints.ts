@@ -4,6 +4,7 @@
 import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
 import { albId, loadBalancerOfListener } from "../../domains/aws-names";
+import { ingressGroups } from "../../domains/ingress-groups";
 import { type AppHostname, AppRecords } from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
@@ -90,6 +91,8 @@ export interface IngressHandover {
   readonly cluster: string;
   /** Ingress group name, or `<namespace>/<ingress>`. */
   readonly ingressGroup: string;
+  /** The stack output that carries `helmValues`: `helm_values_<cluster>_<group>`. */
+  readonly output: string;
   /** Ready-to-paste Helm values (the ARNs are Terraform references). */
   readonly helmValues: string;
 }
@@ -175,25 +178,17 @@ export class Endpoints extends Construct {
 
   /** One Helm snippet per Ingress group: every certificate of the group, in config order. */
   private handOverToIngresses(certs: readonly EndpointCertificate[]): void {
-    const groups = new Map<
-      string,
-      { cluster: string; group: string; sslPolicy: string; scheme: AlbScheme; arns: string[] }
-    >();
-    for (const c of certs) {
-      if (c.attach?.kind !== "alb-ingress") continue;
-      const { cluster, ingressGroup, sslPolicy, scheme } = c.attach;
-      const key = `${cluster}/${ingressGroup}`;
-      const g = groups.get(key) ?? { cluster, group: ingressGroup, sslPolicy, scheme, arns: [] };
-      g.arns.push(this.arn(c));
-      groups.set(key, g);
-    }
-    for (const g of groups.values()) {
+    const groups = ingressGroups(certs, (c) =>
+      c.attach?.kind === "alb-ingress" ? c.attach : undefined,
+    );
+    for (const g of groups) {
       this.ingressHandovers.push({
         cluster: g.cluster,
-        ingressGroup: g.group,
+        ingressGroup: g.ingressGroup,
+        output: g.output,
         helmValues: ingressAnnotationsYaml({
-          certificateArns: g.arns,
-          ingressGroup: g.group,
+          certificateArns: g.certificates.map((c) => this.arn(c)),
+          ingressGroup: g.ingressGroup,
           sslPolicy: g.sslPolicy,
           scheme: g.scheme,
         }),
