@@ -24,7 +24,7 @@ import { SourceView, fromZodIssue } from "./zod-issues";
 export interface LoadedConfig {
   readonly config: ResolvedConfig;
   /** Soft problems: synthesis goes on, the user should still read them. */
-  readonly warnings: string[];
+  readonly warnings: ConfigIssue[];
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
@@ -215,13 +215,17 @@ function loadText(text: string, file: string): LoadedConfig {
   if (keyIssues.length) throw new ConfigError(file, inFileOrder(keyIssues));
   const { issues, warnings } = checkConfig(parsed.data);
   if (issues.length) throw new ConfigError(file, inFileOrder(issues.map((i) => located(i))));
-  const config = resolveConfig(parsed.data);
-  // Where alarm topics may live depends on each certificate's resolved region.
-  const placement = checkAlarmPlacement(parsed.data, config);
+  // Where alarm topics may live depends on each certificate's region: every
+  // environment has one once the rules above passed.
+  const placement = checkAlarmPlacement(parsed.data);
   if (placement.issues.length) {
     throw new ConfigError(file, inFileOrder(placement.issues.map((i) => located(i))));
   }
-  return { config, warnings: [...warnings, ...placement.warnings] };
+  const config = resolveConfig(parsed.data);
+  return {
+    config,
+    warnings: inFileOrder([...warnings, ...placement.warnings].map((w) => located(w))),
+  };
 }
 
 const MERGE = "<<";
