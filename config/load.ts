@@ -1,5 +1,6 @@
-// Reading the config file: YAML -> schema -> rules -> resolved model. Throws a
-// ConfigError listing every problem; nothing downstream runs on a bad file.
+// Reading the config file, one way: YAML with positions -> schema -> rules on the
+// raw document -> resolved model. Throws a ConfigError listing every problem;
+// nothing downstream runs on a bad file.
 import { readFileSync } from "node:fs";
 import {
   Alias,
@@ -14,10 +15,9 @@ import {
   parseDocument,
   visit,
 } from "yaml";
-import { checkAlarmPlacement } from "./alarm-rules";
 import { ConfigError, ConfigIssue, KeyPath, formatPath, sentence } from "./issues";
 import { ResolvedConfig, resolveConfig } from "./resolve";
-import { checkConfig } from "./rules";
+import { checkConfig, validateConfig } from "./rules";
 import { ConfigSchema } from "./schema";
 import { SourceView, fromZodIssue } from "./zod-issues";
 
@@ -213,18 +213,11 @@ function loadText(text: string, file: string): LoadedConfig {
   }
   // As after a misspelt key, the rules would report what the dropped entry hid.
   if (keyIssues.length) throw new ConfigError(file, inFileOrder(keyIssues));
-  const { issues, warnings } = checkConfig(parsed.data);
+  const { issues, warnings } = validateConfig(parsed.data);
   if (issues.length) throw new ConfigError(file, inFileOrder(issues.map((i) => located(i))));
-  // Where alarm topics may live depends on each certificate's region: every
-  // environment has one once the rules above passed.
-  const placement = checkAlarmPlacement(parsed.data);
-  if (placement.issues.length) {
-    throw new ConfigError(file, inFileOrder(placement.issues.map((i) => located(i))));
-  }
-  const config = resolveConfig(parsed.data);
   return {
-    config,
-    warnings: inFileOrder([...warnings, ...placement.warnings].map((w) => located(w))),
+    config: resolveConfig(parsed.data),
+    warnings: inFileOrder(warnings.map((w) => located(w))),
   };
 }
 

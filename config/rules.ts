@@ -12,7 +12,7 @@ import {
 import { ZoneRouter } from "../domains/zones";
 import { awsNameBase } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
-import { checkAlarmConfig } from "./alarm-rules";
+import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
 import {
   EndpointContext,
@@ -42,6 +42,17 @@ import { checkBackendText, checkTokenText } from "./text-rules";
 /** ACM's hard ceiling of names per certificate, and its default quota. */
 export const MAX_NAMES = 100;
 export const DEFAULT_NAMES_QUOTA = 10;
+
+/**
+ * Every rule over the raw document. Where alarm topics and keys may live needs
+ * each environment's region, so those checks run once the others passed.
+ */
+export function validateConfig(cfg: CertkitConfig): RuleFindings {
+  const found = checkConfig(cfg);
+  if (found.issues.length) return found;
+  const placement = checkAlarmPlacement(cfg);
+  return { issues: placement.issues, warnings: [...found.warnings, ...placement.warnings] };
+}
 
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
