@@ -1,7 +1,7 @@
 // Entry point of `cdktf synth`: the only place that reads the environment.
 import { App } from "cdktf";
 import { loadConfigFile } from "./config/load";
-import { ConfigError } from "./config/issues";
+import { ConfigError, formatIssue } from "./config/issues";
 import { projectRootFromStackDir } from "./stacks/backend";
 import { buildApp } from "./stacks/build-app";
 import { PhaseTimer } from "./stacks/phase-timer";
@@ -13,7 +13,7 @@ timer.phase("startup");
 try {
   const { config, warnings } = loadConfigFile(file);
   timer.phase("config");
-  for (const w of warnings) console.warn(`Warning: ${w}`);
+  for (const w of warnings) console.warn(`Warning: ${formatIssue(w)}`);
   // No stack traces in metadata: they carry absolute paths and cost time.
   const app = new App({ stackTraces: false });
   // Nor per token (a third of a large synthesis); CERTKIT_TOKEN_STACKS=1 keeps them for debugging.

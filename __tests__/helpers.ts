@@ -1,7 +1,7 @@
 // Helpers shared by the unit tests: configs written as YAML, whole error
 // messages, synthesized stacks as JSON, and resource counting.
 import { Testing } from "cdktf";
-import { ConfigError } from "../config/issues";
+import { ConfigError, formatIssue } from "../config/issues";
 import { LoadedConfig, loadConfigText } from "../config/load";
 import { EnvironmentStack } from "../stacks/environment-stack";
 
@@ -65,6 +65,17 @@ export function expectProblems(text: string, problems: readonly string[]): void 
 /** Loads a config that must be valid; a ConfigError fails the test with its message. */
 export function load(text: string): LoadedConfig {
   return loadConfigText(text);
+}
+
+/** A valid config's warnings as certkit prints them (after "Warning: "): path, line, message. */
+export function warningsOf(text: string): string[] {
+  return load(text).warnings.map(formatIssue);
+}
+
+/** A valid config and its warnings as printed. */
+export function loaded(text: string): { config: LoadedConfig["config"]; warnings: string[] } {
+  const { config, warnings } = load(text);
+  return { config, warnings: warnings.map(formatIssue) };
 }
 
 /** The resolved environment `name` (the only one when omitted). */

@@ -25,3 +25,39 @@ it("fails in one line with exit 2 when the output folder cannot be made", () => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it("prints each config warning with its key path and line, and synthesizes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "certkit-main-"));
+  try {
+    const config = join(dir, "certkit.yaml");
+    writeFileSync(
+      config,
+      [
+        "cloudflare: { zones: { example.com: {} } }",
+        "defaults: { region: eu-west-1, alarm: { emails: [ops@example.com] } }",
+        "environments:",
+        "  prod:",
+        "    certificates:",
+        "      web: { domains: [example.com], target: lb.example.org }",
+        "",
+      ].join("\n"),
+    );
+    const run = spawnSync(process.execPath, ["scripts/ts.js", "main.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        CHECKPOINT_DISABLE: "1",
+        CERTKIT_CONFIG: config,
+        CDKTF_OUTDIR: join(dir, "out"),
+      },
+    });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({
+      status: 0,
+      stderr:
+        "Warning: environments.prod.certificates.web (line 6, column 12): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.\n",
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,7 @@
 // `certkit review [<dir>] [--layout flat|stacks] [--base <git-ref> | --previous <dir> | --no-compare] [--no-terraform]`
 // (also `npm run review`): synthesizes every stack and writes the reviewable files
 // (see docs/review.md).
+import { formatIssue } from "../config/issues";
 import { loadConfigFile } from "../config/load";
 import {
   Baseline,
@@ -75,7 +76,10 @@ export function review(args: string[], file: string): number {
   // The review reads Terraform JSON; this switch would make cdktf write HCL instead.
   delete process.env.SYNTH_HCL_OUTPUT;
 
-  const { config, warnings } = loadConfigFile(file);
+  const loaded = loadConfigFile(file);
+  const { config } = loaded;
+  // As synthesis prints them: key path, line, message.
+  const warnings = loaded.warnings.map(formatIssue);
   for (const w of warnings) console.warn(`Warning: ${w}`);
   const out = options.out.replace(/\/+$/, "") || ".";
   const baseline: Baseline | undefined = !options.compare

@@ -5,8 +5,12 @@ import { baseName, isWildcard, normalizeDomain } from "../domains/names";
 import { planValidationRecords } from "../domains/validation-records";
 import { ZoneRouter } from "../domains/zones";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { certificatesOf, effectiveRegion, zoneRoutes } from "./resolve";
-import { CLOUDFRONT_CERTIFICATE_REGION } from "./resolve-endpoints";
+import {
+  CLOUDFRONT_CERTIFICATE_REGION,
+  certificatesOf,
+  effectiveRegion,
+  zoneRoutes,
+} from "./derive";
 import type { CertkitConfig, EnvironmentConfig } from "./schema";
 
 /** `arn:<partition>:acm:<region>:<account>:certificate/<id>`. */

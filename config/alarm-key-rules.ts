@@ -4,11 +4,14 @@
 // notification would be dropped. Hence "create" (the default): a customer managed
 // key whose policy lets both services use it.
 import { parseKmsKeyArn } from "../domains/aws-names";
-import { checkArnRegions, listed } from "./alarm-regions";
-import { KeyPath, formatPath } from "./issues";
-import type { ResolvedCertificate, ResolvedEnvironment } from "./resolve";
-import { effectiveAlarm } from "./resolve-alarm";
-import type { RuleFindings } from "./rules";
+import {
+  type AlarmedCertificate,
+  type AlarmedEnvironment,
+  checkArnRegions,
+  listed,
+} from "./alarm-regions";
+import { effectiveAlarm } from "./derive";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertkitConfig } from "./schema";
 
 /** What is wrong with one written `alarm.kmsKey` value, or undefined. */
@@ -25,13 +28,17 @@ export function kmsKeyProblem(value: string): string | undefined {
 
 /** A kmsKey written where every certificate it reaches notifies an existing topic does nothing. */
 export function warnIgnoredKeys(cfg: CertkitConfig, out: RuleFindings): void {
-  const reach = new Map<string, { used: boolean; topics: Set<string>; certs: string[] }>();
+  const reach = new Map<
+    string,
+    { path: KeyPath; used: boolean; topics: Set<string>; certs: string[] }
+  >();
   for (const [envName, env] of Object.entries(cfg.environments)) {
     for (const certName of Object.keys(env.certificates)) {
       const { settings, sources } = effectiveAlarm(cfg, envName, certName);
       if (settings.enabled === false || !sources.kmsKey) continue;
-      const at = formatPath(sources.kmsKey);
-      const entry = reach.get(at) ?? { used: false, topics: new Set<string>(), certs: [] };
+      const path = sources.kmsKey;
+      const at = formatPath(path);
+      const entry = reach.get(at) ?? { path, used: false, topics: new Set<string>(), certs: [] };
       if (settings.topicArn === undefined) entry.used = true;
       else entry.topics.add(settings.topicArn);
       // A defaults key reaches every environment: say which certificate of which.
@@ -39,16 +46,17 @@ export function warnIgnoredKeys(cfg: CertkitConfig, out: RuleFindings): void {
       reach.set(at, entry);
     }
   }
-  for (const [at, { used, topics, certs }] of reach) {
+  for (const { path, used, topics, certs } of reach.values()) {
     if (used) continue;
     const them = certs.length === 1 ? "it notifies" : "they notify";
     const which =
       topics.size === 1
         ? `the existing topic ${[...topics][0]}`
         : "existing topics (alarm.topicArn)";
-    out.warnings.push(
-      `${at}: has no effect on certificate${certs.length === 1 ? "" : "s"} ${certs.join(", ")}: ${them} ${which}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
-    );
+    out.warnings.push({
+      path,
+      message: `has no effect on certificate${certs.length === 1 ? "" : "s"} ${certs.join(", ")}: ${them} ${which}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+    });
   }
 }
 
@@ -58,9 +66,9 @@ export function warnIgnoredKeys(cfg: CertkitConfig, out: RuleFindings): void {
  */
 export function checkRegionKey(
   cfg: CertkitConfig,
-  env: ResolvedEnvironment,
+  env: AlarmedEnvironment,
   region: string,
-  certs: readonly ResolvedCertificate[],
+  certs: readonly AlarmedCertificate[],
   out: RuleFindings,
 ): void {
   const own = certs.filter((c) => c.alarm.topicArn === undefined);
@@ -90,9 +98,15 @@ export function checkRegionKey(
   }
   if ([...keys][0] !== "none") return;
   const where = [
-    ...new Set(own.map((c) => formatPath(effectiveAlarm(cfg, env.name, c.name).sources.kmsKey!))),
+    ...new Set(
+      own.flatMap((c) => {
+        const at = effectiveAlarm(cfg, env.name, c.name).sources.kmsKey;
+        return at ? [formatPath(at)] : [];
+      }),
+    ),
   ];
-  out.warnings.push(
-    `${formatPath(["environments", env.name] as KeyPath)}: the expiry topic in ${region} is not encrypted (alarm.kmsKey is none at ${where.join(", ")}): notifications about ${listed(own)} stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.`,
-  );
+  out.warnings.push({
+    path: ["environments", env.name] as KeyPath,
+    message: `the expiry topic in ${region} is not encrypted (alarm.kmsKey is none at ${where.join(", ")}): notifications about ${listed(own)} stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.`,
+  });
 }

@@ -1,21 +1,70 @@
 // Alarm settings that name an AWS resource by ARN (alarm.topicArn, alarm.kmsKey):
-// the resource must be in each certificate's region, which resolving decides
-// (CloudFront certificates live in us-east-1). Shared by alarm-rules.ts and
-// alarm-key-rules.ts, with the helpers their messages use.
-import { KeyPath, formatPath } from "./issues";
-import type { ResolvedCertificate, ResolvedEnvironment } from "./resolve";
-import { effectiveAlarm } from "./resolve-alarm";
-import type { RuleFindings } from "./rules";
+// the resource must be in each certificate's region (CloudFront certificates live
+// in us-east-1). Shared by alarm-rules.ts and alarm-key-rules.ts, with the view of
+// the raw document they check and the helpers their messages use.
+import { normalizeDomain } from "../domains/names";
+import {
+  type ResolvedAlarm,
+  certificateRegion,
+  resolveAlarm,
+  effectiveAlarm,
+  effectiveRegion,
+  environmentTags,
+} from "./derive";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
+import type { AwsRegion } from "./regions";
 import type { CertkitConfig } from "./schema";
 
-export const certPath = (env: ResolvedEnvironment, cert: ResolvedCertificate): KeyPath => [
+/** A certificate as the alarm checks see it: its region and merged alarm settings. */
+export interface AlarmedCertificate {
+  readonly name: string;
+  /** Lowercased, as the stack names them. */
+  readonly domains: string[];
+  readonly region: AwsRegion;
+  readonly alarm: ResolvedAlarm;
+}
+
+export interface AlarmedEnvironment {
+  readonly name: string;
+  readonly region: AwsRegion;
+  readonly accountId?: string;
+  /** The project tag the environment's resources carry. */
+  readonly project?: string;
+  readonly certificates: AlarmedCertificate[];
+}
+
+/** Every environment with a region (one without was refused by the rules), from the raw document. */
+export function alarmedEnvironments(cfg: CertkitConfig): AlarmedEnvironment[] {
+  return Object.entries(cfg.environments).flatMap(([name, env]) => {
+    const region = effectiveRegion(cfg, env);
+    if (region === undefined) return [];
+    const accountId = env.accountId ?? cfg.defaults?.accountId;
+    const project = environmentTags(cfg, name).project;
+    return [
+      {
+        name,
+        region,
+        ...(accountId === undefined ? {} : { accountId }),
+        ...(project === undefined ? {} : { project }),
+        certificates: Object.entries(env.certificates).map(([certName, cert]) => ({
+          name: certName,
+          domains: cert.domains.map(normalizeDomain),
+          region: certificateRegion(region, cert),
+          alarm: resolveAlarm(cfg, name, certName),
+        })),
+      },
+    ];
+  });
+}
+
+export const certPath = (env: AlarmedEnvironment, cert: AlarmedCertificate): KeyPath => [
   "environments",
   env.name,
   "certificates",
   cert.name,
 ];
 
-export const listed = (certs: readonly ResolvedCertificate[]) =>
+export const listed = (certs: readonly AlarmedCertificate[]) =>
   `certificate${certs.length === 1 ? "" : "s"} ${certs.map((c) => c.name).join(", ")}`;
 
 export interface RegionalArn {
@@ -32,20 +81,21 @@ export interface RegionalArn {
 /** One issue per place the ARN is written, naming every certificate it fails. */
 export function checkArnRegions(
   cfg: CertkitConfig,
-  env: ResolvedEnvironment,
-  certs: readonly ResolvedCertificate[],
+  env: AlarmedEnvironment,
+  certs: readonly AlarmedCertificate[],
   arn: RegionalArn,
   out: RuleFindings,
 ): void {
   const wrong = new Map<
     string,
-    { path: KeyPath; arnRegion: string; certs: ResolvedCertificate[] }
+    { path: KeyPath; arnRegion: string; certs: AlarmedCertificate[] }
   >();
   for (const cert of certs) {
     const value = cert.alarm[arn.key];
     const arnRegion = value === undefined ? undefined : arn.regionOf(value);
     if (arnRegion === undefined || arnRegion === cert.region) continue;
-    const path = effectiveAlarm(cfg, env.name, cert.name).sources[arn.key]!;
+    // Set somewhere, since the certificate's merged alarm holds it.
+    const path = effectiveAlarm(cfg, env.name, cert.name).sources[arn.key] ?? certPath(env, cert);
     const entry = wrong.get(formatPath(path)) ?? { path, arnRegion, certs: [] };
     entry.certs.push(cert);
     wrong.set(formatPath(path), entry);

@@ -1,8 +1,8 @@
 // Checks of the `alarm` settings. Values are checked where they are written
 // (checkAlarmConfig, with the other rules). Where a topic or its key may live
-// depends on each certificate's region, which resolving decides (CloudFront
-// certificates live in us-east-1), so checkAlarmPlacement runs on the resolved
-// config. The kmsKey checks are in alarm-key-rules.ts.
+// depends on each certificate's region (CloudFront certificates live in
+// us-east-1), so checkAlarmPlacement runs once the other rules passed: every
+// environment has its region then. The kmsKey checks are in alarm-key-rules.ts.
 import {
   awsNameBase,
   expiryAlarmName,
@@ -12,13 +12,18 @@ import {
   parseSnsTopicArn,
 } from "../domains/aws-names";
 import { checkRegionKey, kmsKeyProblem, warnIgnoredKeys } from "./alarm-key-rules";
-import { checkArnRegions, certPath, listed } from "./alarm-regions";
+import {
+  type AlarmedCertificate,
+  type AlarmedEnvironment,
+  alarmedEnvironments,
+  checkArnRegions,
+  certPath,
+  listed,
+} from "./alarm-regions";
 import { DEFAULT_DAYS_BEFORE_EXPIRY, MAX_DAYS_BEFORE_EXPIRY } from "./alarm-schema";
 import type { AlarmConfig } from "./alarm-schema";
-import { KeyPath, formatPath } from "./issues";
-import type { ResolvedCertificate, ResolvedConfig, ResolvedEnvironment } from "./resolve";
-import { effectiveAlarm } from "./resolve-alarm";
-import type { RuleFindings } from "./rules";
+import { effectiveAlarm } from "./derive";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertkitConfig } from "./schema";
 
 /** ACM starts renewing this many days before expiry. */
@@ -53,9 +58,10 @@ function checkAlarmBlock(alarm: AlarmConfig | undefined, at: KeyPath, out: RuleF
         message: `must be a whole number of days from 1 to ${MAX_DAYS_BEFORE_EXPIRY} (public certificates live ${MAX_DAYS_BEFORE_EXPIRY + 1} days), got ${days}. Fix: use a value in that range, such as ${DEFAULT_DAYS_BEFORE_EXPIRY} (the default).`,
       });
     } else if (days > RENEWAL_START_DAYS) {
-      out.warnings.push(
-        `${formatPath(path)}: ${days} days is more than the ${RENEWAL_START_DAYS} days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use ${RENEWAL_START_DAYS} or less.`,
-      );
+      out.warnings.push({
+        path: path,
+        message: `${days} days is more than the ${RENEWAL_START_DAYS} days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use ${RENEWAL_START_DAYS} or less.`,
+      });
     }
   }
   alarm?.emails?.forEach((email, i) => {
@@ -74,10 +80,18 @@ function checkAlarmBlock(alarm: AlarmConfig | undefined, at: KeyPath, out: RuleF
   if (keyProblem) out.issues.push({ path: [...at, "kmsKey"], message: keyProblem });
 }
 
-export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig): RuleFindings {
+export function checkAlarmPlacement(cfg: CertkitConfig): RuleFindings {
+  return checkPlacementOf(cfg, alarmedEnvironments(cfg));
+}
+
+/** The placement checks of `environments` as derived from `cfg` (tests move certificates across regions). */
+export function checkPlacementOf(
+  cfg: CertkitConfig,
+  environments: readonly AlarmedEnvironment[],
+): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
-  for (const env of resolved.environments) {
-    const byRegion = new Map<string, ResolvedCertificate[]>();
+  for (const env of environments) {
+    const byRegion = new Map<string, AlarmedCertificate[]>();
     for (const cert of env.certificates) {
       if (cert.alarm.enabled)
         byRegion.set(cert.region, [...(byRegion.get(cert.region) ?? []), cert]);
@@ -90,7 +104,7 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
       warnUnheard(env, region, certs, out);
     }
   }
-  checkAwsNames(resolved, out);
+  checkAwsNames(environments, out);
   return out;
 }
 
@@ -101,9 +115,9 @@ export function checkAlarmPlacement(cfg: CertkitConfig, resolved: ResolvedConfig
  * certificate expiry: ...", and two environments whose project tag and name join
  * into one prefix would share every name.
  */
-function checkAwsNames(resolved: ResolvedConfig, out: RuleFindings): void {
+function checkAwsNames(environments: readonly AlarmedEnvironment[], out: RuleFindings): void {
   const seen = new Map<string, AwsName>();
-  for (const name of resolved.environments.flatMap(awsNamesOf)) {
+  for (const name of environments.flatMap(awsNamesOf)) {
     const key = `${name.region} ${name.kind} ${name.name}`;
     const first = seen.get(key);
     if (!first) {
@@ -119,9 +133,10 @@ function checkAwsNames(resolved: ResolvedConfig, out: RuleFindings): void {
         message: `gets the ${name.kind} "${name.name}" in ${name.region} of account ${b}, as ${other} does; ${name.kind} names are unique per account and region, so one stack would take over or fail on the other's. Fix: ${name.fix}.`,
       });
     } else if (!a || !b) {
-      out.warnings.push(
-        `${formatPath(name.path)}: gets the ${name.kind} "${name.name}" in ${name.region}, as ${other} does; if environments ${first.env.name} and ${name.env.name} share an AWS account, one stack takes over or fails on the other's. Set accountId on both so certkit can check, or ${name.fix}.`,
-      );
+      out.warnings.push({
+        path: name.path,
+        message: `gets the ${name.kind} "${name.name}" in ${name.region}, as ${other} does; if environments ${first.env.name} and ${name.env.name} share an AWS account, one stack takes over or fails on the other's. Set accountId on both so certkit can check, or ${name.fix}.`,
+      });
     }
   }
 }
@@ -130,18 +145,18 @@ interface AwsName {
   readonly kind: string;
   readonly name: string;
   readonly region: string;
-  readonly env: ResolvedEnvironment;
+  readonly env: AlarmedEnvironment;
   readonly path: KeyPath;
   readonly fix: string;
 }
 
 /** The AWS-side names an environment's stack creates, as modules/expiry-alarm.ts makes them. */
-function awsNamesOf(env: ResolvedEnvironment): AwsName[] {
-  const base = awsNameBase(env.name, env.tags.project);
+function awsNamesOf(env: AlarmedEnvironment): AwsName[] {
+  const base = awsNameBase(env.name, env.project);
   const names: AwsName[] = [];
   const prefixFix =
     "set the top-level project (the same for every environment) instead of a project tag, or rename one environment";
-  const regions = new Map<string, ResolvedCertificate[]>();
+  const regions = new Map<string, AlarmedCertificate[]>();
   for (const cert of env.certificates) {
     if (!cert.alarm.enabled) continue;
     regions.set(cert.region, [...(regions.get(cert.region) ?? []), cert]);
@@ -168,14 +183,15 @@ function awsNamesOf(env: ResolvedEnvironment): AwsName[] {
 
 function warnDisabled(
   cfg: CertkitConfig,
-  env: ResolvedEnvironment,
-  cert: ResolvedCertificate,
+  env: AlarmedEnvironment,
+  cert: AlarmedCertificate,
   out: RuleFindings,
 ): void {
   const where = effectiveAlarm(cfg, env.name, cert.name).sources.enabled;
-  out.warnings.push(
-    `${formatPath(certPath(env, cert))}: certificate ${cert.name} (${cert.domains.join(", ")}) has no expiry alarm and no ACM event routing (${where ? formatPath(where) : "alarm.enabled"} is false); a failed renewal goes unnoticed until browsers refuse the certificate.`,
-  );
+  out.warnings.push({
+    path: certPath(env, cert),
+    message: `certificate ${cert.name} (${cert.domains.join(", ")}) has no expiry alarm and no ACM event routing (${where ? formatPath(where) : "alarm.enabled"} is false); a failed renewal goes unnoticed until browsers refuse the certificate.`,
+  });
 }
 
 /** Alarms and ACM events reach only a topic in the certificate's own region. */
@@ -191,9 +207,9 @@ const TOPIC_ARN = {
 
 /** The region's event rule has one target: certificates sharing a region share a topic. */
 function checkOneTopicPerRegion(
-  env: ResolvedEnvironment,
+  env: AlarmedEnvironment,
   region: string,
-  certs: readonly ResolvedCertificate[],
+  certs: readonly AlarmedCertificate[],
   out: RuleFindings,
 ): void {
   const destinations = new Set(certs.map((c) => c.alarm.topicArn));
@@ -208,19 +224,21 @@ function checkOneTopicPerRegion(
 }
 
 function warnUnheard(
-  env: ResolvedEnvironment,
+  env: AlarmedEnvironment,
   region: string,
-  certs: readonly ResolvedCertificate[],
+  certs: readonly AlarmedCertificate[],
   out: RuleFindings,
 ): void {
   const ignored = certs.filter((c) => c.alarm.topicArn !== undefined && c.alarm.emails.length);
   if (ignored.length) {
-    out.warnings.push(
-      `${formatPath(["environments", env.name])}: alarm.emails of ${listed(ignored)} are not subscribed, because they notify the existing topic ${ignored[0].alarm.topicArn}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
-    );
+    out.warnings.push({
+      path: ["environments", env.name],
+      message: `alarm.emails of ${listed(ignored)} are not subscribed, because they notify the existing topic ${ignored[0].alarm.topicArn}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
+    });
   }
   if (certs.some((c) => c.alarm.topicArn !== undefined || c.alarm.emails.length)) return;
-  out.warnings.push(
-    `${formatPath(["environments", env.name])}: nobody is notified of certificate expiry in ${region}: ${listed(certs)} set${certs.length === 1 ? "s" : ""} neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.`,
-  );
+  out.warnings.push({
+    path: ["environments", env.name],
+    message: `nobody is notified of certificate expiry in ${region}: ${listed(certs)} set${certs.length === 1 ? "s" : ""} neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.`,
+  });
 }

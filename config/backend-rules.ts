@@ -4,9 +4,8 @@
 // object paths, "." and ".." segments are kept literally too), the bucket name (S3's
 // general purpose bucket naming rules), and the ARNs' partition.
 import { partitionProblem, roleArnProblem } from "../domains/aws-names";
-import { KeyPath, formatPath } from "./issues";
-import { effectiveRegion, hasZoneSettings, resolveBackend, zonesStackRegion } from "./resolve";
-import type { RuleFindings } from "./rules";
+import { effectiveRegion, hasZoneSettings, resolveBackend, zonesStackRegion } from "./derive";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { BackendConfig, CertkitConfig } from "./schema";
 import { ZONES_STACK } from "./stack-names";
 

@@ -8,14 +8,9 @@ import {
   edgeProxyOf,
 } from "../domains/edge-certificates";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
-import { ConfigIssue, formatPath } from "./issues";
-import { type ProxiedHostname, proxiedHostnames } from "./resolve-endpoints";
+import { type RuleFindings, formatPath } from "./issues";
+import { type ProxiedHostname, proxiedHostnames } from "./derive";
 import type { CertkitConfig } from "./schema";
-
-interface Findings {
-  readonly issues: ConfigIssue[];
-  readonly warnings: string[];
-}
 
 /** Zone settings by the normalised apex, with the key the config spells it with. */
 function zoneConfigs(cfg: CertkitConfig) {
@@ -24,7 +19,11 @@ function zoneConfigs(cfg: CertkitConfig) {
   );
 }
 
-export function checkEdgeCertificates(cfg: CertkitConfig, router: ZoneRouter, out: Findings): void {
+export function checkEdgeCertificates(
+  cfg: CertkitConfig,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
   const zones = zoneConfigs(cfg);
   const byZone = new Map<string, ProxiedHostname[]>();
   // One problem per hostname: those the hostname rules refused are not checked again.
@@ -52,9 +51,10 @@ export function checkEdgeCertificates(cfg: CertkitConfig, router: ZoneRouter, ou
         message: `advanced needs a certificate pack of ${hosts.length} hosts (${apex} and ${hosts.length - 1} proxied names Universal SSL misses); Cloudflare allows at most ${MAX_PACK_HOSTS}. Fix: use total-tls, or make some of those hostnames proxied: false.`,
       });
     } else if (hosts.length === 0) {
-      out.warnings.push(
-        `${formatPath(at)}: advanced orders nothing: Universal SSL already covers every proxied hostname of ${apex}. Remove it (universal is the default) unless a deeper proxied name is coming.`,
-      );
+      out.warnings.push({
+        path: at,
+        message: `advanced orders nothing: Universal SSL already covers every proxied hostname of ${apex}. Remove it (universal is the default) unless a deeper proxied name is coming.`,
+      });
     }
   }
 }

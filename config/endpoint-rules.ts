@@ -10,15 +10,10 @@ import {
   sslPolicyProblem,
   webAclIdProblem,
 } from "./id-shapes";
-import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
 import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
-
-interface Findings {
-  readonly issues: ConfigIssue[];
-  readonly warnings: string[];
-}
 
 const ELB_ARN =
   /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
@@ -33,7 +28,7 @@ const ARN_EXAMPLES: Record<string, string> = {
   targetgroup: "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>",
 };
 
-export function checkEnvironmentName(name: string, out: Findings): void {
+export function checkEnvironmentName(name: string, out: RuleFindings): void {
   if (name === ZONES_STACK || name.endsWith(INGRESS_STACK_SUFFIX)) {
     out.issues.push({
       path: ["environments", name],
@@ -75,7 +70,7 @@ export function checkEndpoints(
   cert: CertificateConfig,
   at: KeyPath,
   ctx: EndpointContext,
-  out: Findings,
+  out: RuleFindings,
 ): void {
   const forms = (["alb", "cloudfront"] as const).filter((k) => cert.attach?.[k] !== undefined);
   if (cert.attach && forms.length !== 1) {
@@ -123,19 +118,22 @@ export function checkEndpoints(
     !cert.attach.alb.listenerArn &&
     !cert.attach.alb.loadBalancerArn
   ) {
-    out.warnings.push(
-      `${formatPath([...at, "attach", "alb"])}: dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.`,
-    );
+    out.warnings.push({
+      path: [...at, "attach", "alb"],
+      message: `dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.`,
+    });
   }
   if (cert.attach?.cloudfront && !cert.hostnames?.length) {
-    out.warnings.push(
-      `${formatPath([...at, "attach", "cloudfront"])}: the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).`,
-    );
+    out.warnings.push({
+      path: [...at, "attach", "cloudfront"],
+      message: `the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).`,
+    });
   }
   if (!cert.attach) {
-    out.warnings.push(
-      `${formatPath(at)}: not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add \`attach\` unless something outside certkit uses it.`,
-    );
+    out.warnings.push({
+      path: at,
+      message: `not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add \`attach\` unless something outside certkit uses it.`,
+    });
     if (cert.hostnames?.length && !cert.target) {
       out.issues.push({
         path: [...at, "hostnames"],
@@ -170,7 +168,7 @@ function originPathProblem(path: string): string | undefined {
  * environments: no resolver follows the loop. A name pointing at itself is
  * reported with the hostname.
  */
-export function checkCnameChains(cnames: EndpointContext["cnames"], out: Findings): void {
+export function checkCnameChains(cnames: EndpointContext["cnames"], out: RuleFindings): void {
   const reported = new Set<string>();
   for (const [start, first] of cnames) {
     const chain = [start];
@@ -192,7 +190,7 @@ export function checkCnameChains(cnames: EndpointContext["cnames"], out: Finding
  * internal one only DNS-only hostnames: Cloudflare's proxy reaches only
  * internet-facing ALBs.
  */
-export function checkIngressSchemes(env: EnvironmentConfig, at: KeyPath, out: Findings): void {
+export function checkIngressSchemes(env: EnvironmentConfig, at: KeyPath, out: RuleFindings): void {
   const groups = new Map<string, { path: KeyPath; scheme: string; certs: string[] }>();
   for (const [name, cert] of Object.entries(env.certificates)) {
     const alb = cert.attach?.alb;
@@ -243,7 +241,7 @@ function checkAlb(
   alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb"]>,
   at: KeyPath,
   ctx: EndpointContext,
-  out: Findings,
+  out: RuleFindings,
 ): void {
   const forms = (["ingressGroup", "listenerArn", "loadBalancerArn"] as const).filter(
     (k) => alb[k] !== undefined,
@@ -328,7 +326,7 @@ function checkShapes<T extends object>(
   values: T,
   shapes: { readonly [K in keyof T]?: (value: string) => string | undefined },
   at: KeyPath,
-  out: Findings,
+  out: RuleFindings,
 ): void {
   for (const [key, problemOf] of Object.entries(shapes) as [
     keyof T & string,
@@ -346,7 +344,7 @@ function checkElbArn(
   kind: string,
   path: KeyPath,
   ctx: EndpointContext,
-  out: Findings,
+  out: RuleFindings,
 ): boolean {
   const m = ELB_ARN.exec(arn);
   if (!m || m[3] !== kind || !ELB_RESOURCE[kind].test(m[4])) {
@@ -383,7 +381,7 @@ function checkElbArn(
  * one account and region, so two ALBs of one stack from different accounts or regions
  * (with no accountId to pin them) could share it.
  */
-function checkAlbId(lbArn: string, path: KeyPath, ctx: EndpointContext, out: Findings): void {
+function checkAlbId(lbArn: string, path: KeyPath, ctx: EndpointContext, out: RuleFindings): void {
   const id = albId(lbArn);
   const first = ctx.albIds.get(id);
   if (!first) ctx.albIds.set(id, { arn: lbArn, path });
@@ -412,7 +410,7 @@ function checkHostnames(
   at: KeyPath,
   ctx: EndpointContext,
   endpoints: Map<string, string>,
-  out: Findings,
+  out: RuleFindings,
 ): void {
   const domains = cert.domains.map(normalizeDomain);
   (cert.hostnames ?? []).forEach((h, i) => {
@@ -444,16 +442,18 @@ function checkHostnames(
       });
     }
     if (proxied && cert.attach?.cloudfront) {
-      out.warnings.push(
-        `${formatPath(path)}: "${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
-      );
+      out.warnings.push({
+        path: path,
+        message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+      });
     }
     const zone = ctx.router.route(name)!;
     const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
     if (proxied && settings?.[1].sslMode !== "strict") {
-      out.warnings.push(
-        `${formatPath(path)}: "${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["${zone.name}"].sslMode: strict, or make sure the zone already uses it.`,
-      );
+      out.warnings.push({
+        path: path,
+        message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["${zone.name}"].sslMode: strict, or make sure the zone already uses it.`,
+      });
     }
   });
 }

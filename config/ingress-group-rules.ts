@@ -2,8 +2,7 @@
 // ssl-policy annotation per group, and certkit writes one Helm values output
 // per group. Grouped as the stacks group them (domains/ingress-groups.ts).
 import { IngressGroup, ingressGroups } from "../domains/ingress-groups";
-import { KeyPath, formatPath } from "./issues";
-import type { RuleFindings } from "./rules";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 type Entry = readonly [name: string, cert: CertificateConfig];

@@ -12,6 +12,12 @@ export interface ConfigIssue {
   readonly column?: number;
 }
 
+/** What the rules found: problems stop synthesis, warnings do not. */
+export interface RuleFindings {
+  readonly issues: ConfigIssue[];
+  readonly warnings: ConfigIssue[];
+}
+
 /** `environments.prod.certificates.web.domains[2]`; keys with dots are quoted. */
 export function formatPath(path: KeyPath): string {
   return path
@@ -23,6 +29,12 @@ export function formatPath(path: KeyPath): string {
     .join("");
 }
 
+/** `path (line L, column C): message`, as errors and warnings are listed. */
+export function formatIssue(i: ConfigIssue): string {
+  const at = i.line === undefined ? "" : ` (line ${i.line}, column ${i.column})`;
+  return `${formatPath(i.path) || "(top level)"}${at}: ${i.message}`;
+}
+
 /** Thrown before anything is synthesized; carries every problem found, not the first. */
 export class ConfigError extends Error {
   constructor(
@@ -32,15 +44,18 @@ export class ConfigError extends Error {
     super(
       [
         `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was synthesized:`,
-        ...issues.map(
-          (i) =>
-            `  - ${formatPath(i.path) || "(top level)"}${
-              i.line === undefined ? "" : ` (line ${i.line}, column ${i.column})`
-            }: ${i.message}`,
-        ),
+        ...issues.map((i) => `  - ${formatIssue(i)}`),
       ].join("\n"),
     );
     this.name = "ConfigError";
+  }
+}
+
+/** A fact resolving needs is missing: the rules refuse such a file, so this is certkit's bug. */
+export class ResolveInvariantError extends Error {
+  constructor(where: string, what: string) {
+    super(`${where}: ${what} (the config rules refuse this; resolve ran without them)`);
+    this.name = "ResolveInvariantError";
   }
 }
 

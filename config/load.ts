@@ -1,5 +1,6 @@
-// Reading the config file: YAML -> schema -> rules -> resolved model. Throws a
-// ConfigError listing every problem; nothing downstream runs on a bad file.
+// Reading the config file, one way: YAML with positions -> schema -> rules on the
+// raw document -> resolved model. Throws a ConfigError listing every problem;
+// nothing downstream runs on a bad file.
 import { readFileSync } from "node:fs";
 import {
   Alias,
@@ -14,17 +15,16 @@ import {
   parseDocument,
   visit,
 } from "yaml";
-import { checkAlarmPlacement } from "./alarm-rules";
 import { ConfigError, ConfigIssue, KeyPath, formatPath, sentence } from "./issues";
 import { ResolvedConfig, resolveConfig } from "./resolve";
-import { checkConfig } from "./rules";
+import { checkConfig, validateConfig } from "./rules";
 import { ConfigSchema } from "./schema";
 import { SourceView, fromZodIssue } from "./zod-issues";
 
 export interface LoadedConfig {
   readonly config: ResolvedConfig;
   /** Soft problems: synthesis goes on, the user should still read them. */
-  readonly warnings: string[];
+  readonly warnings: ConfigIssue[];
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
@@ -213,15 +213,12 @@ function loadText(text: string, file: string): LoadedConfig {
   }
   // As after a misspelt key, the rules would report what the dropped entry hid.
   if (keyIssues.length) throw new ConfigError(file, inFileOrder(keyIssues));
-  const { issues, warnings } = checkConfig(parsed.data);
+  const { issues, warnings } = validateConfig(parsed.data);
   if (issues.length) throw new ConfigError(file, inFileOrder(issues.map((i) => located(i))));
-  const config = resolveConfig(parsed.data);
-  // Where alarm topics may live depends on each certificate's resolved region.
-  const placement = checkAlarmPlacement(parsed.data, config);
-  if (placement.issues.length) {
-    throw new ConfigError(file, inFileOrder(placement.issues.map((i) => located(i))));
-  }
-  return { config, warnings: [...warnings, ...placement.warnings] };
+  return {
+    config: resolveConfig(parsed.data),
+    warnings: inFileOrder(warnings.map((w) => located(w))),
+  };
 }
 
 const MERGE = "<<";

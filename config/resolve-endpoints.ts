@@ -1,9 +1,8 @@
 // Resolved `attach` and `hostnames` of a certificate: which endpoint form, which
-// records. Runs after the endpoint rules passed.
-import { normalizeDomain } from "../domains/names";
+// records. Names arrive lowercased (resolve.ts).
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
-import type { KeyPath } from "./issues";
-import type { CertificateConfig, CertkitConfig } from "./schema";
+import { ResolveInvariantError } from "./issues";
+import type { CertificateConfig } from "./schema";
 import {
   type AlbAttachConfig,
   type CloudFrontAttachConfig,
@@ -44,18 +43,22 @@ export interface ResolvedHostname {
 }
 
 export const DEFAULT_HOSTNAME_TTL_SECONDS = 300;
-/** CloudFront takes certificates from this region only. */
-export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";
 
-export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAttach | undefined {
+export function resolveAttach(
+  attach: CertificateConfig["attach"],
+  at: string,
+): ResolvedAttach | undefined {
   if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
   const alb = attach?.alb;
   if (!alb) return undefined;
-  const dns = alb.dnsName ? { dnsName: normalizeDomain(alb.dnsName) } : {};
+  const dns = alb.dnsName ? { dnsName: alb.dnsName } : {};
+  const missing = (key: string) =>
+    new ResolveInvariantError("resolveAttach", `${at}.attach.alb has no ${key}`);
   if (alb.ingressGroup) {
+    if (alb.cluster === undefined) throw missing("cluster");
     return {
       kind: "alb-ingress",
-      cluster: alb.cluster!,
+      cluster: alb.cluster,
       ingressGroup: alb.ingressGroup,
       sslPolicy: alb.sslPolicy,
       scheme: alb.scheme,
@@ -63,56 +66,40 @@ export function resolveAttach(attach: CertificateConfig["attach"]): ResolvedAtta
   }
   if (alb.listenerArn) return { kind: "alb-listener", listenerArn: alb.listenerArn, ...dns };
   if (alb.loadBalancerArn) {
+    if (alb.targetGroupArn === undefined) throw missing("targetGroupArn");
     return {
       kind: "alb-owned",
       loadBalancerArn: alb.loadBalancerArn,
-      targetGroupArn: alb.targetGroupArn!,
+      targetGroupArn: alb.targetGroupArn,
       sslPolicy: alb.sslPolicy,
       ...dns,
     };
   }
-  return { kind: "alb-dns", dnsName: normalizeDomain(alb.dnsName!) };
+  if (alb.dnsName === undefined)
+    throw missing("ingressGroup, listenerArn, loadBalancerArn or dnsName");
+  return { kind: "alb-dns", dnsName: alb.dnsName };
 }
 
-/** Hostnames as records; names no zone holds were refused by the rules. */
-export function resolveHostnames(cert: CertificateConfig, router: ZoneRouter): ResolvedHostname[] {
-  return (cert.hostnames ?? []).map((h) => {
+/** Hostnames as records, in the zone that holds each. */
+export function resolveHostnames(
+  cert: CertificateConfig,
+  router: ZoneRouter,
+  at: string,
+): ResolvedHostname[] {
+  return (cert.hostnames ?? []).map((h, i) => {
     const o = hostnameEntry(h, cert.attach);
-    const name = normalizeDomain(o.name);
+    const zone = router.route(o.name);
+    if (!zone) {
+      throw new ResolveInvariantError(
+        "resolveHostnames",
+        `${at}.hostnames[${i}]: no zone holds ${o.name}`,
+      );
+    }
     return {
-      name,
+      name: o.name,
       proxied: o.proxied,
       ttlSeconds: o.ttlSeconds ?? DEFAULT_HOSTNAME_TTL_SECONDS,
-      zone: router.route(name)!,
+      zone,
     };
   });
-}
-
-/** A proxied hostname with its zone and where the config names it. */
-export interface ProxiedHostname {
-  readonly name: string;
-  readonly zone: ZoneRoute;
-  readonly path: KeyPath;
-}
-
-/**
- * Every proxied hostname of every environment that routes to a zone, in config
- * order: one zone's edge certificate serves them all. Names no zone holds are
- * left to the hostname rules.
- */
-export function proxiedHostnames(cfg: CertkitConfig, router: ZoneRouter): ProxiedHostname[] {
-  const out: ProxiedHostname[] = [];
-  for (const [envName, env] of Object.entries(cfg.environments)) {
-    for (const [certName, cert] of Object.entries(env.certificates)) {
-      (cert.hostnames ?? []).forEach((h, i) => {
-        const { name: raw, proxied } = hostnameEntry(h, cert.attach);
-        const name = normalizeDomain(raw);
-        const zone = router.route(name);
-        if (!proxied || !zone) return;
-        const at: KeyPath = ["environments", envName, "certificates", certName, "hostnames", i];
-        out.push({ name, zone, path: typeof h === "string" ? at : [...at, "name"] });
-      });
-    }
-  }
-  return out;
 }

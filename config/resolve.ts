@@ -1,27 +1,38 @@
 // From the validated file to what stacks build: defaults merged, names
-// normalised, validation records planned. Runs only after rules.ts passed.
+// lowercased, validation records planned. Runs after the rules, but relies on none.
 import { advancedPackHosts, edgeProxyOf } from "../domains/edge-certificates";
 import { normalizeDomain } from "../domains/names";
 import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
-import { INGRESS_STACK_SUFFIX, ZONES_STACK } from "./stack-names";
+import {
+  type ResolvedAlarm,
+  type ResolvedBackend,
+  type ZoneConfig,
+  certificateRegion,
+  effectiveRegion,
+  environmentTags,
+  hasZoneSetting,
+  ingressBackend,
+  needsIngressStack,
+  proxiedHostnames,
+  resolveAlarm,
+  resolveBackend,
+  zoneRoutes,
+  zonesStackRegion,
+} from "./derive";
+import { ResolveInvariantError } from "./issues";
+import { ZONES_STACK } from "./stack-names";
 import type { AwsRegion } from "./regions";
 import {
-  CLOUDFRONT_CERTIFICATE_REGION,
-  ResolvedAttach,
-  ResolvedHostname,
-  proxiedHostnames,
+  type ResolvedAttach,
+  type ResolvedHostname,
   resolveAttach,
   resolveHostnames,
 } from "./resolve-endpoints";
-import { ResolvedAlarm, resolveAlarm } from "./resolve-alarm";
-import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
+import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 
-export type ResolvedBackend =
-  | { readonly kind: "local"; readonly path: string }
-  | ({ readonly kind: "s3" } & NonNullable<BackendConfig["s3"]>)
-  | ({ readonly kind: "cloud" } & NonNullable<BackendConfig["cloud"]>);
+export type { ResolvedBackend } from "./derive";
 
 export interface ResolvedCertificate
   extends Omit<CertificateConfig, "tags" | "attach" | "hostnames" | "target" | "alarm"> {
@@ -93,62 +104,96 @@ export interface ResolvedConfig {
   readonly environments: ResolvedEnvironment[];
 }
 
-/** Every configured zone, whichever DNS provider hosts it. */
-export function zoneRoutes(cfg: CertkitConfig): ZoneRoute[] {
-  return Object.entries(cfg.cloudflare?.zones ?? {}).map(([name, z]) => ({
-    name: normalizeDomain(name),
-    provider: "cloudflare",
-    ...(z.zoneId ? { zoneId: z.zoneId } : {}),
-  }));
-}
-
-export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): AwsRegion | undefined {
-  return env.region ?? cfg.defaults?.region;
-}
-
-/** The certificates whose validation records certkit writes (all but `waitForValidation: false`). */
-export function certificatesOf(env: EnvironmentConfig): { name: string; domains: string[] }[] {
-  return Object.entries(env.certificates)
-    .filter(([, c]) => c.waitForValidation !== false)
-    .map(([name, c]) => ({ name, domains: c.domains.map(normalizeDomain) }));
-}
-
 /**
  * The resolved model, in which every string is a Terraform literal: the one door
  * config text passes on its way to synthesized output (token markers were refused
  * by the rules). Escaped last, after `{environment}` was filled in. Backend text,
  * which Terraform reads without evaluating, holds no `${` or `%{` (refused by the
  * rules), so escaping leaves it as written.
+ *
+ * Pure and total: it assumes nothing the rules check. A fact it cannot do
+ * without (an environment's region) throws a ResolveInvariantError naming it.
  */
 export function resolveConfig(cfg: CertkitConfig): ResolvedConfig {
-  return terraformLiterals(resolveText(cfg));
+  return terraformLiterals(resolveText(lowercaseDnsNames(cfg)));
+}
+
+/** Every DNS name of the file lowercased, here and only here: the model holds them so. */
+function lowercaseDnsNames(cfg: CertkitConfig): CertkitConfig {
+  const keys = <V>(m: Record<string, V> | undefined) =>
+    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [normalizeDomain(k), v]));
+  const environments = Object.entries(cfg.environments).map(([name, env]) => {
+    const certificates = Object.entries(env.certificates).map(([certName, c]) => {
+      const alb = c.attach?.alb;
+      const cert: CertificateConfig = {
+        ...c,
+        domains: c.domains.map(normalizeDomain),
+        ...optional(
+          "hostnames",
+          c.hostnames?.map((h) =>
+            typeof h === "string" ? normalizeDomain(h) : { ...h, name: normalizeDomain(h.name) },
+          ),
+        ),
+        ...optional("target", c.target === undefined ? undefined : normalizeDomain(c.target)),
+        ...optional(
+          "attach",
+          alb?.dnsName === undefined
+            ? c.attach
+            : { ...c.attach, alb: { ...alb, dnsName: normalizeDomain(alb.dnsName) } },
+        ),
+      };
+      return [certName, cert] as const;
+    });
+    const adopt = env.adopt && {
+      ...env.adopt,
+      ...optional("validationRecords", keys(env.adopt.validationRecords)),
+      ...optional("hostnames", keys(env.adopt.hostnames)),
+    };
+    const lowered: EnvironmentConfig = {
+      ...env,
+      certificates: Object.fromEntries(certificates),
+      ...optional("validationRecordOwners", keys(env.validationRecordOwners)),
+      ...optional("adopt", adopt),
+    };
+    return [name, lowered] as const;
+  });
+  return {
+    ...cfg,
+    environments: Object.fromEntries(environments),
+    ...optional(
+      "cloudflare",
+      cfg.cloudflare && { ...cfg.cloudflare, zones: keys(cfg.cloudflare.zones) ?? {} },
+    ),
+  };
 }
 
 function resolveText(cfg: CertkitConfig): ResolvedConfig {
   const zones = zoneRoutes(cfg);
   const router = new ZoneRouter(zones);
   const environments = Object.entries(cfg.environments).map(([name, env]) => {
-    const owners = Object.fromEntries(
-      Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
-    );
-    const region = effectiveRegion(cfg, env)!;
+    const owners = { ...env.validationRecordOwners };
+    const region = effectiveRegion(cfg, env);
+    if (region === undefined) {
+      throw new ResolveInvariantError("resolveConfig", `environments.${name} has no region`);
+    }
     const adopted = adoptedRecords(env);
     const certificates = Object.entries(env.certificates).map(([certName, c]) => {
       const { attach, hostnames, target, ...rest } = c;
-      const resolved = resolveAttach(attach);
+      const at = `environments.${name}.certificates.${certName}`;
+      const resolved = resolveAttach(attach, at);
       return {
         ...rest,
         name: certName,
-        region: resolved?.kind === "cloudfront" ? CLOUDFRONT_CERTIFICATE_REGION : region,
-        domains: c.domains.map(normalizeDomain),
+        region: certificateRegion(region, c),
+        domains: c.domains,
         tags: c.tags ?? {},
         alarm: resolveAlarm(cfg, name, certName),
         ...optional("attach", resolved),
-        hostnames: resolveHostnames(c, router).map((h) => ({
+        hostnames: resolveHostnames(c, router, at).map((h) => ({
           ...h,
           ...optional("adoptRecordId", adopted.hostnames.get(h.name)),
         })),
-        ...optional("target", target === undefined ? undefined : normalizeDomain(target)),
+        ...optional("target", target),
         ...optional("adoptArn", env.adopt?.certificates?.[certName]),
       };
     });
@@ -162,11 +207,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
         "ingressBackend",
         needsIngressStack(Object.values(env.certificates)) ? ingressBackend(backend) : undefined,
       ),
-      tags: {
-        ...cfg.defaults?.tags,
-        ...env.tags,
-        ...certkitTags(cfg.project, name),
-      },
+      tags: environmentTags(cfg, name),
       certificates,
       validationRecords: planValidationRecords(
         certificates.filter((c) => c.waitForValidation),
@@ -181,105 +222,44 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
     };
   });
   const proxied = proxiedHostnames(cfg, router);
-  const zoneSettings = Object.entries(cfg.cloudflare?.zones ?? {})
-    .filter(([, z]) => hasZoneSetting(z))
-    .map(([name, z]) => {
-      const zone = router.route(normalizeDomain(name))!;
-      return {
-        zone,
-        caa: z.caa,
-        ...optional("sslMode", z.sslMode),
-        ...optional("edge", edgeOrder(zone, z.edgeCertificate, proxied)),
-      };
-    });
+  // zoneRoutes keeps the order of cloudflare.zones: the i-th route is the i-th zone.
+  const zoneSettings = Object.values(cfg.cloudflare?.zones ?? {}).flatMap((z, i) =>
+    hasZoneSetting(z)
+      ? [
+          {
+            zone: zones[i],
+            caa: z.caa,
+            ...optional("sslMode", z.sslMode),
+            ...optional("edge", edgeOrder(zones[i], z.edgeCertificate, proxied)),
+          },
+        ]
+      : [],
+  );
+  const zonesRegion = zonesStackRegion(cfg);
+  if (zonesRegion === undefined) {
+    throw new ResolveInvariantError("resolveConfig", "no environment has a region");
+  }
   return {
     ...optional("project", cfg.project),
     zones,
     zoneSettings,
     zonesBackend: resolveBackend(cfg.defaults?.backend, ZONES_STACK),
-    // Rules passed: there is an environment, and each has a region.
-    zonesRegion: zonesStackRegion(cfg)!,
+    zonesRegion,
     environments,
   };
 }
 
-/** The tags certkit puts on every resource of an environment, over the user's own. */
-export function certkitTags(
-  project: string | undefined,
-  environment: string,
-): Record<string, string> {
-  return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
-}
-
-/** Adopted record ids by normalised name (the rules refused two keys for one name). */
+/** Adopted record ids by name (the rules refused two keys for one name). */
 function adoptedRecords(env: EnvironmentConfig) {
-  const byName = (m: Record<string, string> | undefined) =>
-    new Map(Object.entries(m ?? {}).map(([k, id]) => [normalizeDomain(k), id]));
+  const byName = (m: Record<string, string> | undefined) => new Map(Object.entries(m ?? {}));
   return {
     validationRecords: byName(env.adopt?.validationRecords),
     hostnames: byName(env.adopt?.hostnames),
   };
 }
 
-/** A stack's backend: `{environment}` in its strings becomes the stack's environment. */
-export function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
-  const fill = <T extends object>(o: T): T =>
-    Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [
-        k,
-        typeof v === "string" ? v.replace(/\{environment\}/g, env) : v,
-      ]),
-    ) as T;
-  if (backend?.s3) return { kind: "s3", ...fill(backend.s3) };
-  if (backend?.cloud) return { kind: "cloud", ...fill(backend.cloud) };
-  return {
-    kind: "local",
-    path: fill({ path: backend?.local?.path ?? "terraform.{environment}.tfstate" }).path,
-  };
-}
-
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
-
-/**
- * The `<env>-ingress` stack's backend: next to the environment's, with its own
- * state (the suffix goes before `.tfstate`, or after the workspace name).
- */
-export function ingressBackend(backend: ResolvedBackend): ResolvedBackend {
-  const suffix = INGRESS_STACK_SUFFIX;
-  const withSuffix = (s: string) =>
-    s.endsWith(".tfstate") ? `${s.slice(0, -".tfstate".length)}${suffix}.tfstate` : `${s}${suffix}`;
-  switch (backend.kind) {
-    case "local":
-      return { ...backend, path: withSuffix(backend.path) };
-    case "s3":
-      return { ...backend, key: withSuffix(backend.key) };
-    case "cloud":
-      return { ...backend, workspace: `${backend.workspace}${suffix}` };
-  }
-}
-
-/** Whether an environment gets an `<env>-ingress` stack: a controller ALB with hostnames. */
-export function needsIngressStack(
-  certificates: readonly Pick<CertificateConfig, "attach" | "hostnames">[],
-): boolean {
-  return certificates.some(
-    (c) => c.attach?.alb?.ingressGroup !== undefined && (c.hostnames?.length ?? 0) > 0,
-  );
-}
-
-/** A zone setting certkit manages (CAA, SSL mode, edge certificate) means a `zones` stack. */
-export function hasZoneSettings(cfg: CertkitConfig): boolean {
-  return Object.values(cfg.cloudflare?.zones ?? {}).some(hasZoneSetting);
-}
-
-type ZoneConfig = NonNullable<CertkitConfig["cloudflare"]>["zones"][string];
-
-const hasZoneSetting = (z: ZoneConfig) =>
-  z.caa ||
-  z.sslMode !== undefined ||
-  z.edgeCertificate === "advanced" ||
-  z.edgeCertificate === "total-tls";
 
 /** The edge certificate to order for `zone`, across every environment's proxied names. */
 function edgeOrder(
@@ -294,14 +274,4 @@ function edgeOrder(
   const names = proxied.filter((h) => h.zone.name === zone.name).map((h) => h.name);
   const hosts = advancedPackHosts(zone.name, names, proxy);
   return hosts.length ? { kind: "advanced", hosts } : undefined;
-}
-
-/**
- * The region of the `zones` stack's s3 state, when the bucket names none: that of
- * defaults, else of the first environment sharing defaults.backend, else of the first.
- */
-export function zonesStackRegion(cfg: CertkitConfig): string | undefined {
-  const envs = Object.values(cfg.environments);
-  const sharing = envs.find((e) => !e.backend) ?? envs[0];
-  return cfg.defaults?.region ?? (sharing && effectiveRegion(cfg, sharing));
 }

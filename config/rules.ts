@@ -12,7 +12,7 @@ import {
 import { ZoneRouter } from "../domains/zones";
 import { awsNameBase } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
-import { checkAlarmConfig } from "./alarm-rules";
+import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
 import {
   EndpointContext,
@@ -22,9 +22,9 @@ import {
   checkIngressSchemes,
 } from "./endpoint-rules";
 import { checkIngressGroups } from "./ingress-group-rules";
-import { ConfigIssue, KeyPath, formatPath } from "./issues";
+import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import {
-  ResolvedBackend,
+  type ResolvedBackend,
   certificatesOf,
   effectiveRegion,
   ingressBackend,
@@ -33,7 +33,7 @@ import {
   resolveBackend,
   zoneRoutes,
   zonesStackRegion,
-} from "./resolve";
+} from "./derive";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
 import { checkTags } from "./tag-rules";
@@ -44,9 +44,15 @@ import { checkBackendText, checkTokenText } from "./text-rules";
 export const MAX_NAMES = 100;
 export const DEFAULT_NAMES_QUOTA = 10;
 
-export interface RuleFindings {
-  readonly issues: ConfigIssue[];
-  readonly warnings: string[];
+/**
+ * Every rule over the raw document. Where alarm topics and keys may live needs
+ * each environment's region, so those checks run once the others passed.
+ */
+export function validateConfig(cfg: CertkitConfig): RuleFindings {
+  const found = checkConfig(cfg);
+  if (found.issues.length) return found;
+  const placement = checkAlarmPlacement(cfg);
+  return { issues: placement.issues, warnings: [...found.warnings, ...placement.warnings] };
 }
 
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
@@ -93,9 +99,10 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       checkDomains(cert.domains, [...certAt, "domains"], zones, out);
       checkEndpoints(cert, certAt, endpoints, out);
       if (!cert.waitForValidation && cert.attach) {
-        out.warnings.push(
-          `${formatPath([...certAt, "waitForValidation"])}: false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_${certName} first, or remove waitForValidation: false.`,
-        );
+        out.warnings.push({
+          path: [...certAt, "waitForValidation"],
+          message: `false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_${certName} first, or remove waitForValidation: false.`,
+        });
       }
     }
     checkValidationTtls(env, at, out);
@@ -170,9 +177,10 @@ function checkDomains(
     const path = [...at, i];
     const name = normalizeDomain(raw);
     if (name !== raw) {
-      out.warnings.push(
-        `${formatPath(path)}: "${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`,
-      );
+      out.warnings.push({
+        path: path,
+        message: `"${raw}" is used as "${name}" (DNS names are case-insensitive; ACM wants lowercase).`,
+      });
     }
     const problem = domainNameProblem(name) ?? validationRecordProblem(name);
     if (problem) {
@@ -208,9 +216,10 @@ function checkDomains(
       message: `has ${domains.length} names; ACM allows at most ${MAX_NAMES} per certificate. Fix: split it into several certificates.`,
     });
   } else if (domains.length > DEFAULT_NAMES_QUOTA) {
-    out.warnings.push(
-      `${formatPath(at)}: ${domains.length} names exceed ACM's default quota of ${DEFAULT_NAMES_QUOTA} per certificate; request a quota increase (up to ${MAX_NAMES}) before deploying, or split the certificate.`,
-    );
+    out.warnings.push({
+      path: at,
+      message: `${domains.length} names exceed ACM's default quota of ${DEFAULT_NAMES_QUOTA} per certificate; request a quota increase (up to ${MAX_NAMES}) before deploying, or split the certificate.`,
+    });
   }
 }
 
@@ -363,9 +372,10 @@ function checkStateBucketRegion(cfg: CertkitConfig, out: RuleFindings): void {
   if (hasZoneSettings(cfg)) {
     use(ZONES_STACK, zonesStackRegion(cfg));
     if (s3.bucket.includes("{environment}")) {
-      out.warnings.push(
-        `defaults.backend.s3.bucket: the zones stack keeps its state in bucket "${s3.bucket.replace(/\{environment\}/g, ZONES_STACK)}" ({environment} = ${ZONES_STACK}); create that bucket before \`cdktf deploy ${ZONES_STACK}\`.`,
-      );
+      out.warnings.push({
+        path: ["defaults", "backend", "s3", "bucket"],
+        message: `the zones stack keeps its state in bucket "${s3.bucket.replace(/\{environment\}/g, ZONES_STACK)}" ({environment} = ${ZONES_STACK}); create that bucket before \`cdktf deploy ${ZONES_STACK}\`.`,
+      });
     }
   }
   for (const [bucket, regions] of regionsByBucket) {
@@ -419,9 +429,10 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
         });
       }
     } else if (!a.accountId || !b.accountId) {
-      out.warnings.push(
-        `environments ${a.name} and ${b.name} both validate ${shared.join(", ")}; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.`,
-      );
+      out.warnings.push({
+        path: b.uses.get(shared[0]) ?? ["environments", b.name],
+        message: `environments ${a.name} and ${b.name} both validate ${shared.join(", ")}; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.`,
+      });
     }
   }
 }

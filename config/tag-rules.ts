@@ -5,9 +5,8 @@
 // `aws:` are AWS's own; at most 50 tags per resource (ACM's tag restrictions).
 // hashicorp/aws merges the provider's default_tags into every resource's tags,
 // the resource's value winning for a key in both: the count is of the union.
-import { ConfigIssue, KeyPath, formatPath } from "./issues";
-import { certkitTags } from "./resolve";
-import type { RuleFindings } from "./rules";
+import { certkitTags } from "./derive";
+import { ConfigIssue, KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertkitConfig } from "./schema";
 
 export const MAX_TAGS_PER_RESOURCE = 50;
@@ -52,9 +51,10 @@ function refused(what: string, text: string): string {
 function warnOverridden(cfg: CertkitConfig, out: RuleFindings): void {
   const envNames = Object.keys(cfg.environments);
   const warn = (path: KeyPath, value: string, own: string, where: string) =>
-    out.warnings.push(
-      `${formatPath(path)}: "${value}" is replaced by certkit's own tag ${String(path[path.length - 1])} = ${own} on every resource of ${where}, so it never reaches AWS. Remove it, or use another key.`,
-    );
+    out.warnings.push({
+      path: path,
+      message: `"${value}" is replaced by certkit's own tag ${String(path[path.length - 1])} = ${own} on every resource of ${where}, so it never reaches AWS. Remove it, or use another key.`,
+    });
   for (const [key, value] of Object.entries(cfg.defaults?.tags ?? {})) {
     const differ = envNames.filter((e) => {
       const own = certkitTags(cfg.project, e)[key];

@@ -1,11 +1,11 @@
 // The `alarm` settings: how the levels merge, and every check with its message.
 import { parse } from "yaml";
-import { checkAlarmPlacement } from "../../config/alarm-rules";
+import { alarmedEnvironments } from "../../config/alarm-regions";
+import { checkPlacementOf } from "../../config/alarm-rules";
 import type { ConfigIssue } from "../../config/issues";
 import { formatPath } from "../../config/issues";
-import { resolveConfig } from "../../config/resolve";
 import { ConfigSchema } from "../../config/schema";
-import { TEST_ACCOUNT_ID, environmentOf, expectProblems, load, yaml } from "../helpers";
+import { TEST_ACCOUNT_ID, environmentOf, expectProblems, load, warningsOf, yaml } from "../helpers";
 
 const TOPIC_EU = "arn:aws:sns:eu-west-1:123456789012:ops";
 const TOPIC_US = "arn:aws:sns:us-east-1:123456789012:ops";
@@ -39,7 +39,7 @@ const config = (
 `;
 
 /** Warnings about alarms (other features warn too, e.g. about certificates not attached). */
-const alarmWarnings = (text: string) => load(text).warnings.filter((w) => /alarm|notified/.test(w));
+const alarmWarnings = (text: string) => warningsOf(text).filter((w) => /alarm|notified/.test(w));
 
 /**
  * Placement findings when certificates live in other regions than the environment
@@ -47,14 +47,13 @@ const alarmWarnings = (text: string) => load(text).warnings.filter((w) => /alarm
  */
 function placement(text: string, regions: Record<string, "us-east-1">) {
   const cfg = ConfigSchema.parse(parse(text));
-  const resolved = resolveConfig(cfg);
-  const environments = resolved.environments.map((env) => ({
+  const environments = alarmedEnvironments(cfg).map((env) => ({
     ...env,
     certificates: env.certificates.map((c) => ({ ...c, region: regions[c.name] ?? c.region })),
   }));
-  const { issues, warnings } = checkAlarmPlacement(cfg, { ...resolved, environments });
+  const { issues, warnings } = checkPlacementOf(cfg, environments);
   const line = (i: ConfigIssue) => `${formatPath(i.path)}: ${i.message}`;
-  return { issues: issues.map(line), warnings };
+  return { issues: issues.map(line), warnings: warnings.map(line) };
 }
 
 describe("merging", () => {
@@ -130,7 +129,7 @@ describe("values", () => {
         config("alarm: { emails: [ops@example.com] }", "alarm: { daysBeforeExpiry: 90 }"),
       ),
     ).toEqual([
-      "environments.prod.alarm.daysBeforeExpiry: 90 days is more than the 60 days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use 60 or less.",
+      "environments.prod.alarm.daysBeforeExpiry (line 7, column 32): 90 days is more than the 60 days before expiry at which ACM starts renewing, so the alarm fires for every certificate in every cycle. Use 60 or less.",
     ]);
   });
 
@@ -222,14 +221,14 @@ describe("warnings", () => {
         config("alarm: { emails: [ops@example.com] }", "", "alarm: { enabled: false }"),
       ),
     ).toEqual([
-      "environments.prod.certificates.web: certificate web (example.com, *.example.com) has no expiry alarm and no ACM event routing (environments.prod.certificates.web.alarm.enabled is false); a failed renewal goes unnoticed until browsers refuse the certificate.",
+      "environments.prod.certificates.web (line 10, column 9): certificate web (example.com, *.example.com) has no expiry alarm and no ACM event routing (environments.prod.certificates.web.alarm.enabled is false); a failed renewal goes unnoticed until browsers refuse the certificate.",
     ]);
   });
 
   it("warns per region when nobody is notified, and still builds the alarms", () => {
     const text = config("", "");
     expect(alarmWarnings(text)).toEqual([
-      "environments.prod: nobody is notified of certificate expiry in eu-west-1: certificates web, api set neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
+      "environments.prod (line 8, column 5): nobody is notified of certificate expiry in eu-west-1: certificates web, api set neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
     ]);
     expect(environmentOf(text).certificates.map((c) => c.alarm.enabled)).toEqual([true, true]);
   });
@@ -244,7 +243,7 @@ describe("warnings", () => {
         config("alarm: { emails: [ops@example.com] }", `alarm: { topicArn: "${TOPIC_EU}" }`),
       ),
     ).toEqual([
-      `environments.prod: alarm.emails of certificates web, api are not subscribed, because they notify the existing topic ${TOPIC_EU}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
+      `environments.prod (line 7, column 5): alarm.emails of certificates web, api are not subscribed, because they notify the existing topic ${TOPIC_EU}. Subscribe the addresses to that topic yourself, or drop one of the two settings.`,
     ]);
   });
 });
@@ -325,14 +324,14 @@ describe("topic encryption (kmsKey)", () => {
 
   it("warns that notifications stay in cleartext with kmsKey none, naming environment and region", () => {
     expect(alarmWarnings(config(OPS, "alarm: { kmsKey: none }"))).toEqual([
-      "environments.prod: the expiry topic in eu-west-1 is not encrypted (alarm.kmsKey is none at environments.prod.alarm.kmsKey): notifications about certificates web, api stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.",
+      "environments.prod (line 7, column 5): the expiry topic in eu-west-1 is not encrypted (alarm.kmsKey is none at environments.prod.alarm.kmsKey): notifications about certificates web, api stay in cleartext at rest. Leave alarm.kmsKey out to have certkit create a key (about 1 USD a month), or name an existing key's ARN.",
     ]);
   });
 
   it("warns when a kmsKey reaches only certificates that notify an existing topic", () => {
     const text = config(OPS, `alarm: { topicArn: "${TOPIC_EU}", kmsKey: none }`);
     expect(alarmWarnings(text)).toContain(
-      `environments.prod.alarm.kmsKey: has no effect on certificates web, api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+      `environments.prod.alarm.kmsKey (line 7, column 74): has no effect on certificates web, api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
     );
   });
 
@@ -342,7 +341,7 @@ describe("topic encryption (kmsKey)", () => {
       `alarm: { topicArn: "${TOPIC_EU}" }`,
     );
     expect(alarmWarnings(text).filter((w) => w.includes("has no effect"))).toEqual([
-      `defaults.alarm.kmsKey: has no effect on certificates prod.web, prod.api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
+      `defaults.alarm.kmsKey (line 4, column 47): has no effect on certificates prod.web, prod.api: they notify the existing topic ${TOPIC_EU}, whose encryption is up to its owner. Remove alarm.kmsKey there.`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Limits AWS, S3, CloudFront and DNS enforce only at apply, checked in the config.
-import { expectProblems, load, withCertificate, yaml } from "../helpers";
+import { expectProblems, load, warningsOf, withCertificate, yaml } from "../helpers";
 
 /** An environment prod with one certificate `web` for example.com; `env` and `top` are YAML added at those levels. */
 const config = (top: string, env: string, cert = "") => yaml`
@@ -72,7 +72,7 @@ describe("tags", () => {
   });
 
   it("warns when certkit's own tags replace the user's", () => {
-    const { warnings } = load(yaml`
+    const warnings = warningsOf(yaml`
       project: shop
       cloudflare: { zones: { example.com: {} } }
       defaults: { tags: { managed-by: terraform } }
@@ -84,8 +84,8 @@ describe("tags", () => {
           certificates: { web: { domains: [example.com] } }
     `);
     expect(warnings.filter((w) => w.includes("tags"))).toEqual([
-      'defaults.tags.managed-by: "terraform" is replaced by certkit\'s own tag managed-by = certkit on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
-      'environments.prod.tags.environment: "production" is replaced by certkit\'s own tag environment = prod on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
+      'defaults.tags.managed-by (line 3, column 33): "terraform" is replaced by certkit\'s own tag managed-by = certkit on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
+      'environments.prod.tags.environment (line 8, column 26): "production" is replaced by certkit\'s own tag environment = prod on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
     ]);
   });
 });

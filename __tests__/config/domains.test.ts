@@ -1,5 +1,5 @@
 // Rules on certificate names and zones, as the config file reports them.
-import { expectProblems, load, withCertificate, yaml } from "../helpers";
+import { expectProblems, load, warningsOf, withCertificate, yaml } from "../helpers";
 
 /** The config with one certificate `web` naming `domains` (a YAML flow list). */
 const withDomains = (domains: string) => withCertificate(`domains: ${domains}`);
@@ -68,14 +68,14 @@ describe("certificate names", () => {
 
   it("warns when a certificate has more than the default quota of 10 names", () => {
     const names = Array.from({ length: 11 }, (_, i) => `n${i}.example.com`);
-    expect(load(withDomains(`[${names.join(", ")}]`)).warnings).toContain(
-      "environments.prod.certificates.web.domains: 11 names exceed ACM's default quota of 10 per certificate; request a quota increase (up to 100) before deploying, or split the certificate.",
+    expect(warningsOf(withDomains(`[${names.join(", ")}]`))).toContain(
+      "environments.prod.certificates.web.domains (line 6, column 23): 11 names exceed ACM's default quota of 10 per certificate; request a quota increase (up to 100) before deploying, or split the certificate.",
     );
   });
 
   it("does not warn about the quota at 10 names", () => {
     const names = Array.from({ length: 10 }, (_, i) => `n${i}.example.com`);
-    const { warnings } = load(withDomains(`[${names.join(", ")}]`));
+    const warnings = warningsOf(withDomains(`[${names.join(", ")}]`));
     expect(warnings.filter((w) => w.includes("quota"))).toEqual([]);
   });
 
@@ -100,8 +100,8 @@ describe("certificate names", () => {
   });
 
   it("warns about an uppercase name", () => {
-    expect(load(withDomains("[WWW.Example.com]")).warnings).toContain(
-      'environments.prod.certificates.web.domains[0]: "WWW.Example.com" is used as "www.example.com" (DNS names are case-insensitive; ACM wants lowercase).',
+    expect(warningsOf(withDomains("[WWW.Example.com]"))).toContain(
+      'environments.prod.certificates.web.domains[0] (line 6, column 24): "WWW.Example.com" is used as "www.example.com" (DNS names are case-insensitive; ACM wants lowercase).',
     );
   });
 

@@ -1,6 +1,6 @@
 // What browsers see: the proxy's edge certificate covers every proxied hostname,
 // and CloudFront gets only certificates and policies it can serve.
-import { expectProblems, load, yaml } from "../helpers";
+import { expectProblems, load, loaded, warningsOf, yaml } from "../helpers";
 
 /** Zone example.com with `zone` settings; certificate `web` for *.example.com names, with `hostnames`. */
 const deep = (zone: string, hostnames: string) => yaml`
@@ -95,14 +95,14 @@ describe("edge certificate coverage", () => {
   });
 
   it("warns when advanced has nothing to order", () => {
-    const { config, warnings } = load(deep(", edgeCertificate: advanced", "[www.example.com]"));
+    const { config, warnings } = loaded(deep(", edgeCertificate: advanced", "[www.example.com]"));
     expect([
       config.zoneSettings[0].edge,
       warnings.filter((w) => w.includes("edgeCertificate")),
     ]).toEqual([
       undefined,
       [
-        'cloudflare.zones["example.com"].edgeCertificate: advanced orders nothing: Universal SSL already covers every proxied hostname of example.com. Remove it (universal is the default) unless a deeper proxied name is coming.',
+        'cloudflare.zones["example.com"].edgeCertificate (line 1, column 73): advanced orders nothing: Universal SSL already covers every proxied hostname of example.com. Remove it (universal is the default) unless a deeper proxied name is coming.',
       ],
     ]);
   });
@@ -149,11 +149,11 @@ describe("CloudFront", () => {
   });
 
   it("warns when a hostname is proxied in front of it anyway", () => {
-    const { warnings } = load(onCloudFront("", "", "[{ name: www.example.com, proxied: true }]"));
+    const warnings = warningsOf(onCloudFront("", "", "[{ name: www.example.com, proxied: true }]"));
     expect(warnings.filter((w) => w.includes("CloudFront"))).toEqual([
-      `environments.prod.certificates.site.hostnames[0].name: "www.example.com" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+      `environments.prod.certificates.site.hostnames[0].name (line 7, column 114): "www.example.com" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
     ]);
-    expect(load(onCloudFront("")).warnings.filter((w) => w.includes("CloudFront"))).toEqual([]);
+    expect(warningsOf(onCloudFront("")).filter((w) => w.includes("CloudFront"))).toEqual([]);
   });
 
   it("accepts the 2025 policies and refuses those that allow TLS 1.0 or 1.1", () => {

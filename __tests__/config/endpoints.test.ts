@@ -1,5 +1,5 @@
 // Rules on `attach` and `hostnames`, as the config file reports them.
-import { environmentOf, expectProblems, load, yaml } from "../helpers";
+import { environmentOf, expectProblems, load, warningsOf, yaml } from "../helpers";
 
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -93,8 +93,8 @@ describe("attach", () => {
   });
 
   it("warns when a certificate is attached to nothing", () => {
-    expect(load(web("")).warnings).toContain(
-      "environments.prod.certificates.web: not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
+    expect(warningsOf(web(""))).toContain(
+      "environments.prod.certificates.web (line 8, column 9): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
     );
   });
 
@@ -201,8 +201,8 @@ describe("hostnames", () => {
     `;
     expect(() => load(text)).toThrow(/already claimed/);
     const ok = text.replace(", { name: www.example.com, proxied: false }", "");
-    expect(load(ok).warnings).toContain(
-      'environments.prod.certificates.web.hostnames[0]: "www.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.',
+    expect(warningsOf(ok)).toContain(
+      'environments.prod.certificates.web.hostnames[0] (line 6, column 77): "www.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.',
     );
   });
 
@@ -243,16 +243,16 @@ describe("environment names", () => {
 describe("soft problems and claims across environments", () => {
   it("warns when dnsName alone leaves the certificate on no listener", () => {
     const text = web(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`);
-    expect(load(text).warnings).toContain(
-      "environments.prod.certificates.web.attach.alb: dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.",
+    expect(warningsOf(text)).toContain(
+      "environments.prod.certificates.web.attach.alb (line 9, column 24): dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.",
     );
   });
 
   it("warns when a CloudFront distribution would get no aliases", () => {
     expect(
-      load(web(`          attach: { cloudfront: { origin: o.example.net } }`)).warnings,
+      warningsOf(web(`          attach: { cloudfront: { origin: o.example.net } }`)),
     ).toContain(
-      "environments.prod.certificates.web.attach.cloudfront: the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).",
+      "environments.prod.certificates.web.attach.cloudfront (line 9, column 31): the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).",
     );
   });
 

@@ -1,6 +1,6 @@
 // Rules across an environment or between environments: region, backend, state
 // and validation records shared by environments in one AWS account.
-import { environmentOf, expectProblems, load, yaml } from "../helpers";
+import { environmentOf, expectProblems, load, warningsOf, yaml } from "../helpers";
 
 describe("region", () => {
   it("fails when an environment has no region and no default, naming both places", () => {
@@ -223,9 +223,9 @@ describe("validation records shared by environments", () => {
 
   it("warns when environments naming one domain do not both declare an account", () => {
     // Without accountId, staging's expiry topic cannot get a created key.
-    const { warnings } = load(sharedAccount("", "alarm: { kmsKey: none }"));
+    const warnings = warningsOf(sharedAccount("", "alarm: { kmsKey: none }"));
     expect(warnings).toContain(
-      "environments staging and prod both validate example.com; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.",
+      "environments.prod.certificates.web.domains[0] (line 12, column 24): environments staging and prod both validate example.com; if they share an AWS account their validation records collide. Set accountId on both so certkit can check.",
     );
   });
 

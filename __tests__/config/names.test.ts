@@ -1,6 +1,6 @@
 // Two config names that would give one Terraform address, output or AWS-side
 // name are a config error naming both keys; so are keys JavaScript treats specially.
-import { expectProblems, load, yaml } from "../helpers";
+import { expectProblems, load, warningsOf, yaml } from "../helpers";
 
 const LB = (account: string) =>
   `arn:aws:elasticloadbalancing:eu-west-1:${account}:loadbalancer/app/shop/50dc6c495c0c9188`;
@@ -42,7 +42,7 @@ describe("zones", () => {
   });
 
   it("reads the settings of a zone written in capitals", () => {
-    const { warnings } = load(yaml`
+    const warnings = warningsOf(yaml`
       cloudflare: { zones: { Example.com: { sslMode: strict } } }
       environments:
         prod:
@@ -153,9 +153,9 @@ describe("AWS-side names across stacks", () => {
   });
 
   it("warns when the accounts are unknown", () => {
-    const { warnings } = load(alarms("alarm: { kmsKey: none }", "tags: {}"));
+    const warnings = warningsOf(alarms("alarm: { kmsKey: none }", "tags: {}"));
     expect(warnings.filter((w) => w.includes("CloudWatch alarm"))).toEqual([
-      'environments.prod-x.certificates.web: gets the CloudWatch alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1, as environments.prod.certificates.x-web does; if environments prod and prod-x share an AWS account, one stack takes over or fails on the other\'s. Set accountId on both so certkit can check, or rename one of the two certificates.',
+      'environments.prod-x.certificates.web (line 7, column 26): gets the CloudWatch alarm "prod-x-web certificate expiry: a.example.com" in eu-west-1, as environments.prod.certificates.x-web does; if environments prod and prod-x share an AWS account, one stack takes over or fails on the other\'s. Set accountId on both so certkit can check, or rename one of the two certificates.',
     ]);
   });
 });

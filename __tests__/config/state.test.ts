@@ -1,5 +1,5 @@
 // Every stack certkit makes keeps its own state, in a bucket of known region.
-import { expectProblems, load, yaml } from "../helpers";
+import { expectProblems, load, loaded, yaml } from "../helpers";
 
 describe("state of the zones and ingress stacks", () => {
   it("fails when the zones stack would share an environment's state", () => {
@@ -61,7 +61,7 @@ describe("state of the zones and ingress stacks", () => {
   });
 
   it("puts the zones stack's state in the region of the environments sharing its bucket", () => {
-    const { config, warnings } = load(yaml`
+    const { config, warnings } = loaded(yaml`
       cloudflare: { zones: { example.com: { caa: true } } }
       defaults: { backend: { s3: { bucket: "tf-state-{environment}", key: certkit.tfstate } } }
       environments:
@@ -70,7 +70,7 @@ describe("state of the zones and ingress stacks", () => {
     `);
     expect(config.zonesRegion).toBe("eu-west-1");
     expect(warnings).toContain(
-      'defaults.backend.s3.bucket: the zones stack keeps its state in bucket "tf-state-zones" ({environment} = zones); create that bucket before `cdktf deploy zones`.',
+      'defaults.backend.s3.bucket (line 2, column 38): the zones stack keeps its state in bucket "tf-state-zones" ({environment} = zones); create that bucket before `cdktf deploy zones`.',
     );
   });
 });

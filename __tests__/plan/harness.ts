@@ -23,6 +23,13 @@ import {
   type CloudflareRuleOptions,
 } from "./cloudflare-rules";
 import { plannedCloudflareResources } from "./plan-queries";
+import type {
+  PlanJson,
+  PlanResult,
+  PlanTimings,
+  PlannedResource,
+  PlannedStandIn,
+} from "./plan-result";
 import {
   KNOWN_AFTER_APPLY,
   asObject,
@@ -36,6 +43,14 @@ import {
 export { KNOWN_AFTER_APPLY, offlineNote, prepareForOfflinePlan, standInName } from "./prepare";
 export type { Json, OfflineNote, PrepareOptions, StandIn } from "./prepare";
 export { loadPlanConfig, type PlanConfig } from "./config";
+export type {
+  PlanJson,
+  PlanResult,
+  PlanTimings,
+  PlannedResource,
+  PlannedStandIn,
+  ResourceChange,
+} from "./plan-result";
 
 const execFileAsync = promisify(execFile);
 
@@ -64,52 +79,6 @@ export interface PlanOptions {
 export interface CloudflareCheck extends CloudflareRuleOptions {
   /** Zone id -> apex, for zones the stack names by id (a config's `zoneId`s). */
   readonly zoneNames?: Record<string, string>;
-}
-
-export interface ResourceChange {
-  address: string;
-  module_address?: string;
-  mode: "managed" | "data";
-  type: string;
-  name: string;
-  index?: number | string;
-  provider_name: string;
-  change: { actions: string[]; before: unknown; after: Json | null; after_unknown: Json };
-}
-
-export interface PlannedResource extends ResourceChange {
-  /** change.after with every unknown value filled in as KNOWN_AFTER_APPLY. */
-  values: Json;
-}
-
-export interface PlannedStandIn {
-  /** Address the resource had in the stack, with its index: `cloudflare_dns_record.rec`. */
-  original: string;
-  address: string;
-  /** The planned `input`: the original arguments, unknowns as KNOWN_AFTER_APPLY. */
-  input: Json;
-}
-
-export interface PlanTimings {
-  initMs: number;
-  planMs: number;
-  showMs: number;
-  totalMs: number;
-}
-
-export type PlanJson = Json & { resource_changes?: ResourceChange[] };
-
-export interface PlanResult {
-  /** `terraform show -json` of the saved plan. */
-  json: PlanJson;
-  /** The main.tf.json that was planned. */
-  prepared: Json;
-  note: OfflineNote;
-  timings: PlanTimings;
-  resources(): PlannedResource[];
-  byType(type: string): PlannedResource[];
-  /** Stand-ins of `cloudflare_dns_record` or `data.cloudflare_zone`, in plan order. */
-  standIns(originalType: string): PlannedStandIn[];
 }
 
 // --- environment -----------------------------------------------------------------

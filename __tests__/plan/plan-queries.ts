@@ -1,8 +1,8 @@
 // Reading one resource of a plan by address: as configured (provider, references)
 // and as planned (values). Shared by the plan tests.
 import { normalName, type PlannedCloudflareResource } from "./cloudflare-rules";
-import type { Json, PlanResult } from "./harness";
-import { KNOWN_AFTER_APPLY, asObject } from "./prepare";
+import type { PlanResult } from "./plan-result";
+import { KNOWN_AFTER_APPLY, type Json, asObject } from "./prepare";
 import type { ZoneRoute } from "../../domains/zones";
 
 /** A resource in the plan's `configuration` section. */

@@ -13,6 +13,7 @@ import {
   resourceOf,
   resourcesOf,
   synthEnvironment,
+  warningsOf,
   yaml,
 } from "../helpers";
 import { fieldTable, reviewOfText } from "../review/helpers";
@@ -143,8 +144,8 @@ describe("waitForValidation: false", () => {
   });
 
   test("warns that the endpoint gets the ARN before issuance", () => {
-    expect(load(text).warnings).toContain(
-      "environments.prod.certificates.partner.waitForValidation: false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_partner first, or remove waitForValidation: false.",
+    expect(warningsOf(text)).toContain(
+      "environments.prod.certificates.partner.waitForValidation (line 10, column 28): false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_partner first, or remove waitForValidation: false.",
     );
   });
 

@@ -1,0 +1,234 @@
+// Pure derivations from the raw (schema-checked) document that both the rules
+// and resolve need: regions, backends, zones, merged alarm settings. Imports
+// neither: the rules validate the document, resolve builds the model, and each
+// reads these facts from here, so they cannot disagree.
+import { uniqueAddresses } from "../domains/aws-names";
+import { normalizeDomain } from "../domains/names";
+import type { ZoneRoute, ZoneRouter } from "../domains/zones";
+import {
+  type AlarmConfig,
+  DEFAULT_DAYS_BEFORE_EXPIRY,
+  DEFAULT_KMS_KEY,
+  type KmsKeySetting,
+} from "./alarm-schema";
+import { hostnameEntry } from "./endpoint-schema";
+import type { KeyPath } from "./issues";
+import type { AwsRegion } from "./regions";
+import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
+import { INGRESS_STACK_SUFFIX } from "./stack-names";
+
+/** CloudFront takes certificates from this region only. */
+export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";
+
+/** Every configured zone, whichever DNS provider hosts it. */
+export function zoneRoutes(cfg: CertkitConfig): ZoneRoute[] {
+  return Object.entries(cfg.cloudflare?.zones ?? {}).map(([name, z]) => ({
+    name: normalizeDomain(name),
+    provider: "cloudflare",
+    ...(z.zoneId ? { zoneId: z.zoneId } : {}),
+  }));
+}
+
+export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): AwsRegion | undefined {
+  return env.region ?? cfg.defaults?.region;
+}
+
+/** Where a certificate lives: us-east-1 for CloudFront, else its environment's region. */
+export function certificateRegion(
+  environmentRegion: AwsRegion,
+  cert: Pick<CertificateConfig, "attach">,
+): AwsRegion {
+  return cert.attach?.cloudfront ? CLOUDFRONT_CERTIFICATE_REGION : environmentRegion;
+}
+
+/** The certificates whose validation records certkit writes (all but `waitForValidation: false`). */
+export function certificatesOf(env: EnvironmentConfig): { name: string; domains: string[] }[] {
+  return Object.entries(env.certificates)
+    .filter(([, c]) => c.waitForValidation !== false)
+    .map(([name, c]) => ({ name, domains: c.domains.map(normalizeDomain) }));
+}
+
+/** The tags certkit puts on every resource of an environment, over the user's own. */
+export function certkitTags(
+  project: string | undefined,
+  environment: string,
+): Record<string, string> {
+  return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
+}
+
+/** An environment's tags: defaults.tags, its own, then certkit's. */
+export function environmentTags(cfg: CertkitConfig, envName: string): Record<string, string> {
+  return {
+    ...cfg.defaults?.tags,
+    ...cfg.environments[envName]?.tags,
+    ...certkitTags(cfg.project, envName),
+  };
+}
+
+export type ResolvedBackend =
+  | { readonly kind: "local"; readonly path: string }
+  | ({ readonly kind: "s3" } & NonNullable<BackendConfig["s3"]>)
+  | ({ readonly kind: "cloud" } & NonNullable<BackendConfig["cloud"]>);
+
+/** A stack's backend: `{environment}` in its strings becomes the stack's environment. */
+export function resolveBackend(backend: BackendConfig | undefined, env: string): ResolvedBackend {
+  const fill = <T extends object>(o: T): T =>
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [
+        k,
+        typeof v === "string" ? v.replace(/\{environment\}/g, env) : v,
+      ]),
+    ) as T;
+  if (backend?.s3) return { kind: "s3", ...fill(backend.s3) };
+  if (backend?.cloud) return { kind: "cloud", ...fill(backend.cloud) };
+  return {
+    kind: "local",
+    path: fill({ path: backend?.local?.path ?? "terraform.{environment}.tfstate" }).path,
+  };
+}
+
+/**
+ * The `<env>-ingress` stack's backend: next to the environment's, with its own
+ * state (the suffix goes before `.tfstate`, or after the workspace name).
+ */
+export function ingressBackend(backend: ResolvedBackend): ResolvedBackend {
+  const suffix = INGRESS_STACK_SUFFIX;
+  const withSuffix = (s: string) =>
+    s.endsWith(".tfstate") ? `${s.slice(0, -".tfstate".length)}${suffix}.tfstate` : `${s}${suffix}`;
+  switch (backend.kind) {
+    case "local":
+      return { ...backend, path: withSuffix(backend.path) };
+    case "s3":
+      return { ...backend, key: withSuffix(backend.key) };
+    case "cloud":
+      return { ...backend, workspace: `${backend.workspace}${suffix}` };
+  }
+}
+
+/** Whether an environment gets an `<env>-ingress` stack: a controller ALB with hostnames. */
+export function needsIngressStack(
+  certificates: readonly Pick<CertificateConfig, "attach" | "hostnames">[],
+): boolean {
+  return certificates.some(
+    (c) => c.attach?.alb?.ingressGroup !== undefined && (c.hostnames?.length ?? 0) > 0,
+  );
+}
+
+export type ZoneConfig = NonNullable<CertkitConfig["cloudflare"]>["zones"][string];
+
+/** A zone setting certkit manages (CAA, SSL mode, edge certificate) means a `zones` stack. */
+export const hasZoneSetting = (z: ZoneConfig) =>
+  z.caa ||
+  z.sslMode !== undefined ||
+  z.edgeCertificate === "advanced" ||
+  z.edgeCertificate === "total-tls";
+
+export function hasZoneSettings(cfg: CertkitConfig): boolean {
+  return Object.values(cfg.cloudflare?.zones ?? {}).some(hasZoneSetting);
+}
+
+/**
+ * The region of the `zones` stack's s3 state, when the bucket names none: that of
+ * defaults, else of the first environment sharing defaults.backend, else of the first.
+ */
+export function zonesStackRegion(cfg: CertkitConfig): AwsRegion | undefined {
+  const envs = Object.values(cfg.environments);
+  const sharing = envs.find((e) => !e.backend) ?? envs[0];
+  return cfg.defaults?.region ?? (sharing && effectiveRegion(cfg, sharing));
+}
+
+/** A proxied hostname with its zone and where the config names it. */
+export interface ProxiedHostname {
+  readonly name: string;
+  readonly zone: ZoneRoute;
+  readonly path: KeyPath;
+}
+
+/**
+ * Every proxied hostname of every environment that routes to a zone, in config
+ * order: one zone's edge certificate serves them all. Names no zone holds are
+ * left to the hostname rules.
+ */
+export function proxiedHostnames(cfg: CertkitConfig, router: ZoneRouter): ProxiedHostname[] {
+  const out: ProxiedHostname[] = [];
+  for (const [envName, env] of Object.entries(cfg.environments)) {
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      (cert.hostnames ?? []).forEach((h, i) => {
+        const { name: raw, proxied } = hostnameEntry(h, cert.attach);
+        const name = normalizeDomain(raw);
+        const zone = router.route(name);
+        if (!proxied || !zone) return;
+        const at: KeyPath = ["environments", envName, "certificates", certName, "hostnames", i];
+        out.push({ name, zone, path: typeof h === "string" ? at : [...at, "name"] });
+      });
+    }
+  }
+  return out;
+}
+
+// A certificate's `alarm` settings: defaults, then the environment, then the
+// certificate, merged key by key (a list such as `emails` is replaced, not joined).
+
+export interface ResolvedAlarm {
+  /** false: no alarm and no event routing for the certificate. */
+  readonly enabled: boolean;
+  readonly daysBeforeExpiry: number;
+  /** Without repeats (compared ignoring case), in config order. */
+  readonly emails: string[];
+  /** An existing topic to notify instead of the environment's own. */
+  readonly topicArn?: string;
+  /** How a topic certkit creates is encrypted: "create", "none" or a key ARN (unused with topicArn). */
+  readonly kmsKey: KmsKeySetting;
+}
+
+export interface EffectiveAlarm {
+  readonly settings: AlarmConfig;
+  /** Where each key that is set was set: `environments.prod.alarm.topicArn`. */
+  readonly sources: { readonly [K in keyof AlarmConfig]?: KeyPath };
+}
+
+/** The `alarm` blocks that apply to a certificate, least specific first. */
+export function alarmLevels(
+  cfg: CertkitConfig,
+  envName: string,
+  certName: string,
+): { at: KeyPath; alarm?: AlarmConfig }[] {
+  const env = cfg.environments[envName];
+  const envAt = ["environments", envName];
+  return [
+    { at: ["defaults", "alarm"], alarm: cfg.defaults?.alarm },
+    { at: [...envAt, "alarm"], alarm: env?.alarm },
+    {
+      at: [...envAt, "certificates", certName, "alarm"],
+      alarm: env?.certificates[certName]?.alarm,
+    },
+  ];
+}
+
+export function effectiveAlarm(
+  cfg: CertkitConfig,
+  envName: string,
+  certName: string,
+): EffectiveAlarm {
+  const settings: Record<string, unknown> = {};
+  const sources: Record<string, KeyPath> = {};
+  for (const { at, alarm } of alarmLevels(cfg, envName, certName)) {
+    for (const [key, value] of Object.entries(alarm ?? {})) {
+      if (value === undefined) continue;
+      settings[key] = value;
+      sources[key] = [...at, key];
+    }
+  }
+  return { settings, sources };
+}
+
+export function resolveAlarm(cfg: CertkitConfig, envName: string, certName: string): ResolvedAlarm {
+  const { settings } = effectiveAlarm(cfg, envName, certName);
+  return {
+    enabled: settings.enabled ?? true,
+    daysBeforeExpiry: settings.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY,
+    emails: uniqueAddresses(settings.emails ?? []),
+    kmsKey: settings.kmsKey ?? DEFAULT_KMS_KEY,
+    ...(settings.topicArn === undefined ? {} : { topicArn: settings.topicArn }),
+  };
+}
