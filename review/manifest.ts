@@ -4,26 +4,13 @@
 import { z } from "zod";
 import type { ResolvedConfig } from "../config/resolve";
 import { ingressHandovers } from "./deployment";
-import type { CertificateIdentity, ControllerAlb } from "./replacements";
+import type { Attachment, ManifestCertificate } from "./replacements";
 import { certificatesInStack, createsBeforeDestroying } from "./replacements";
 import type { SynthesizedStack } from "./synthesize";
 
 export const MANIFEST_FILE = "certkit-review.json";
 /** Changes when the fields change, so that a review never misreads another version's file. */
 export const MANIFEST_FORMAT = "certkit-review/1";
-
-/** What serves a certificate: the kind of `attach`, and for a controller-made ALB where its Helm values are. */
-export type Attachment =
-  | ({ readonly kind: "alb-ingress" } & ControllerAlb)
-  | { readonly kind: "alb-listener" | "alb-owned" | "alb-dns" | "cloudfront" };
-
-/** A certificate as the manifest records it: what decides a replacement, and how one is deployed. */
-export interface ManifestCertificate extends CertificateIdentity {
-  /** `lifecycle.create_before_destroy` in the synthesized stack. */
-  readonly createBeforeDestroy: boolean;
-  /** Absent when certkit attaches it to nothing. */
-  readonly attachedTo?: Attachment;
-}
 
 const attachment = z.union([
   z.strictObject({

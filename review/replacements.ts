@@ -6,7 +6,6 @@
 // the old certificate there and forces a new one in the new region. Pure.
 import type { ResolvedConfig } from "../config/resolve";
 import type { Json, JsonObject } from "./hcl";
-import type { ManifestCertificate } from "./manifest";
 
 /** What decides whether a certificate is replaced. */
 export interface CertificateIdentity {
@@ -43,6 +42,19 @@ export interface ControllerAlb {
   readonly ingressGroup: string;
   /** The environment stack's output holding the Helm values with the certificate ARNs. */
   readonly output: string;
+}
+
+/** What serves a certificate: the kind of `attach`, and for a controller-made ALB where its Helm values are. */
+export type Attachment =
+  | ({ readonly kind: "alb-ingress" } & ControllerAlb)
+  | { readonly kind: "alb-listener" | "alb-owned" | "alb-dns" | "cloudfront" };
+
+/** A certificate as the manifest records it: what decides a replacement, and how one is deployed. */
+export interface ManifestCertificate extends CertificateIdentity {
+  /** `lifecycle.create_before_destroy` in the synthesized stack. */
+  readonly createBeforeDestroy: boolean;
+  /** Absent when certkit attaches it to nothing. */
+  readonly attachedTo?: Attachment;
 }
 
 export interface CertificateChanges {

@@ -9,14 +9,10 @@ import { mkdirSync } from "node:fs";
 import { loadConfigText } from "../../config/load";
 import { baselineFromFolder, baselineFromGit, previousReviewLabel } from "../../review/baseline";
 import { JsonObject } from "../../review/hcl";
-import {
-  MANIFEST_FILE,
-  ManifestCertificate,
-  manifestCertificates,
-  parseManifest,
-} from "../../review/manifest";
+import { MANIFEST_FILE, manifestCertificates, parseManifest } from "../../review/manifest";
 import {
   CertificateIdentity,
+  ManifestCertificate,
   certificateChanges,
   certificatesInConfig,
   certificatesInStack,
