@@ -4,6 +4,7 @@
 // notification would be dropped. Hence "create" (the default): a customer managed
 // key whose policy lets both services use it.
 import { parseKmsKeyArn } from "../domains/aws-names";
+import type { RegionPlan } from "../domains/expiry-topics";
 import {
   type AlarmedCertificate,
   type AlarmedEnvironment,
@@ -62,41 +63,36 @@ export function warnIgnoredKeys(cfg: CertkitConfig, out: RuleFindings): void {
 
 /**
  * One region's topic created by certkit: its key must be in that region and be
- * the same for every certificate there; "none" is allowed with a warning.
+ * the same for every certificate there (planExpiryTopics finds both); "none" is
+ * allowed with a warning.
  */
 export function checkRegionKey(
   cfg: CertkitConfig,
   env: AlarmedEnvironment,
-  region: string,
-  certs: readonly AlarmedCertificate[],
+  plan: RegionPlan<AlarmedCertificate>,
   out: RuleFindings,
 ): void {
-  const own = certs.filter((c) => c.alarm.topicArn === undefined);
+  const { region, own, conflicts } = plan;
   if (!own.length) return;
   checkArnRegions(
     cfg,
     env,
-    own,
+    conflicts.wrongRegion,
     {
       key: "kmsKey",
       noun: "key",
-      regionOf: (value) => {
-        const arn = value === "create" || value === "none" ? undefined : parseKmsKeyArn(value);
-        return arn && typeof arn !== "string" ? arn.region : undefined;
-      },
       why: "SNS encrypts a topic only with a key in the topic's region",
     },
     out,
   );
-  const keys = new Set(own.map((c) => c.alarm.kmsKey));
-  if (keys.size > 1) {
+  if (conflicts.keys) {
     out.issues.push({
       path: ["environments", env.name, "certificates"],
-      message: `certificates in ${region} set different alarm.kmsKey values (${own.map((c) => `${c.name} -> ${c.alarm.kmsKey}`).join(", ")}); the environment's expiry topic there has one key. Fix: give them the same alarm.kmsKey.`,
+      message: `certificates in ${region} set different alarm.kmsKey values (${conflicts.keys.map((c) => `${c.name} -> ${c.alarm.kmsKey}`).join(", ")}); the environment's expiry topic there has one key. Fix: give them the same alarm.kmsKey.`,
     });
     return;
   }
-  if ([...keys][0] !== "none") return;
+  if (own[0].alarm.kmsKey !== "none") return;
   const where = [
     ...new Set(
       own.flatMap((c) => {

@@ -2,6 +2,7 @@
 // the resource must be in each certificate's region (CloudFront certificates live
 // in us-east-1). Shared by alarm-rules.ts and alarm-key-rules.ts, with the view of
 // the raw document they check and the helpers their messages use.
+import type { WrongRegion } from "../domains/expiry-topics";
 import { normalizeDomain } from "../domains/names";
 import {
   type ResolvedAlarm,
@@ -72,17 +73,15 @@ export interface RegionalArn {
   readonly key: "topicArn" | "kmsKey";
   /** What the ARN names, in messages: "topic", "key". */
   readonly noun: string;
-  /** The ARN's region; undefined when the value is no ARN or is malformed (reported already). */
-  readonly regionOf: (value: string) => string | undefined;
   /** Why the region matters, a clause ending the problem. */
   readonly why: string;
 }
 
-/** One issue per place the ARN is written, naming every certificate it fails. */
+/** One issue per place the ARN is written, naming every certificate it fails (found by planExpiryTopics). */
 export function checkArnRegions(
   cfg: CertkitConfig,
   env: AlarmedEnvironment,
-  certs: readonly AlarmedCertificate[],
+  wrongRegion: readonly WrongRegion<AlarmedCertificate>[],
   arn: RegionalArn,
   out: RuleFindings,
 ): void {
@@ -90,10 +89,7 @@ export function checkArnRegions(
     string,
     { path: KeyPath; arnRegion: string; certs: AlarmedCertificate[] }
   >();
-  for (const cert of certs) {
-    const value = cert.alarm[arn.key];
-    const arnRegion = value === undefined ? undefined : arn.regionOf(value);
-    if (arnRegion === undefined || arnRegion === cert.region) continue;
+  for (const { certificate: cert, arnRegion } of wrongRegion.filter((w) => w.key === arn.key)) {
     // Set somewhere, since the certificate's merged alarm holds it.
     const path = effectiveAlarm(cfg, env.name, cert.name).sources[arn.key] ?? certPath(env, cert);
     const entry = wrong.get(formatPath(path)) ?? { path, arnRegion, certs: [] };

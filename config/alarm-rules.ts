@@ -11,6 +11,7 @@ import {
   expiryTopicName,
   parseSnsTopicArn,
 } from "../domains/aws-names";
+import { type RegionPlan, planExpiryTopics } from "../domains/expiry-topics";
 import { checkRegionKey, kmsKeyProblem, warnIgnoredKeys } from "./alarm-key-rules";
 import {
   type AlarmedCertificate,
@@ -91,17 +92,14 @@ export function checkPlacementOf(
 ): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
   for (const env of environments) {
-    const byRegion = new Map<string, AlarmedCertificate[]>();
     for (const cert of env.certificates) {
-      if (cert.alarm.enabled)
-        byRegion.set(cert.region, [...(byRegion.get(cert.region) ?? []), cert]);
-      else warnDisabled(cfg, env, cert, out);
+      if (!cert.alarm.enabled) warnDisabled(cfg, env, cert, out);
     }
-    for (const [region, certs] of byRegion) {
-      checkArnRegions(cfg, env, certs, TOPIC_ARN, out);
-      checkOneTopicPerRegion(env, region, certs, out);
-      checkRegionKey(cfg, env, region, certs, out);
-      warnUnheard(env, region, certs, out);
+    for (const plan of planExpiryTopics(env.certificates.filter((c) => c.alarm.enabled))) {
+      checkArnRegions(cfg, env, plan.conflicts.wrongRegion, TOPIC_ARN, out);
+      checkOneTopicPerRegion(env, plan, out);
+      checkRegionKey(cfg, env, plan, out);
+      warnUnheard(env, plan.region, plan.certificates, out);
     }
   }
   checkAwsNames(environments, out);
@@ -198,23 +196,17 @@ function warnDisabled(
 const TOPIC_ARN = {
   key: "topicArn",
   noun: "topic",
-  regionOf: (value: string) => {
-    const arn = parseSnsTopicArn(value);
-    return typeof arn === "string" ? undefined : arn.region;
-  },
   why: "alarms and ACM events reach only a topic in the certificate's region",
 } as const;
 
 /** The region's event rule has one target: certificates sharing a region share a topic. */
 function checkOneTopicPerRegion(
   env: AlarmedEnvironment,
-  region: string,
-  certs: readonly AlarmedCertificate[],
+  { region, conflicts }: RegionPlan<AlarmedCertificate>,
   out: RuleFindings,
 ): void {
-  const destinations = new Set(certs.map((c) => c.alarm.topicArn));
-  if (destinations.size < 2) return;
-  const each = certs
+  if (!conflicts.topics) return;
+  const each = conflicts.topics
     .map((c) => `${c.name} -> ${c.alarm.topicArn ?? "the environment's own topic"}`)
     .join(", ");
   out.issues.push({

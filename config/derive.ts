@@ -2,7 +2,6 @@
 // and resolve need: regions, backends, zones, merged alarm settings. Imports
 // neither: the rules validate the document, resolve builds the model, and each
 // reads these facts from here, so they cannot disagree.
-import { uniqueAddresses } from "../domains/aws-names";
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import {
@@ -173,7 +172,7 @@ export interface ResolvedAlarm {
   /** false: no alarm and no event routing for the certificate. */
   readonly enabled: boolean;
   readonly daysBeforeExpiry: number;
-  /** Without repeats (compared ignoring case), in config order. */
+  /** As written; domains/expiry-topics.ts drops repeats when it subscribes them. */
   readonly emails: string[];
   /** An existing topic to notify instead of the environment's own. */
   readonly topicArn?: string;
@@ -227,7 +226,7 @@ export function resolveAlarm(cfg: CertkitConfig, envName: string, certName: stri
   return {
     enabled: settings.enabled ?? true,
     daysBeforeExpiry: settings.daysBeforeExpiry ?? DEFAULT_DAYS_BEFORE_EXPIRY,
-    emails: uniqueAddresses(settings.emails ?? []),
+    emails: settings.emails ?? [],
     kmsKey: settings.kmsKey ?? DEFAULT_KMS_KEY,
     ...(settings.topicArn === undefined ? {} : { topicArn: settings.topicArn }),
   };

@@ -10,13 +10,12 @@ import {
   expiryAlarmName,
   expiryRuleName,
   expiryTopicName,
-  parseKmsKeyArn,
-  parseSnsTopicArn,
   readableIds,
   uniqueAddresses,
   regionIdPart,
 } from "../domains/aws-names";
 import { MAX_DAYS_BEFORE_EXPIRY } from "../domains/acm";
+import { arnRegion } from "../domains/expiry-topics";
 import { ExpiryTopicKey } from "./expiry-topic-key";
 import { Namespace } from "./namespace";
 import {
@@ -47,18 +46,24 @@ export interface WatchedCertificate {
   readonly name: string;
   /** Names the certificate covers, the primary first; named in the alarm. */
   readonly domains: readonly string[];
-  /** The certificate's region: its alarm, event rule and topic are created there. */
-  readonly region: string;
   /** The certificate's ARN as soon as it is requested (the metric exists before issuance ends). */
   readonly arn: string;
   /** Alarm when fewer days than this remain: a whole number from 1 to 197 (certificates live 198 days). */
   readonly daysBeforeExpiry: number;
-  /** Email addresses subscribed to the region's topic (ignored with `topicArn`). @default - none */
-  readonly emails?: readonly string[];
-  /** An existing topic in `region` to notify instead of creating one. @default - a topic per region */
+}
+
+/** One region's certificates and the one topic they notify (domains/expiry-topics.ts plans it from the config). */
+export interface WatchedRegion {
+  /** The region the certificates live in: their alarms, event rule and topic are created there. */
+  readonly region: string;
+  /** The certificates to watch in `region`. */
+  readonly certificates: readonly WatchedCertificate[];
+  /** An existing topic in `region` to notify instead of creating one. @default - a topic created here */
   readonly topicArn?: string;
-  /** How the topic created for `region` is encrypted (a key's ARN must be in `region`); unused with `topicArn`. */
-  readonly kmsKey: TopicKeySetting;
+  /** How the topic created here is encrypted (a key's ARN must be in `region`); unused with `topicArn`. @default "create" */
+  readonly kmsKey?: TopicKeySetting;
+  /** Email addresses subscribed to the topic created here, each once (ignoring case); unused with `topicArn`. @default - none */
+  readonly emails?: readonly string[];
 }
 
 export interface ExpiryAlarmProps {
@@ -66,8 +71,8 @@ export interface ExpiryAlarmProps {
   readonly environment: string;
   /** Put in front of resource names, such as the project. @default - none */
   readonly namePrefix?: string;
-  /** The certificates to watch; certificates in one region must share one `topicArn` (or none). */
-  readonly certificates: readonly WatchedCertificate[];
+  /** The regions to watch, each named once. */
+  readonly regions: readonly WatchedRegion[];
   /** The stack's AWS account, named in the policy of each key created here. @default - read from each key's ARN at apply */
   readonly accountId?: string;
   /** The AWS provider for a region. @default - the stack's default AWS provider for every region */
@@ -95,11 +100,12 @@ export class ExpiryAlarm extends Construct {
     super(scope, id);
     this.props = props;
     const base = awsNameBase(props.environment, props.namePrefix);
-    for (const [region, certs] of byRegion(props.certificates)) {
+    for (const watched of sortedRegions(props.regions, this.node.path)) {
+      const { region, certificates: certs } = watched;
       const provider = props.providerFor?.(region);
       const regionId = regionIdPart(region);
-      const topicArn = this.topicArn(region, certs);
-      const topic = topicArn ? undefined : this.createTopic(base, region, certs, provider);
+      const topicArn = this.topicArn(watched);
+      const topic = topicArn ? undefined : this.createTopic(base, watched, provider);
       const arn = topicArn ?? topic!.arn;
       this.topicArns.set(region, arn);
 
@@ -151,30 +157,21 @@ export class ExpiryAlarm extends Construct {
     }
   }
 
-  /** The existing topic the region's certificates share, if they name one. */
-  private topicArn(region: string, certs: readonly WatchedCertificate[]): string | undefined {
-    const arns = new Set(certs.map((c) => c.topicArn));
-    if (arns.size > 1) {
-      throw new Error(
-        `${this.node.path}: certificates in ${region} name different topics (${[...arns].map((a) => a ?? "none").join(", ")}); its event rule has one target.`,
-      );
+  /** The existing topic the region notifies, if it names one. */
+  private topicArn({ region, topicArn }: WatchedRegion): string | undefined {
+    if (topicArn !== undefined && arnRegion("topicArn", topicArn) !== region) {
+      throw new Error(`${this.node.path}: topic ${topicArn} is not an SNS topic in ${region}.`);
     }
-    const [arn] = arns;
-    const parsed = arn === undefined ? undefined : parseSnsTopicArn(arn);
-    if (typeof parsed === "string" || (parsed && parsed.region !== region)) {
-      throw new Error(`${this.node.path}: topic ${arn} is not an SNS topic in ${region}.`);
-    }
-    return arn;
+    return topicArn;
   }
 
   private createTopic(
     base: string,
-    region: string,
-    certs: readonly WatchedCertificate[],
+    { region, kmsKey = "create", emails = [] }: WatchedRegion,
     provider: TerraformProvider | undefined,
   ): SnsTopic {
     const regionId = regionIdPart(region);
-    const kmsMasterKeyId = this.topicKey(base, region, certs, provider);
+    const kmsMasterKeyId = this.topicKey(base, region, kmsKey, provider);
     const topic = new SnsTopic(this, `topic_${regionId}`, {
       provider,
       name: expiryTopicName(base),
@@ -184,7 +181,12 @@ export class ExpiryAlarm extends Construct {
     topic.overrideLogicalId(`expiry_topic_${regionId}`);
     this.topics.set(region, topic);
 
-    const emails = uniqueAddresses(certs.flatMap((c) => c.emails ?? []));
+    // One subscription per mailbox: the plan drops repeats, the same function checks here.
+    if (uniqueAddresses(emails).length !== emails.length) {
+      throw new Error(
+        `${this.node.path}: emails of ${region} repeat an address (${emails.join(", ")}); each is subscribed once.`,
+      );
+    }
     const ids = readableIds(emails);
     for (const email of emails) {
       const id = `expiry_email_${regionId}_${ids.get(email)}`;
@@ -202,20 +204,12 @@ export class ExpiryAlarm extends Construct {
   private topicKey(
     base: string,
     region: string,
-    certs: readonly WatchedCertificate[],
+    setting: TopicKeySetting,
     provider: TerraformProvider | undefined,
   ): string | undefined {
-    const settings = new Set(certs.map((c) => c.kmsKey));
-    if (settings.size > 1) {
-      throw new Error(
-        `${this.node.path}: certificates in ${region} set different kmsKey values (${[...settings].join(", ")}); its topic has one key.`,
-      );
-    }
-    const [setting] = settings;
     if (setting === "none") return undefined;
     if (setting !== "create") {
-      const arn = parseKmsKeyArn(setting);
-      if (typeof arn === "string" || arn.region !== region) {
+      if (arnRegion("kmsKey", setting) !== region) {
         throw new Error(`${this.node.path}: ${setting} is not a KMS key ARN in ${region}.`);
       }
       this.keyArns.set(region, setting);
@@ -289,13 +283,17 @@ export class ExpiryAlarm extends Construct {
   }
 }
 
-/** Certificates by region, regions sorted so that synthesized output never reorders. */
-function byRegion(certs: readonly WatchedCertificate[]): Map<string, WatchedCertificate[]> {
-  const groups = new Map<string, WatchedCertificate[]>();
-  for (const c of [...certs].sort((a, b) => a.region.localeCompare(b.region))) {
-    groups.set(c.region, [...(groups.get(c.region) ?? []), c]);
-  }
-  return groups;
+/** Regions sorted so that synthesized output never reorders; a region has one rule and one topic. */
+function sortedRegions(regions: readonly WatchedRegion[], path: string): WatchedRegion[] {
+  const sorted = [...regions].sort((a, b) => a.region.localeCompare(b.region));
+  sorted.forEach((r, i) => {
+    if (r.region === sorted[i - 1]?.region) {
+      throw new Error(
+        `${path}: region ${r.region} is named twice; its certificates share one topic and one event rule.`,
+      );
+    }
+  });
+  return sorted;
 }
 
 function publishFrom(sid: string, service: string, topicArn: string, sourceArns: string[]) {

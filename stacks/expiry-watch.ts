@@ -1,7 +1,9 @@
-// The environment stack's expiry watch: its certificates handed to ExpiryAlarm,
+// The environment stack's expiry watch: its certificates, planned by region
+// (domains/expiry-topics.ts), handed to ExpiryAlarm,
 // and the outputs people look the alarms, topics and keys up by.
 import type { TerraformProvider, TerraformStack } from "cdktf";
 import { regionIdPart } from "../domains/aws-names";
+import { planExpiryTopics } from "../domains/expiry-topics";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { Certificate } from "../modules/certificate";
 import { ExpiryAlarm } from "../modules/expiry-alarm";
@@ -17,19 +19,25 @@ export function addExpiryWatch(
   const watch = new ExpiryAlarm(stack, "expiry", {
     environment: env.name,
     namePrefix: env.tags.project,
-    certificates: env.certificates
-      .filter((c) => c.alarm.enabled)
-      .map((c) => ({
-        name: c.name,
-        domains: c.domains,
-        region: c.region,
-        // Not the validated ARN: the alarm need not wait for issuance.
-        arn: certificates.get(c.name)!.requestedArn,
-        daysBeforeExpiry: c.alarm.daysBeforeExpiry,
-        emails: c.alarm.emails,
-        topicArn: c.alarm.topicArn,
-        kmsKey: c.alarm.kmsKey,
-      })),
+    regions: planExpiryTopics(env.certificates.filter((c) => c.alarm.enabled)).map(
+      ({ region, topic }) => {
+        // The config rules refuse what leaves a region without one topic.
+        if (!topic) throw new Error(`${env.name}: conflicting alarm settings in ${region}.`);
+        return {
+          region,
+          certificates: topic.certificates.map((c) => ({
+            name: c.name,
+            domains: c.domains,
+            // Not the validated ARN: the alarm need not wait for issuance.
+            arn: certificates.get(c.name)!.requestedArn,
+            daysBeforeExpiry: c.alarm.daysBeforeExpiry,
+          })),
+          topicArn: topic.topicArn,
+          kmsKey: topic.kmsKey,
+          emails: topic.emails,
+        };
+      },
+    ),
     accountId: env.accountId,
     providerFor,
   });

@@ -5,6 +5,7 @@ import {
   ExpiryAlarm,
   type ExpiryAlarmProps,
   type WatchedCertificate,
+  type WatchedRegion,
 } from "../../modules/expiry-alarm";
 import { AwsProvider } from "../../modules/provider-imports";
 import {
@@ -33,18 +34,23 @@ const arnOf = (name: string, region = "eu-west-1") =>
 const cert = (name: string, more: Partial<WatchedCertificate> = {}): WatchedCertificate => ({
   name,
   domains: [`${name}.example.com`],
-  region: "eu-west-1",
-  arn: arnOf(name, more.region),
+  arn: arnOf(name),
   daysBeforeExpiry: 45,
-  kmsKey: "create",
   ...more,
 });
 
-/** Synthesizes an ExpiryAlarm in a stack whose us-east-1 resources use provider aws.us_east_1. */
-function synth(
+/** The certificates of eu-west-1 (or `more.region`) and their topic settings. */
+const inRegion = (
   certificates: WatchedCertificate[],
-  more: Partial<ExpiryAlarmProps> = {},
-): SynthJson {
+  more: Partial<WatchedRegion> = {},
+): WatchedRegion => ({ region: "eu-west-1", certificates, ...more });
+
+/** A CloudFront certificate's region. */
+const usEast1 = (more: Partial<WatchedRegion> = {}): WatchedRegion =>
+  inRegion([cert("cdn", { arn: arnOf("cdn", "us-east-1") })], { region: "us-east-1", ...more });
+
+/** Synthesizes an ExpiryAlarm in a stack whose us-east-1 resources use provider aws.us_east_1. */
+function synth(regions: WatchedRegion[], more: Partial<ExpiryAlarmProps> = {}): SynthJson {
   const stack = new TerraformStack(Testing.app(), "prod");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const usEast1 = new AwsProvider(stack, "aws_us_east_1", {
@@ -55,7 +61,7 @@ function synth(
     environment: "prod",
     namePrefix: "shop",
     accountId: ACCOUNT,
-    certificates,
+    regions,
     providerFor: (region) => (region === "us-east-1" ? usEast1 : undefined),
     ...more,
   });
@@ -68,7 +74,7 @@ const keyRef = (region: string) => `\${aws_kms_key.expiry_key_${region}.arn}`;
 
 describe("alarm", () => {
   it("watches DaysToExpiry of the certificate, daily, and notifies the topic on ALARM and OK", () => {
-    const out = synth([cert("web", { daysBeforeExpiry: 30 })]);
+    const out = synth([inRegion([cert("web", { daysBeforeExpiry: 30 })])]);
     expect(resourceOf(out, ALARM, "expiry_alarm_web")).toMatchObject({
       namespace: "AWS/CertificateManager",
       metric_name: "DaysToExpiry",
@@ -86,11 +92,13 @@ describe("alarm", () => {
   });
 
   it("alarms when fewer than daysBeforeExpiry days remain", () => {
-    expect(resourceOf(synth([cert("web")]), ALARM, "expiry_alarm_web").threshold).toBe(45);
+    expect(resourceOf(synth([inRegion([cert("web")])]), ALARM, "expiry_alarm_web").threshold).toBe(
+      45,
+    );
   });
 
   it.each([0, 198, 30.5])("fails when daysBeforeExpiry is %d", (days) => {
-    expect(() => synth([cert("web", { daysBeforeExpiry: days })])).toThrow(
+    expect(() => synth([inRegion([cert("web", { daysBeforeExpiry: days })])])).toThrow(
       new Error(
         `prod/expiry: daysBeforeExpiry of certificate web must be a whole number from 1 to 197, got ${days}.`,
       ),
@@ -99,7 +107,9 @@ describe("alarm", () => {
 
   it("names the environment, the certificate and its domains", () => {
     const alarm = resourceOf(
-      synth([cert("web", { domains: ["example.com", "*.example.com", "www.example.org"] })]),
+      synth([
+        inRegion([cert("web", { domains: ["example.com", "*.example.com", "www.example.org"] })]),
+      ]),
       ALARM,
       "expiry_alarm_web",
     );
@@ -114,7 +124,11 @@ describe("alarm", () => {
       { length: 100 },
       (_, i) => `host-${i}.a-rather-long-zone-name.example.com`,
     );
-    const alarm = resourceOf(synth([cert("web", { domains })]), ALARM, "expiry_alarm_web");
+    const alarm = resourceOf(
+      synth([inRegion([cert("web", { domains })])]),
+      ALARM,
+      "expiry_alarm_web",
+    );
     expect(alarm.alarm_description).toBe(
       "Certificate web of environment prod (host-0.a-rather-long-zone-name.example.com and 99 more) expires in fewer than 45 days. ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.",
     );
@@ -123,9 +137,8 @@ describe("alarm", () => {
 
 describe("one topic and one event rule per region", () => {
   const out = synth([
-    cert("web", { emails: ["ops@example.com"] }),
-    cert("api", { emails: ["OPS@example.com", "api@example.com"] }),
-    cert("cdn", { region: "us-east-1", emails: ["cdn@example.com"] }),
+    usEast1({ emails: ["cdn@example.com"] }),
+    inRegion([cert("web"), cert("api")], { emails: ["ops@example.com", "api@example.com"] }),
   ]);
 
   it("creates them only once per region, whatever the number of certificates", () => {
@@ -208,7 +221,7 @@ describe("one topic and one event rule per region", () => {
     });
   });
 
-  it("subscribes each address of the region's certificates once", () => {
+  it("subscribes each address of the region once", () => {
     const endpoints = Object.entries(resourcesOf(out, SUBSCRIPTION)).map(([id, s]) => [
       id,
       s.endpoint,
@@ -220,6 +233,14 @@ describe("one topic and one event rule per region", () => {
       ["expiry_email_eu_west_1_ops_example_com", "ops@example.com", "email", topicRef("eu_west_1")],
       ["expiry_email_us_east_1_cdn_example_com", "cdn@example.com", "email", topicRef("us_east_1")],
     ]);
+  });
+
+  it("fails when an address repeats (ignoring case): each is subscribed once", () => {
+    expect(() =>
+      synth([inRegion([cert("web")], { emails: ["ops@example.com", "OPS@example.com"] })]),
+    ).toThrow(
+      "prod/expiry: emails of eu-west-1 repeat an address (ops@example.com, OPS@example.com); each is subscribed once.",
+    );
   });
 
   it("encrypts each region's topic with that region's key", () => {
@@ -235,7 +256,7 @@ describe("one topic and one event rule per region", () => {
 });
 
 describe("the topic's key", () => {
-  const out = synth([cert("web"), cert("cdn", { region: "us-east-1" })]);
+  const out = synth([inRegion([cert("web")]), usEast1()]);
   const KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
   it("is rotated yearly, kept 30 days after deletion, and described by project, environment and region", () => {
@@ -255,7 +276,7 @@ describe("the topic's key", () => {
     expect(resourceOf(out, ALIAS, "expiry_key_alias_us_east_1").name).toBe(
       "alias/certkit-shop-prod-expiry",
     );
-    const bare = synth([cert("web")], { namePrefix: undefined });
+    const bare = synth([inRegion([cert("web")])], { namePrefix: undefined });
     expect(resourceOf(bare, ALIAS, "expiry_key_alias_eu_west_1").name).toBe(
       "alias/certkit-prod-expiry",
     );
@@ -295,7 +316,9 @@ describe("the topic's key", () => {
   });
 
   it("names the account root in the region's partition", () => {
-    const gov = synth([cert("web", { region: "us-gov-west-1" })]);
+    const gov = synth([
+      inRegion([cert("web", { arn: arnOf("web", "us-gov-west-1") })], { region: "us-gov-west-1" }),
+    ]);
     const policy = json(resourceOf(gov, KEY_POLICY, "expiry_key_policy_us_gov_west_1").policy) as {
       Statement: { Principal: { AWS?: string } }[];
     };
@@ -303,7 +326,7 @@ describe("the topic's key", () => {
   });
 
   it("is not created with kmsKey none: the topic stays unencrypted", () => {
-    const none = synth([cert("web", { kmsKey: "none" }), cert("api", { kmsKey: "none" })]);
+    const none = synth([inRegion([cert("web"), cert("api")], { kmsKey: "none" })]);
     expectCounts(none, { [TOPIC]: 1, [KEY]: 0, [ALIAS]: 0 });
     expect(resourceOf(none, TOPIC, "expiry_topic_eu_west_1")).not.toHaveProperty(
       "kms_master_key_id",
@@ -311,13 +334,13 @@ describe("the topic's key", () => {
   });
 
   it("is not created for an existing key, which the topic then uses", () => {
-    const existing = synth([cert("web", { kmsKey: KEY_EU })]);
+    const existing = synth([inRegion([cert("web")], { kmsKey: KEY_EU })]);
     expectCounts(existing, { [TOPIC]: 1, [KEY]: 0, [ALIAS]: 0 });
     expect(resourceOf(existing, TOPIC, "expiry_topic_eu_west_1").kms_master_key_id).toBe(KEY_EU);
   });
 
   it("reads the account from the key's ARN when no account id is given", () => {
-    const bare = synth([cert("web")], { accountId: undefined });
+    const bare = synth([inRegion([cert("web")])], { accountId: undefined });
     const policy = json(resourceOf(bare, KEY_POLICY, "expiry_key_policy_eu_west_1").policy) as {
       Statement: { Principal: { AWS?: string }; Condition?: unknown }[];
     };
@@ -330,14 +353,8 @@ describe("the topic's key", () => {
     );
   });
 
-  it("fails when certificates of one region set different kmsKey values", () => {
-    expect(() => synth([cert("web", { kmsKey: "none" }), cert("api")])).toThrow(
-      "prod/expiry: certificates in eu-west-1 set different kmsKey values (none, create); its topic has one key.",
-    );
-  });
-
   it("fails when an existing key is not in the topic's region", () => {
-    expect(() => synth([cert("cdn", { region: "us-east-1", kmsKey: KEY_EU })])).toThrow(
+    expect(() => synth([usEast1({ kmsKey: KEY_EU })])).toThrow(
       `prod/expiry: ${KEY_EU} is not a KMS key ARN in us-east-1.`,
     );
   });
@@ -348,8 +365,7 @@ describe("an existing topic", () => {
 
   it("is notified instead of a new one, its policy and subscriptions left to its owner", () => {
     const out = synth([
-      cert("web", { topicArn, emails: ["ops@example.com"] }),
-      cert("api", { topicArn }),
+      inRegion([cert("web"), cert("api")], { topicArn, emails: ["ops@example.com"] }),
     ]);
     expectCounts(out, {
       [ALARM]: 2,
@@ -368,14 +384,14 @@ describe("an existing topic", () => {
     expect(resourceOf(out, TARGET, "expiry_events_target_eu_west_1").arn).toBe(topicArn);
   });
 
-  it("fails when certificates of one region name different topics", () => {
-    expect(() => synth([cert("web", { topicArn }), cert("api")])).toThrow(
-      `prod/expiry: certificates in eu-west-1 name different topics (${topicArn}, none); its event rule has one target.`,
+  it("fails when a region is named twice, since it has one topic and one event rule", () => {
+    expect(() => synth([inRegion([cert("web")], { topicArn }), inRegion([cert("api")])])).toThrow(
+      "prod/expiry: region eu-west-1 is named twice; its certificates share one topic and one event rule.",
     );
   });
 
   it("fails when the topic is not in the certificates' region", () => {
-    expect(() => synth([cert("cdn", { region: "us-east-1", topicArn })])).toThrow(
+    expect(() => synth([usEast1({ topicArn })])).toThrow(
       `prod/expiry: topic ${topicArn} is not an SNS topic in us-east-1.`,
     );
   });
@@ -383,7 +399,7 @@ describe("an existing topic", () => {
 
 describe("names and ids", () => {
   it("keeps the rule name within EventBridge's 64 characters", () => {
-    const out = synth([cert("web")], {
+    const out = synth([inRegion([cert("web")])], {
       namePrefix: "a-very-long-project-name-for-a-shop",
       environment: "production-eu",
     });
@@ -397,8 +413,8 @@ describe("names and ids", () => {
       [ALARM, RULE, TARGET, TOPIC, POLICY, KEY, ALIAS].flatMap((t) =>
         Object.keys(resourcesOf(out, t)),
       );
-    const before = ids(synth([cert("web")]));
-    const after = ids(synth([cert("api"), cert("cdn", { region: "us-east-1" }), cert("web")]));
+    const before = ids(synth([inRegion([cert("web")])]));
+    const after = ids(synth([inRegion([cert("api"), cert("web")]), usEast1()]));
     expect(before).toEqual([
       "expiry_alarm_web",
       "expiry_events_eu_west_1",
@@ -439,6 +455,21 @@ describe("in the environment stack", () => {
     expect(json(resourceOf(out, RULE, "expiry_events_eu_west_1").event_pattern).resources).toEqual([
       "${aws_acm_certificate.web.arn}",
       "${aws_acm_certificate.api.arn}",
+    ]);
+  });
+
+  it("subscribes an address the region's certificates repeat (in any case) once", () => {
+    const repeated = synthEnvironment(yaml`
+      cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef } } }
+      defaults: { region: eu-west-1, alarm: { emails: [ops@example.com] } }
+      environments:
+        prod:
+          certificates:
+            web: { domains: [example.com] }
+            api: { domains: [api.example.com], alarm: { emails: [OPS@example.com, Ops@Example.com] } }
+    `);
+    expect(Object.values(resourcesOf(repeated, SUBSCRIPTION)).map((s) => s.endpoint)).toEqual([
+      "ops@example.com",
     ]);
   });
 
