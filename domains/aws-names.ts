@@ -96,12 +96,6 @@ export function readableIds(values: readonly string[]): Map<string, string> {
   );
 }
 
-/** Email addresses without repeats; addresses differing only in case reach one mailbox. */
-export function uniqueAddresses(emails: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return emails.filter((e) => !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
-}
-
 /** An IAM role ARN: `arn:<partition>:iam::<account>:role/<optional path/><name>`. */
 const IAM_ROLE_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\/(?:[\x21-\x7e]+\/)?[\w+=,.@-]{1,64}$/;

@@ -3,7 +3,7 @@
 // existing one or one certkit creates), and a created topic has one key; an ARN
 // must be in the certificates' region. The config rules report the conflicts
 // (with key paths); the stack hands the plan to ExpiryAlarm.
-import { parseKmsKeyArn, parseSnsTopicArn, uniqueAddresses } from "./aws-names";
+import { parseKmsKeyArn, parseSnsTopicArn } from "./aws-names";
 
 /** A certificate's alarm destination settings, as merged from the config. */
 export interface TopicSettings {
@@ -58,6 +58,12 @@ export interface RegionPlan<C extends AlarmedCertificate> {
   readonly conflicts: TopicConflicts<C>;
   /** The region's topic; undefined when there are conflicts. */
   readonly topic?: RegionTopic<C>;
+}
+
+/** Email addresses without repeats; addresses differing only in case reach one mailbox. */
+export function uniqueAddresses(emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return emails.filter((e) => !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
 }
 
 /** The region of a topicArn or kmsKey value; undefined for "create", "none" and malformed values. */

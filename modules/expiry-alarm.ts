@@ -11,11 +11,10 @@ import {
   expiryRuleName,
   expiryTopicName,
   readableIds,
-  uniqueAddresses,
   regionIdPart,
 } from "../domains/aws-names";
 import { MAX_DAYS_BEFORE_EXPIRY } from "../domains/acm";
-import { arnRegion } from "../domains/expiry-topics";
+import { arnRegion, uniqueAddresses } from "../domains/expiry-topics";
 import { ExpiryTopicKey } from "./expiry-topic-key";
 import { Namespace } from "./namespace";
 import {

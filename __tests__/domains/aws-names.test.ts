@@ -5,7 +5,6 @@ import {
   parseSnsTopicArn,
   partitionOf,
   readableIds,
-  uniqueAddresses,
 } from "../../domains/aws-names";
 
 describe("parseSnsTopicArn", () => {
@@ -122,14 +121,5 @@ describe("readableIds", () => {
     expect(ids.get("a_b@example.com")).toMatch(/^a_b_example_com_[0-9a-f]{8}$/);
     expect(ids.get("a.b@example.com")).not.toBe(ids.get("a_b@example.com"));
     expect(ids.get("ops@example.com")).toBe("ops_example_com");
-  });
-});
-
-describe("uniqueAddresses", () => {
-  it("drops repeats that differ only in case, keeping the first spelling and the order", () => {
-    expect(uniqueAddresses(["Ops@example.com", "web@example.com", "ops@EXAMPLE.com"])).toEqual([
-      "Ops@example.com",
-      "web@example.com",
-    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { arnRegion, planExpiryTopics } from "../../domains/expiry-topics";
+import { arnRegion, planExpiryTopics, uniqueAddresses } from "../../domains/expiry-topics";
 
 const TOPIC_EU = "arn:aws:sns:eu-west-1:123456789012:ops";
 const KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -65,6 +65,15 @@ describe("planExpiryTopics", () => {
       { key: "kmsKey", certificate: img, arnRegion: "eu-west-1" },
     ]);
     expect(us.topic).toBeUndefined();
+  });
+});
+
+describe("uniqueAddresses", () => {
+  it("drops repeats that differ only in case, keeping the first spelling and the order", () => {
+    expect(uniqueAddresses(["Ops@example.com", "web@example.com", "ops@EXAMPLE.com"])).toEqual([
+      "Ops@example.com",
+      "web@example.com",
+    ]);
   });
 });
 
