@@ -244,8 +244,10 @@ export function withAdoptSection(text: string, envName: string, section: AdoptSe
     sub = new Document({});
   }
   setEntries(sub, ["adopt"], section);
+  // A flow-style section (`adopt: { ... }`) stays on its line: no folding at 80 columns.
+  const node = sub.get("adopt", true);
   const block = sub
-    .toString()
+    .toString(isMap(node) && node.flow ? { lineWidth: 0 } : {})
     .trimEnd()
     .split("\n")
     .map((l) => (l ? " ".repeat(indent) + l : l));

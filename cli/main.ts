@@ -6,7 +6,7 @@ import { BaselineError } from "../review/baseline";
 import { ReviewOutputError } from "../review/write-review";
 import { ADOPT_USAGE, adopt } from "./adopt";
 import { CHECK_USAGE, check } from "./check";
-import { CliError, EXIT } from "./errors";
+import { CliError, EXIT, redactUrls } from "./errors";
 import { REVIEW_USAGE, review } from "./review";
 
 interface Command {
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.problem;
     }
     if (e instanceof CliError) {
-      console.error(`certkit ${name}: ${e.message}`);
+      console.error(`certkit ${name}: ${redactUrls(e.message)}`);
       return e.exitCode;
     }
     // Anything else is a bug or an environment problem: one line, no stack trace.
@@ -80,8 +80,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// An unexpected error's text may echo a URL from the environment: no credentials in it.
 const oneLine = (e: unknown) =>
-  (e instanceof Error ? e.message : String(e)).split("\n")[0] || "failed";
+  redactUrls((e instanceof Error ? e.message : String(e)).split("\n")[0] || "failed");
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),

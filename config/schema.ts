@@ -50,7 +50,7 @@ export const ZoneSchema = z.strictObject({
     }),
   caa: z.boolean().default(false).meta({
     description:
-      "CAA issue and issuewild records for amazon.com at the apex (in the zones stack), so that a CAA record added elsewhere can never block ACM issuance or renewal. @default false",
+      "CAA issue and issuewild records for amazon.com at the apex (in the zones stack). They apply to every name without CAA records closer to it (RFC 8659: the closest name with CAA records wins, so a CAA set on a subdomain overrides them) and restrict every other CA in the zone (Cloudflare adds its own CAs). See docs/cloudflare.md. @default false",
   }),
   sslMode: z.enum(["strict"]).optional().meta({
     description:

@@ -99,6 +99,28 @@ it("changes nothing when the section already holds every entry", () => {
   ).toBe(once);
 });
 
+it("keeps a one-line flow-style section on its line, comment included", () => {
+  const text = yaml`
+    environments:
+      prod:
+        adopt: { hostnames: { www.example.com: "${DIGITS}" } } # keep
+        certificates: {}
+  `;
+  const adopted = section({
+    certificates: { web: ARN },
+    validationRecords: { "example.com": ID },
+    hostnames: { "www.example.com": DIGITS },
+  });
+  const once = withAdoptSection(text, "prod", adopted);
+  expect(once).toBe(yaml`
+    environments:
+      prod:
+        adopt: { hostnames: { www.example.com: "${DIGITS}" }, certificates: { web: ${ARN} }, validationRecords: { example.com: "${ID}" } } # keep
+        certificates: {}
+  `);
+  expect(withAdoptSection(once, "prod", adopted)).toBe(once);
+});
+
 it("writes into a flow-style environment through the whole document (the library's layout)", () => {
   const text = withAdoptSection(
     "environments:\n  prod: { certificates: {} }\n",

@@ -1,7 +1,8 @@
 // Failures to read live state, as one message each (exit 2). Built from the status
-// and the API's own error text: never from request headers, so never with a token.
+// and the API's own error text: never from request headers, so never with a token;
+// an SDK's own text passes redactUrls, as it can echo a base URL with a password.
 import { APIConnectionError, APIError } from "cloudflare";
-import { CliError } from "../errors";
+import { CliError, redactUrls } from "../errors";
 
 /** A Cloudflare SDK error (after its retries) as a CliError saying what to do. */
 export function cloudflareReadError(e: unknown, what: string): CliError {
@@ -70,4 +71,4 @@ function causeOf(e: unknown): string {
 }
 
 const messageOf = (e: unknown) =>
-  ((e instanceof Error ? e.message : String(e)).split("\n")[0] || "failed").slice(0, 200);
+  redactUrls((e instanceof Error ? e.message : String(e)).split("\n")[0] || "failed").slice(0, 200);
