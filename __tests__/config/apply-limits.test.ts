@@ -88,6 +88,37 @@ describe("tags", () => {
       'environments.prod.tags.environment (line 8, column 26): "production" is replaced by certkit\'s own tag environment = prod on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
     ]);
   });
+
+  it("warns when a certificate's own tags name certkit's keys, and keeps certkit's values on it", () => {
+    const source = yaml`
+      cloudflare: { zones: { example.com: {} } }
+      environments:
+        prod:
+          region: eu-west-1
+          accountId: "123456789012"
+          certificates:
+            a: { domains: [example.com], tags: { environment: z, managed-by: q, team: web } }
+    `;
+    expect(warningsOf(source).filter((w) => w.includes("tags"))).toEqual([
+      'environments.prod.certificates.a.tags.environment (line 7, column 57): "z" is replaced by certkit\'s own tag environment = prod on certificate a, so it never reaches AWS. Remove it, or use another key.',
+      'environments.prod.certificates.a.tags.managed-by (line 7, column 72): "q" is replaced by certkit\'s own tag managed-by = certkit on certificate a, so it never reaches AWS. Remove it, or use another key.',
+    ]);
+    const env = load(source).config.environments[0];
+    expect(env.certificates[0].tags).toEqual({ team: "web" });
+    expect(env.tags).toEqual({ environment: "prod", "managed-by": "certkit" });
+  });
+
+  it("does not take tag keys named like Object.prototype members for certkit's own", () => {
+    const keys = "{ constructor: a, toString: b, hasOwnProperty: c, valueOf: d }";
+    const source = config(`defaults: { tags: ${keys} }`, `tags: ${keys}`, `, tags: ${keys}`);
+    expect(warningsOf(source).filter((w) => w.includes("tags"))).toEqual([]);
+    expect(load(source).config.environments[0].certificates[0].tags).toEqual({
+      constructor: "a",
+      toString: "b",
+      hasOwnProperty: "c",
+      valueOf: "d",
+    });
+  });
 });
 
 describe("CNAME loops", () => {
