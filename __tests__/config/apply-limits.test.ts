@@ -218,14 +218,25 @@ describe("s3 backend", () => {
 
   it("fails when the key starts with /, holds // or a .. segment", () => {
     expectProblems(backend('bucket: tf-state, key: "/certkit/{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): must not start or end with "/" (Terraform\'s s3 backend refuses it), got "/certkit/{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): starts or ends with "/" (Terraform\'s s3 backend refuses it), got "/certkit/{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
     ]);
     expectProblems(backend('bucket: tf-state, key: "certkit//{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): must not hold "//" (Terraform\'s s3 backend refuses it), got "certkit//{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): holds "//" (Terraform\'s s3 backend refuses it), got "certkit//{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
     ]);
     expectProblems(backend('bucket: tf-state, key: "state/../{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): holds a "." or ".." segment, got "state/../{environment}.tfstate"; S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems. Fix: write the key without them, such as "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): holds a "." or ".." segment (S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems), got "state/../{environment}.tfstate". Fix: write "state/{environment}.tfstate".',
     ]);
+  });
+
+  it("reports every problem of a key at once, with a key that passes", () => {
+    const all =
+      'starts or ends with "/" (Terraform\'s s3 backend refuses it) and holds "//" (Terraform\'s s3 backend refuses it) and holds a "." or ".." segment (S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems)';
+    expectProblems(backend('bucket: tf-state, key: "/st//./../{environment}/"'), [
+      `defaults.backend.s3.key (line 2, column 53): ${all}, got "/st//./../{environment}/". Fix: write "st/{environment}".`,
+    ]);
+    expect(
+      load(backend('bucket: tf-state, key: "st/{environment}"')).config.environments,
+    ).toHaveLength(1);
   });
 
   it.each([
