@@ -412,16 +412,19 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
     uses: validatedNames(name, env),
   }));
   for (const e of envs) {
-    for (const [n, owner] of Object.entries(e.owners)) {
+    // The key as written: the path must lead to it.
+    for (const [key, owner] of Object.entries(
+      cfg.environments[e.name].validationRecordOwners ?? {},
+    )) {
       const problem = ownerProblem(
         e,
-        n,
+        normalizeDomain(key),
         envs.find((x) => x.name === owner),
         envs,
       );
       if (problem)
         out.issues.push({
-          path: ["environments", e.name, "validationRecordOwners", n],
+          path: ["environments", e.name, "validationRecordOwners", key],
           message: problem,
         });
     }
