@@ -10,7 +10,9 @@ export function environmentFrom(file: string, name: string | undefined, usage: s
   const env = config.environments.find((e) => e.name === name);
   if (!env) {
     const names = config.environments.map((e) => e.name).join(", ");
-    throw new CliError(`${file} has no environment "${name}" (it has: ${names}).`);
+    throw new CliError(
+      `${file} has no environment "${name}" (it has: ${names}). Fix: name one of those, or add environments.${name} to ${file}.`,
+    );
   }
   return { env, warnings };
 }

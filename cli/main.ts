@@ -13,6 +13,8 @@ interface Command {
   /** One line for `certkit --help`. */
   readonly summary: string;
   readonly usage: string;
+  /** Whether it synthesizes (a config error then says "nothing was synthesized", else "nothing was written"). */
+  readonly synthesizes: boolean;
   run(args: string[], configFile: string): number | Promise<number>;
 }
 
@@ -20,16 +22,19 @@ const COMMANDS: Record<string, Command> = {
   adopt: {
     summary: "find certificates and records made by hand; write the environment's adopt section",
     usage: ADOPT_USAGE,
+    synthesizes: false,
     run: adopt,
   },
   check: {
     summary: "read live state and report what would break apply or renewal (exit 1 if anything)",
     usage: CHECK_USAGE,
+    synthesizes: false,
     run: check,
   },
   review: {
     summary: "synthesize every stack and write reviewable HCL and summaries",
     usage: REVIEW_USAGE,
+    synthesizes: true,
     run: review,
   },
 };
@@ -63,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args, configFile);
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(e.message);
+      console.error(command.synthesizes ? e.message : e.report("nothing was written"));
       return EXIT.problem;
     }
     if (e instanceof BaselineError || e instanceof ReviewOutputError) {

@@ -82,6 +82,8 @@ export function review(args: string[], file: string): number {
   const warnings = loaded.warnings.map(formatIssue);
   for (const w of warnings) console.warn(`Warning: ${w}`);
   const out = options.out.replace(/\/+$/, "") || ".";
+  // Before the work and the default baseline (which reads it): an unusable folder fails fast.
+  prepareOutputFolder(options.out);
   const baseline: Baseline | undefined = !options.compare
     ? undefined
     : options.base
@@ -89,8 +91,6 @@ export function review(args: string[], file: string): number {
       : options.previous
         ? baselineFromPrevious(options.previous)
         : baselineFromFolder(options.out, "the previous review");
-  // Before the work: an unwritable folder fails fast.
-  prepareOutputFolder(options.out);
 
   let formatter = "built-in formatter";
   const format = (hcl: string) => {

@@ -72,17 +72,25 @@ export function checkS3Backends(cfg: CertkitConfig, out: RuleFindings): void {
   }
 }
 
+/** Every problem of an S3 state key at once, with a key that passes. */
 function keyProblem(key: string): string | undefined {
-  if (key.startsWith("/") || key.endsWith("/")) {
-    return `must not start or end with "/" (Terraform's s3 backend refuses it), got "${key}". Fix: write "${key.replace(/^\/+|\/+$/g, "") || "certkit/{environment}.tfstate"}".`;
-  }
-  if (key.includes("//")) {
-    return `must not hold "//" (Terraform's s3 backend refuses it), got "${key}". Fix: write "${key.replace(/\/{2,}/g, "/")}".`;
-  }
-  if (key.split("/").some((s) => s === "." || s === "..")) {
-    return `holds a "." or ".." segment, got "${key}"; S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems. Fix: write the key without them, such as "certkit/{environment}.tfstate".`;
-  }
-  return undefined;
+  const refused = "(Terraform's s3 backend refuses it)";
+  const problems = [
+    ...(key.startsWith("/") || key.endsWith("/") ? [`starts or ends with "/" ${refused}`] : []),
+    ...(key.includes("//") ? [`holds "//" ${refused}`] : []),
+    ...(key.split("/").some((s) => s === "." || s === "..")
+      ? [
+          'holds a "." or ".." segment (S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems)',
+        ]
+      : []),
+  ];
+  if (!problems.length) return undefined;
+  const fixed =
+    key
+      .split("/")
+      .filter((s) => s && s !== "." && s !== "..")
+      .join("/") || "certkit/{environment}.tfstate";
+  return `${problems.join(" and ")}, got "${key}". Fix: write "${fixed}".`;
 }
 
 /** Why S3 refuses a general purpose bucket name, or undefined. */

@@ -55,6 +55,16 @@ export function certkitTags(
   return { ...(project ? { project } : {}), environment, "managed-by": "certkit" };
 }
 
+/** A certificate's own tags less certkit's keys, which would win over default_tags on it. */
+export function certificateOwnTags(
+  cfg: CertkitConfig,
+  envName: string,
+  tags: Record<string, string> | undefined,
+): Record<string, string> {
+  const own = certkitTags(cfg.project, envName);
+  return Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !Object.hasOwn(own, k)));
+}
+
 /** An environment's tags: defaults.tags, its own, then certkit's. */
 export function environmentTags(cfg: CertkitConfig, envName: string): Record<string, string> {
   return {

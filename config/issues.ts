@@ -41,13 +41,18 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly issues: readonly ConfigIssue[],
   ) {
-    super(
-      [
-        `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was synthesized:`,
-        ...issues.map((i) => `  - ${formatIssue(i)}`),
-      ].join("\n"),
-    );
+    super("");
+    this.message = this.report("nothing was synthesized");
     this.name = "ConfigError";
+  }
+
+  /** The message with what did not happen, as the command says it ("nothing was written"). */
+  report(outcome: string): string {
+    const { file, issues } = this;
+    return [
+      `${file}: ${issues.length} problem${issues.length === 1 ? "" : "s"}, ${outcome}:`,
+      ...issues.map((i) => `  - ${formatIssue(i)}`),
+    ].join("\n");
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type ResolvedAlarm,
   type ResolvedBackend,
   type ZoneConfig,
+  certificateOwnTags,
   certificateRegion,
   effectiveRegion,
   environmentTags,
@@ -186,7 +187,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
         name: certName,
         region: certificateRegion(region, c),
         domains: c.domains,
-        tags: c.tags ?? {},
+        tags: certificateOwnTags(cfg, name, c.tags),
         alarm: resolveAlarm(cfg, name, certName),
         ...optional("attach", resolved),
         hostnames: resolveHostnames(c, router, at).map((h) => ({

@@ -308,23 +308,33 @@ function checkSharedState(cfg: CertkitConfig, out: RuleFindings): void {
   if (hasZoneSettings(cfg)) {
     stacks.push({ name: ZONES_STACK, environment: ZONES_STACK, ...from(ZONES_STACK) });
   }
-  const seen = new Map<string, string>();
+  const stateAt = (s: Stack, environment = s.environment) => {
+    const resolved = resolveBackend(s.backend, environment);
+    return { kind: resolved.kind, ...stateOf(s.ingress ? ingressBackend(resolved) : resolved) };
+  };
+  // A key without {environment} gives every stack that uses it one state: that key is the culprit.
+  const fixed = (s: Stack) => stateAt(s).where === stateAt(s, `${s.environment}-other`).where;
+  const seen = new Map<string, Stack>();
   const reported = new Set<string>();
-  for (const { name: stack, environment, backend, path, ingress } of stacks) {
-    if (backend && backendKinds(backend).length !== 1) continue; // reported by checkBackend
-    const resolved = resolveBackend(backend, environment);
-    const state = stateOf(ingress ? ingressBackend(resolved) : resolved);
+  for (const stack of stacks) {
+    if (stack.backend && backendKinds(stack.backend).length !== 1) continue; // reported by checkBackend
+    const state = stateAt(stack);
     const other = seen.get(state.where);
     if (other === undefined) {
       seen.set(state.where, stack);
       continue;
     }
-    const at = [...path, resolved.kind, state.key];
+    const culprit = fixed(other) && !fixed(stack) ? other : stack;
+    const { kind, key, example } = stateAt(culprit);
+    const at = [...culprit.path, kind, key];
     if (reported.has(formatPath(at))) continue;
     reported.add(formatPath(at));
+    const fix = fixed(culprit)
+      ? `put {environment} in it, such as "${example}"`
+      : `make it differ from the ${key} of stack ${culprit === stack ? other.name : stack.name}`;
     out.issues.push({
       path: at,
-      message: `gives stacks ${other} and ${stack} the same state (${state.where}); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as "${state.example}".`,
+      message: `gives stacks ${other.name} and ${stack.name} the same state (${state.where}); each stack's apply would destroy the other's resources. Fix: ${fix}.`,
     });
   }
 }
@@ -402,16 +412,19 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
     uses: validatedNames(name, env),
   }));
   for (const e of envs) {
-    for (const [n, owner] of Object.entries(e.owners)) {
+    // The key as written: the path must lead to it.
+    for (const [key, owner] of Object.entries(
+      cfg.environments[e.name].validationRecordOwners ?? {},
+    )) {
       const problem = ownerProblem(
         e,
-        n,
+        normalizeDomain(key),
         envs.find((x) => x.name === owner),
         envs,
       );
       if (problem)
         out.issues.push({
-          path: ["environments", e.name, "validationRecordOwners", n],
+          path: ["environments", e.name, "validationRecordOwners", key],
           message: problem,
         });
     }

@@ -53,28 +53,50 @@ function warnOverridden(cfg: CertkitConfig, out: RuleFindings): void {
   const warn = (path: KeyPath, value: string, own: string, where: string) =>
     out.warnings.push({
       path: path,
-      message: `"${value}" is replaced by certkit's own tag ${String(path[path.length - 1])} = ${own} on every resource of ${where}, so it never reaches AWS. Remove it, or use another key.`,
+      message: `"${value}" is replaced by certkit's own tag ${String(path[path.length - 1])} = ${own} on ${where}, so it never reaches AWS. Remove it, or use another key.`,
     });
+  const ownTag = (envName: string, key: string): string | undefined => {
+    const own = certkitTags(cfg.project, envName);
+    return Object.hasOwn(own, key) ? own[key] : undefined;
+  };
   for (const [key, value] of Object.entries(cfg.defaults?.tags ?? {})) {
     const differ = envNames.filter((e) => {
-      const own = certkitTags(cfg.project, e)[key];
+      const own = ownTag(e, key);
       return own !== undefined && own !== value;
     });
     if (!differ.length) continue;
-    const own =
-      key === "environment" ? "<the environment's name>" : certkitTags(cfg.project, differ[0])[key];
+    const own = key === "environment" ? "<the environment's name>" : String(ownTag(differ[0], key));
     warn(
       ["defaults", "tags", key],
       value,
       own,
-      `environment${differ.length === 1 ? "" : "s"} ${differ.join(", ")}`,
+      `every resource of environment${differ.length === 1 ? "" : "s"} ${differ.join(", ")}`,
     );
   }
   for (const [envName, env] of Object.entries(cfg.environments)) {
-    const own = certkitTags(cfg.project, envName);
     for (const [key, value] of Object.entries(env.tags ?? {})) {
-      if (own[key] !== undefined && own[key] !== value) {
-        warn(["environments", envName, "tags", key], value, own[key], `environment ${envName}`);
+      const own = ownTag(envName, key);
+      if (own !== undefined && own !== value) {
+        warn(
+          ["environments", envName, "tags", key],
+          value,
+          own,
+          `every resource of environment ${envName}`,
+        );
+      }
+    }
+    // A resource's own tags win over default_tags: resolve drops these keys instead.
+    for (const [certName, cert] of Object.entries(env.certificates)) {
+      for (const [key, value] of Object.entries(cert.tags ?? {})) {
+        const own = ownTag(envName, key);
+        if (own !== undefined && own !== value) {
+          warn(
+            ["environments", envName, "certificates", certName, "tags", key],
+            value,
+            own,
+            `certificate ${certName}`,
+          );
+        }
       }
     }
   }

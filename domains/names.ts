@@ -35,7 +35,7 @@ export function domainNameProblem(name: string): string | undefined {
   }
   if (/\s/.test(name)) return `contains white space, got "${name}". Fix: remove it.`;
   if (name.length > MAX_NAME_LENGTH) {
-    return `must be ${MAX_NAME_LENGTH} characters or less (DNS's limit), got ${name.length}: "${name}". Fix: use a shorter name.`;
+    return `must be ${MAX_NAME_LENGTH} characters or less (DNS's limit), got ${name.length}: "${name}". Fix: use a name of at most ${MAX_VALIDATED_NAME_LENGTH} characters (${MAX_VALIDATED_NAME_LENGTH + 2} for a wildcard), so that its ACM validation record _<32 hex digits>.<name> fits too.`;
   }
   const labels = name.split(".");
   const starAt = labels.findIndex((l, i) => l.includes("*") && !(i === 0 && l === "*"));

@@ -26,7 +26,15 @@ export function baselineFromGit(ref: string, configFile: string, cwd = process.c
   });
   if (show.error) throw new BaselineError(`--base ${ref}: cannot run git: ${show.error.message}`);
   if (show.status !== 0) {
-    throw new BaselineError(`--base ${ref}: git show ${ref}:${path} failed: ${show.stderr.trim()}`);
+    const known =
+      spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd }).status ===
+      0;
+    const fix = known
+      ? `Fix: give a ref whose commit has ${path}, or --no-compare when the config is new since ${ref}.`
+      : `Fix: give a branch, tag or commit this repository has (a shallow CI checkout needs it fetched first: git fetch origin ${ref}), or --no-compare.`;
+    throw new BaselineError(
+      `--base ${ref}: git show ${ref}:${path} failed: ${show.stderr.trim().replace(/\.?$/, ".")} ${fix}`,
+    );
   }
   const { config } = loadConfigText(show.stdout, `${path} at ${ref}`);
   return {

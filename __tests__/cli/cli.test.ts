@@ -46,6 +46,19 @@ it("reports a missing config file as a config error, exit 1, no stack trace", as
   });
 });
 
+it("says nothing was written for a command that does not synthesize", async () => {
+  writeFileSync(join(dir, "broken.yaml"), "environments: {}\n");
+  for (const command of ["adopt", "check"]) {
+    const run = await certkit([command, "prod"], dir, { CERTKIT_CONFIG: "broken.yaml" });
+    expect(run).toEqual({
+      status: 1,
+      stdout: "",
+      stderr:
+        "broken.yaml: 1 problem, nothing was written:\n  - environments (line 1, column 15): defines no environment. Fix: add one, such as `prod:` with its certificates.\n",
+    });
+  }
+});
+
 it("reads the file named by CERTKIT_CONFIG", async () => {
   writeFileSync(join(dir, "other.yaml"), "environments: {}\n");
   const run = await certkit(["review"], dir, { CERTKIT_CONFIG: "other.yaml" });
@@ -71,7 +84,8 @@ it("refuses adopt and check without an environment, or with an unknown one, exit
   expect(unknown).toEqual({
     status: 2,
     stdout: "",
-    stderr: 'certkit check: certkit.yaml has no environment "staging" (it has: prod).\n',
+    stderr:
+      'certkit check: certkit.yaml has no environment "staging" (it has: prod). Fix: name one of those, or add environments.staging to certkit.yaml.\n',
   });
   const option = await certkit(["adopt", "prod", "--force"], dir);
   expect([option.status, option.stderr.split("\n")[0]]).toEqual([

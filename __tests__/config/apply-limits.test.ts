@@ -88,6 +88,37 @@ describe("tags", () => {
       'environments.prod.tags.environment (line 8, column 26): "production" is replaced by certkit\'s own tag environment = prod on every resource of environment prod, so it never reaches AWS. Remove it, or use another key.',
     ]);
   });
+
+  it("warns when a certificate's own tags name certkit's keys, and keeps certkit's values on it", () => {
+    const source = yaml`
+      cloudflare: { zones: { example.com: {} } }
+      environments:
+        prod:
+          region: eu-west-1
+          accountId: "123456789012"
+          certificates:
+            a: { domains: [example.com], tags: { environment: z, managed-by: q, team: web } }
+    `;
+    expect(warningsOf(source).filter((w) => w.includes("tags"))).toEqual([
+      'environments.prod.certificates.a.tags.environment (line 7, column 57): "z" is replaced by certkit\'s own tag environment = prod on certificate a, so it never reaches AWS. Remove it, or use another key.',
+      'environments.prod.certificates.a.tags.managed-by (line 7, column 72): "q" is replaced by certkit\'s own tag managed-by = certkit on certificate a, so it never reaches AWS. Remove it, or use another key.',
+    ]);
+    const env = load(source).config.environments[0];
+    expect(env.certificates[0].tags).toEqual({ team: "web" });
+    expect(env.tags).toEqual({ environment: "prod", "managed-by": "certkit" });
+  });
+
+  it("does not take tag keys named like Object.prototype members for certkit's own", () => {
+    const keys = "{ constructor: a, toString: b, hasOwnProperty: c, valueOf: d }";
+    const source = config(`defaults: { tags: ${keys} }`, `tags: ${keys}`, `, tags: ${keys}`);
+    expect(warningsOf(source).filter((w) => w.includes("tags"))).toEqual([]);
+    expect(load(source).config.environments[0].certificates[0].tags).toEqual({
+      constructor: "a",
+      toString: "b",
+      hasOwnProperty: "c",
+      valueOf: "d",
+    });
+  });
 });
 
 describe("CNAME loops", () => {
@@ -187,14 +218,25 @@ describe("s3 backend", () => {
 
   it("fails when the key starts with /, holds // or a .. segment", () => {
     expectProblems(backend('bucket: tf-state, key: "/certkit/{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): must not start or end with "/" (Terraform\'s s3 backend refuses it), got "/certkit/{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): starts or ends with "/" (Terraform\'s s3 backend refuses it), got "/certkit/{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
     ]);
     expectProblems(backend('bucket: tf-state, key: "certkit//{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): must not hold "//" (Terraform\'s s3 backend refuses it), got "certkit//{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): holds "//" (Terraform\'s s3 backend refuses it), got "certkit//{environment}.tfstate". Fix: write "certkit/{environment}.tfstate".',
     ]);
     expectProblems(backend('bucket: tf-state, key: "state/../{environment}.tfstate"'), [
-      'defaults.backend.s3.key (line 2, column 53): holds a "." or ".." segment, got "state/../{environment}.tfstate"; S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems. Fix: write the key without them, such as "certkit/{environment}.tfstate".',
+      'defaults.backend.s3.key (line 2, column 53): holds a "." or ".." segment (S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems), got "state/../{environment}.tfstate". Fix: write "state/{environment}.tfstate".',
     ]);
+  });
+
+  it("reports every problem of a key at once, with a key that passes", () => {
+    const all =
+      'starts or ends with "/" (Terraform\'s s3 backend refuses it) and holds "//" (Terraform\'s s3 backend refuses it) and holds a "." or ".." segment (S3 keeps such keys literally while tools and SDKs that normalise paths do not, so the state would not be where it seems)';
+    expectProblems(backend('bucket: tf-state, key: "/st//./../{environment}/"'), [
+      `defaults.backend.s3.key (line 2, column 53): ${all}, got "/st//./../{environment}/". Fix: write "st/{environment}".`,
+    ]);
+    expect(
+      load(backend('bucket: tf-state, key: "st/{environment}"')).config.environments,
+    ).toHaveLength(1);
   });
 
   it.each([

@@ -244,6 +244,15 @@ describe("validation records shared by environments", () => {
     ]);
   });
 
+  it("reports a key as written, not lowercased", () => {
+    expectProblems(
+      sharedAccount("validationRecordOwners: { example.com: staging, toString: staging }"),
+      [
+        'environments.prod.validationRecordOwners.toString (line 10, column 63): this environment validates no certificate name "tostring". Fix: remove the entry.',
+      ],
+    );
+  });
+
   it("fails when an environment names itself as the owner", () => {
     expectProblems(sharedAccount("validationRecordOwners: { example.com: prod }"), [
       'environments.prod.validationRecordOwners["example.com"] (line 10, column 44): "prod" is not another environment. Fix: name the environment whose stack creates the record (staging).',

@@ -16,6 +16,35 @@ describe("state of the zones and ingress stacks", () => {
     );
   });
 
+  it("names the environment's own key when it is the one without {environment}", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: { caa: true } } }
+        defaults: { backend: { s3: { bucket: tf-state, key: "state/{environment}" } } }
+        environments:
+          prod: { region: eu-west-1, accountId: "123456789012", backend: { s3: { bucket: tf-state, key: state/zones } }, certificates: {} }
+      `,
+      [
+        "environments.prod.backend.s3.key (line 4, column 97): gives stacks prod and zones the same state (s3://tf-state/state/zones); each stack's apply would destroy the other's resources. Fix: put {environment} in it, such as \"certkit/{environment}.tfstate\".",
+      ],
+    );
+  });
+
+  it("says to make the keys differ when both have {environment}", () => {
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: eu-west-1, accountId: "123456789012", backend: { s3: { bucket: tf-state, key: "s/{environment}-x" } } }
+        environments:
+          a: { certificates: {} }
+          a-x: { backend: { s3: { bucket: tf-state, key: "s/{environment}" } }, certificates: {} }
+      `,
+      [
+        "environments.a-x.backend.s3.key (line 5, column 50): gives stacks a and a-x the same state (s3://tf-state/s/a-x); each stack's apply would destroy the other's resources. Fix: make it differ from the key of stack a.",
+      ],
+    );
+  });
+
   it("gives the zones and ingress stacks their own state next to the environments'", () => {
     const { config } = load(yaml`
       cloudflare: { zones: { example.com: { sslMode: strict } } }

@@ -102,7 +102,7 @@ describe("domainNameProblem", () => {
   it("fails when the name is longer than 253 characters", () => {
     const name = nameOfLength(254);
     expect(domainNameProblem(name)).toBe(
-      `must be 253 characters or less (DNS's limit), got 254: "${name}". Fix: use a shorter name.`,
+      `must be 253 characters or less (DNS's limit), got 254: "${name}". Fix: use a name of at most 219 characters (221 for a wildcard), so that its ACM validation record _<32 hex digits>.<name> fits too.`,
     );
   });
 

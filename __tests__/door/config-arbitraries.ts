@@ -130,7 +130,8 @@ const attach: fc.Arbitrary<Attach> = fc.oneof(
   fc.record(
     {
       kind: fc.constant("cloudfront" as const),
-      originPath: freeText.map((t) => `/${t}`),
+      // CloudFront refuses an originPath ending in "/" (config/endpoint-rules.ts).
+      originPath: freeText.map((t) => `/${t}o`),
       webAcl: fc.boolean(),
     },
     { requiredKeys: ["kind", "webAcl"] },
@@ -311,16 +312,27 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
   };
   const usingDefaults = spec.environments.filter((e) => !e.backend).map((e) => e.name);
   literals.push(...spec.emails);
+  // The controller sets one ssl-policy per Ingress group: the first certificate's, for all of it.
+  const groupPolicies = new Map<string, string>();
+  const groupPolicy = (group: string, cluster: string, policy: string) => {
+    const key = JSON.stringify([group, cluster]);
+    if (!groupPolicies.has(key)) groupPolicies.set(key, policy);
+    return groupPolicies.get(key);
+  };
   const environments = spec.environments.map((env, i) => {
     const certificates = env.certificates.map((c, j) => {
       // One level under the zone: Cloudflare's free edge certificate covers it proxied.
       const domain = `c${j}-e${i}.example.com`;
       const region = env.region;
-      const lb = `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/lb${j}/50dc6c495c0c9188`;
+      const lb = `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/lb${j}e${i}/50dc6c495c0c9188`;
       const a = c.attach;
       const alb =
         a.kind === "alb-ingress"
-          ? { ingressGroup: a.group, cluster: a.cluster, sslPolicy: a.sslPolicy }
+          ? {
+              ingressGroup: a.group,
+              cluster: a.cluster,
+              sslPolicy: groupPolicy(a.group, a.cluster, a.sslPolicy),
+            }
           : a.kind === "alb-owned"
             ? {
                 loadBalancerArn: lb,
@@ -417,7 +429,8 @@ export function mutate(config: Record<string, unknown>, m: Mutation): void {
   if (!pool.length) return;
   const { parent, key } = pool[m.at % pool.length];
   if (m.kind === "set-text") parent[key] = m.text;
-  else if (m.kind === "set-value") parent[key] = m.value;
+  // A copy: the generated constant is shared by runs, and a later mutation could nest it in itself.
+  else if (m.kind === "set-value") parent[key] = structuredClone(m.value);
   else {
     const entries = Object.entries(parent).filter(([k]) => k !== key);
     const value = parent[key];

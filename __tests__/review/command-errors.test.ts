@@ -124,6 +124,16 @@ describe("the command", () => {
     });
   });
 
+  it("exits 1 with the message when --out is a file, before reading a baseline there", () => {
+    const out = blocked();
+    const run = review("--out", out, "--no-terraform");
+    expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
+      status: 1,
+      stderr: `cannot write the review to ${out}: ${out} is a file, not a folder. Fix: choose another folder with --out <dir>, or move that file away.\n`,
+      stdout: "",
+    });
+  });
+
   it("exits 2 when --no-compare comes with --previous", () => {
     const run = review("--no-compare", "--previous", scratch);
     expect(run.status).toBe(2);

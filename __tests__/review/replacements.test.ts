@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { loadConfigText } from "../../config/load";
-import { baselineFromFolder, baselineFromGit, previousReviewLabel } from "../../review/baseline";
+import {
+  BaselineError,
+  baselineFromFolder,
+  baselineFromGit,
+  previousReviewLabel,
+} from "../../review/baseline";
 import { JsonObject } from "../../review/hcl";
 import { MANIFEST_FILE, manifestCertificates, parseManifest } from "../../review/manifest";
 import {
@@ -248,7 +253,18 @@ describe("against a git ref", () => {
 
   test("a ref git does not know is an error that says so", () => {
     expect(() => baselineFromGit("no-such-ref", "certkit.yaml", repo)).toThrow(
-      /--base no-such-ref: git show/,
+      new BaselineError(
+        "--base no-such-ref: git show no-such-ref:certkit.yaml failed: fatal: invalid object name 'no-such-ref'. Fix: give a branch, tag or commit this repository has (a shallow CI checkout needs it fetched first: git fetch origin no-such-ref), or --no-compare.",
+      ),
+    );
+  });
+
+  test("a ref without the config is an error that says so", () => {
+    writeFileSync(join(repo, "new.yaml"), v1);
+    expect(() => baselineFromGit("HEAD", "new.yaml", repo)).toThrow(
+      new BaselineError(
+        "--base HEAD: git show HEAD:new.yaml failed: fatal: path 'new.yaml' exists on disk, but not in 'HEAD'. Fix: give a ref whose commit has new.yaml, or --no-compare when the config is new since HEAD.",
+      ),
     );
   });
 });
