@@ -1,6 +1,6 @@
 // Config of the expiry alarm and ACM event routing (`alarm`), in defaults, an
 // environment or a certificate. Part of the schema in schema.ts. Every key is
-// optional here so that the levels can merge key by key (resolve-alarm.ts);
+// optional here so that the levels can merge key by key (config/derive.ts);
 // ranges and formats are checked in alarm-rules.ts, which can say how to fix them.
 import { z } from "zod";
 

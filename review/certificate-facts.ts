@@ -2,7 +2,7 @@
 // config: names, where it is served, which records point at it, which records
 // validate it, and who hears about its expiry. Pure.
 import type { ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
-import type { ResolvedAlarm } from "../config/resolve-alarm";
+import type { ResolvedAlarm } from "../config/derive";
 import type { ResolvedAttach } from "../config/resolve-endpoints";
 import { baseName } from "../domains/names";
 
