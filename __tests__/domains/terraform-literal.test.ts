@@ -31,6 +31,16 @@ describe("terraformLiterals", () => {
     ).toEqual({ "$${k}": ["%%{v}", 1, true, null], nested: { a: "$${b}" } });
   });
 
+  it("returns data that needs no escaping as it is, and copies only what changes", () => {
+    const plain = { a: ["x", { b: "y" }], c: { d: 1 } };
+    expect(terraformLiterals(plain)).toBe(plain);
+    const mixed = { keep: { b: "y" }, change: { b: "${y}" } };
+    const out = terraformLiterals(mixed);
+    expect(out).toEqual({ keep: { b: "y" }, change: { b: "$${y}" } });
+    expect(out.keep).toBe(mixed.keep);
+    expect(mixed.change.b).toBe("${y}"); // the input is never changed
+  });
+
   it("keeps a __proto__ key an ordinary key", () => {
     const data = JSON.parse('{"__proto__": {"x": "${y}"}}') as Record<string, unknown>;
     const out = terraformLiterals(data);
