@@ -1,4 +1,5 @@
 // Entry point of `cdktf synth`: the only place that reads the environment.
+import { mkdirSync } from "node:fs";
 import { App } from "cdktf";
 import { loadConfigFile } from "./config/load";
 import { ConfigError, formatIssue } from "./config/issues";
@@ -14,12 +15,15 @@ try {
   const { config, warnings } = loadConfigFile(file);
   timer.phase("config");
   for (const w of warnings) console.warn(`Warning: ${formatIssue(w)}`);
+  // The output folder: cdktf.json's `output` (or --output), which cdktf passes in
+  // CDKTF_OUTDIR. cdktf's App makes only its last folder; make the parents too.
+  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+  mkdirSync(outdir, { recursive: true });
   // No stack traces in metadata: they carry absolute paths and cost time.
-  const app = new App({ stackTraces: false });
+  const app = new App({ outdir, stackTraces: false });
   // Nor per token (a third of a large synthesis); CERTKIT_TOKEN_STACKS=1 keeps them for debugging.
   applyCdktfWorkarounds({ tokenStacks: process.env.CERTKIT_TOKEN_STACKS === "1" });
-  // cdktf runs the app in the project root, with the output folder (cdktf.json's
-  // `output`, or --output) in CDKTF_OUTDIR, which App reads: local state stays put.
+  // cdktf runs the app in the project root: relative local state stays there.
   buildApp(app, config, {
     projectRootFromStackDir: projectRootFromStackDir(process.cwd(), app.outdir),
   });

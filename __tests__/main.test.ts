@@ -1,7 +1,7 @@
 // main.ts, as `cdktf synth` runs it: a failure that is not the config's is one
 // line and exit 2, never a stack trace.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -57,6 +57,21 @@ it("prints each config warning with its key path and line, and synthesizes", () 
       stderr:
         "Warning: environments.prod.certificates.web (line 6, column 12): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.\n",
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("makes an output folder whose parents do not exist yet", () => {
+  const dir = mkdtempSync(join(tmpdir(), "certkit-main-"));
+  try {
+    const run = spawnSync(process.execPath, ["scripts/ts.js", "main.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: join(dir, "a", "b") },
+    });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(existsSync(join(dir, "a", "b", "manifest.json"))).toBe(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
