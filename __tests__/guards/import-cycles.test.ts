@@ -1,29 +1,10 @@
 // No import cycle among the project's TypeScript files, type imports included:
 // config flows one way (parse -> validate -> resolve -> build), and a cycle,
 // even of types only, is two layers that each know the other.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import * as ts from "typescript";
-
-const ROOT = join(__dirname, "..", "..");
-const SKIP = new Set([
-  "node_modules",
-  "dist",
-  "cdktf.out",
-  "coverage",
-  ".git",
-  ".tmp",
-  "review-out",
-  ".terraform",
-]);
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return SKIP.has(e.name) ? [] : tsFiles(path);
-    return /\.ts$/.test(e.name) && !e.name.endsWith(".d.ts") ? [path] : [];
-  });
-}
+import { ROOT, projectFiles } from "./project-files";
 
 /** The project files `file` imports (import, import type, export from, require, import()). */
 export function importsOf(file: string, text: string): string[] {
@@ -87,7 +68,9 @@ describe("import cycles", () => {
 
   it("has none among the project's TypeScript files", () => {
     const graph = new Map(
-      tsFiles(ROOT).map((f) => [f, importsOf(f, readFileSync(f, "utf8"))] as const),
+      projectFiles(/(?<!\.d)\.ts$/)
+        .map((f) => join(ROOT, f))
+        .map((f) => [f, importsOf(f, readFileSync(f, "utf8"))] as const),
     );
     expect(graph.size).toBeGreaterThan(50);
     const shown = cyclesIn(graph).map((c) =>

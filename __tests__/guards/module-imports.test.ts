@@ -1,10 +1,10 @@
 // Constructs stand alone, as aws-cdk-lib's do: modules/ takes its props in its own
 // types and never reaches into config/ (the stacks map the resolved model to props).
-import { readFileSync, readdirSync } from "node:fs";
-import { join, posix, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, posix } from "node:path";
 import * as ts from "typescript";
+import { ROOT, projectFiles } from "./project-files";
 
-const ROOT = join(__dirname, "..", "..");
 const MODULES = "modules";
 const FORBIDDEN = "config";
 
@@ -20,18 +20,8 @@ function configImports(file: string, text: string): string[] {
     .map(({ fileName, pos }) => `${file}:${text.slice(0, pos).split("\n").length}: "${fileName}"`);
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = relative(ROOT, join(ROOT, dir, e.name))
-      .split(sep)
-      .join("/");
-    if (e.isDirectory()) return sources(rel);
-    return /\.ts$/.test(e.name) ? [rel] : [];
-  });
-}
-
 describe("modules/", () => {
-  const files = sources(MODULES);
+  const files = projectFiles(/\.ts$/, MODULES);
 
   it("scans every construct", () => {
     expect(files).toEqual(

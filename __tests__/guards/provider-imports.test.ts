@@ -2,26 +2,16 @@
 // (`@cdktf/provider-aws`) pulls in ~2,200 modules (tens of seconds, >1 GB under
 // ts-node); one class from its own path (`@cdktf/provider-aws/lib/acm-certificate`)
 // loads a few. modules/provider-imports.ts is the one file that imports bindings.
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as ts from "typescript";
+import { ROOT, projectFiles } from "./project-files";
 
-const ROOT = join(__dirname, "..", "..");
 const IMPORT_MODULE = "modules/provider-imports.ts";
-// Skipped: what is not the project's code (dependencies, build output, scratch), and
-// bench/baseline by path: it imports package roots on purpose, being the slow
-// cdktf-template app that `npm run bench` compares synthesis against.
-const SKIP = new Set([
-  "node_modules",
-  "dist",
-  "cdktf.out",
-  "coverage",
-  ".git",
-  ".tmp",
-  "review-out",
-  ".terraform",
-  "bench/baseline",
-]);
+// Skipped besides what is not the project's code (project-files.ts): bench/baseline,
+// which imports package roots on purpose, being the slow cdktf-template app that
+// `npm run bench` compares synthesis against.
+const SKIP = ["bench/baseline"];
 const SOURCE = /\.(ts|tsx|mts|cts|js|cjs|mjs)$/;
 
 const PROVIDER = /^@cdktf\/provider-[^/]+/;
@@ -62,20 +52,10 @@ function providerImportFindings(file: string, text: string): Finding[] {
   return findings;
 }
 
-function projectFiles(dir = ROOT): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    const rel = relative(ROOT, path).split(sep).join("/");
-    if (SKIP.has(rel) || SKIP.has(e.name)) return [];
-    if (e.isDirectory()) return projectFiles(path);
-    return SOURCE.test(e.name) ? [rel] : [];
-  });
-}
-
 const format = (f: Finding) => `${f.file}:${f.line}: "${f.module}" ${f.problem}`;
 
 describe("provider imports", () => {
-  const files = projectFiles();
+  const files = projectFiles(SOURCE, "", SKIP);
 
   it("scans the project's sources", () => {
     expect(files).toEqual(expect.arrayContaining(["main.ts", IMPORT_MODULE, "scripts/ts.js"]));
