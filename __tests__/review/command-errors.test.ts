@@ -1,6 +1,5 @@
 // `npm run review` given a baseline or an output folder it cannot use: a clear
 // message, the documented exit code (docs/review.md), no stack trace, nothing written.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +9,7 @@ import {
   prepareOutputFolder,
   writeReviewFiles,
 } from "../../review/write-review";
-import { ROOT } from "./helpers";
+import { ROOT, runReview } from "./helpers";
 
 const scratch = mkdtempSync(join(tmpdir(), "certkit-review-errors-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -92,13 +91,7 @@ describe("--out", () => {
 });
 
 /** The review command as users run it. */
-function review(...args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, "bin", "certkit.js"), "review", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, CERTKIT_CONFIG: join(ROOT, "certkit.yaml") },
-  });
-}
+const review = (...args: string[]) => runReview(ROOT, "certkit.yaml", ...args);
 
 describe("the command", () => {
   it("exits 1 with the message and writes nothing when --previous is missing", () => {

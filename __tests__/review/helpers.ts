@@ -11,6 +11,15 @@ import { Review, buildReview } from "../../review/write-review";
 
 export const ROOT = join(__dirname, "..", "..");
 
+/** `certkit review <args>` as users run it, in `cwd`, reading `config` (relative to `cwd`). */
+export function runReview(cwd: string, config: string, ...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, "bin", "certkit.js"), "review", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, CERTKIT_CONFIG: config },
+  });
+}
+
 /** certkit.yaml and every examples/<scenario>/certkit.yaml, relative to the project root. */
 export function bundledConfigs(): string[] {
   const found: string[] = [];

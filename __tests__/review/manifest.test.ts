@@ -1,6 +1,5 @@
 // The review's baseline: certkit-review.json beside the HCL, written by every
 // review and read by the next one; never the HCL read back.
-import { spawnSync } from "node:child_process";
 import {
   mkdirSync,
   mkdtempSync,
@@ -15,7 +14,7 @@ import { join } from "node:path";
 import { BaselineError, baselineFromFolder, baselineFromPrevious } from "../../review/baseline";
 import { MANIFEST_FILE, manifestText, parseManifest } from "../../review/manifest";
 import { buildReview, writeReviewFiles } from "../../review/write-review";
-import { ROOT, reviewOfText } from "./helpers";
+import { ROOT, reviewOfText, runReview } from "./helpers";
 
 const scratch = mkdtempSync(join(tmpdir(), "certkit-manifest-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -212,15 +211,7 @@ describe("a baseline that cannot be used", () => {
   test("the command exits 1 with the message and leaves the earlier review as it was", () => {
     const dir = earlierVersion();
     const index = readFileSync(join(dir, "index.md"), "utf8");
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, "bin", "certkit.js"), "review", "--out", dir],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        env: { ...process.env, CERTKIT_CONFIG: join(ROOT, "certkit.yaml") },
-      },
-    );
+    const run = runReview(ROOT, "certkit.yaml", "--out", dir);
     expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
       status: 1,
       stderr: `${dir}: holds a review without certkit-review.json, written by an earlier version of certkit, so there is nothing to compare the certificates with. ${OUT_FIX(dir)}\n`,

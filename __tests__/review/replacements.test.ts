@@ -25,7 +25,7 @@ import {
   replacementReasons,
 } from "../../review/replacements";
 import { buildReview, writeReviewFiles } from "../../review/write-review";
-import { ROOT, fieldTable, reviewOfText, stackJson } from "./helpers";
+import { fieldTable, reviewOfText, runReview, stackJson } from "./helpers";
 
 const cert = (
   domains: string[],
@@ -224,19 +224,7 @@ describe("against a git ref", () => {
   });
 
   test("npm run review -- --base HEAD prints the warnings and writes them into the summary", () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, "bin", "certkit.js"),
-        "review",
-        "--base",
-        "HEAD",
-        "--out",
-        "out",
-        "--no-terraform",
-      ],
-      { cwd: repo, encoding: "utf8", env: { ...process.env, CERTKIT_CONFIG: "certkit.yaml" } },
-    );
+    const run = runReview(repo, "certkit.yaml", "--base", "HEAD", "--out", "out", "--no-terraform");
     // Config warnings (certificates not attached, nobody notified) are expected on stderr.
     expect({ status: run.status, stderr: run.stderr.replace(/^Warning: .*\n/gm, "") }).toEqual({
       status: 0,
@@ -374,18 +362,14 @@ describe("a certificate that moves to another region", () => {
     mkdirSync(previous, { recursive: true });
     writeFileSync(join(project, "certkit.yaml"), r2);
     writeReviewFiles(previous, before.review.files);
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, "bin", "certkit.js"),
-        "review",
-        "--previous",
-        previous,
-        "--out",
-        "out",
-        "--no-terraform",
-      ],
-      { cwd: project, encoding: "utf8", env: { ...process.env, CERTKIT_CONFIG: "certkit.yaml" } },
+    const run = runReview(
+      project,
+      "certkit.yaml",
+      "--previous",
+      previous,
+      "--out",
+      "out",
+      "--no-terraform",
     );
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain("without create_before_destroy");
@@ -513,18 +497,14 @@ describe("a certificate on an ALB of the AWS Load Balancer Controller", () => {
     const project = join(dir, "project");
     mkdirSync(project);
     writeFileSync(join(project, "certkit.yaml"), c2);
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, "bin", "certkit.js"),
-        "review",
-        "--previous",
-        previous,
-        "--out",
-        "out",
-        "--no-terraform",
-      ],
-      { cwd: project, encoding: "utf8", env: { ...process.env, CERTKIT_CONFIG: "certkit.yaml" } },
+    const run = runReview(
+      project,
+      "certkit.yaml",
+      "--previous",
+      previous,
+      "--out",
+      "out",
+      "--no-terraform",
     );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
