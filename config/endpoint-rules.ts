@@ -13,7 +13,7 @@ import {
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
-import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
+import type { CertificateConfig, CertkitConfig } from "./schema";
 
 const ELB_ARN =
   /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
@@ -182,58 +182,6 @@ export function checkCnameChains(cnames: EndpointContext["cnames"], out: RuleFin
       path: first.path,
       message: `"${start}" is in a CNAME loop: ${[...chain, start].map((n) => `"${n}"`).join(" -> ")} (through ${chain.map((n) => formatPath(cnames.get(n)!.path)).join(", ")}); no resolver follows it. Fix: set ${[...new Set(chain.map((n) => cnames.get(n)!.key))].join(" or ")} of one of them to the endpoint's own DNS name.`,
     });
-  }
-}
-
-/**
- * One controller-made ALB (cluster + ingress group) has one scheme, and an
- * internal one only DNS-only hostnames: Cloudflare's proxy reaches only
- * internet-facing ALBs.
- */
-export function checkIngressSchemes(env: EnvironmentConfig, at: KeyPath, out: RuleFindings): void {
-  const groups = new Map<string, { path: KeyPath; scheme: string; certs: string[] }>();
-  for (const [name, cert] of Object.entries(env.certificates)) {
-    const alb = cert.attach?.alb;
-    const path: KeyPath = [...at, "certificates", name, "attach", "alb", "scheme"];
-    if (!alb) continue;
-    if (alb.ingressGroup === undefined) {
-      if (alb.scheme === "internal") {
-        out.issues.push({
-          path,
-          message:
-            "only applies to an ALB the AWS Load Balancer Controller makes (with ingressGroup); certkit makes no other ALB. Fix: remove it.",
-        });
-      }
-      continue;
-    }
-    if (alb.cluster === undefined) continue; // reported by checkAlb
-    const key = `${alb.cluster}\u0000${alb.ingressGroup}`;
-    const group = groups.get(key);
-    if (!group) {
-      groups.set(key, { path, scheme: alb.scheme, certs: [name] });
-      continue;
-    }
-    group.certs.push(name);
-    if (group.scheme !== alb.scheme) {
-      out.issues.push({
-        path,
-        message: `is ${alb.scheme}, but ${formatPath(group.path)} of the same ALB (ingress group ${alb.ingressGroup} on cluster ${alb.cluster}) is ${group.scheme}; one ALB has one scheme. Fix: give every certificate of the group the same scheme.`,
-      });
-    }
-  }
-  for (const group of groups.values()) {
-    if (group.scheme !== "internal") continue;
-    for (const name of group.certs) {
-      (env.certificates[name].hostnames ?? []).forEach((h, i) => {
-        if (typeof h !== "string" && !h.proxied) return;
-        const hostname = typeof h === "string" ? h : h.name;
-        const path = [...at, "certificates", name, "hostnames", i];
-        out.issues.push({
-          path: typeof h === "string" ? path : [...path, "proxied"],
-          message: `"${hostname}" is proxied, but its ALB is internal (${formatPath(group.path)}): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: ${hostname}, proxied: false }), or remove scheme: internal.`,
-        });
-      });
-    }
   }
 }
 

@@ -1,23 +1,27 @@
 // One Ingress group, one ALB: the AWS Load Balancer Controller takes one
-// ssl-policy annotation per group, and certkit writes one Helm values output
-// per group. Grouped as the stacks group them (domains/ingress-groups.ts).
+// ssl-policy and one scheme annotation per group, and certkit writes one Helm
+// values output per group. Grouped as the stacks group them (domains/ingress-groups.ts).
 import { IngressGroup, ingressGroups } from "../domains/ingress-groups";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 type Entry = readonly [name: string, cert: CertificateConfig];
 
-/** Each environment's Ingress groups: one output name and one sslPolicy per group. */
+/** Each environment's Ingress groups: one output name, one sslPolicy and one scheme per group. */
 export function checkIngressGroups(cfg: CertkitConfig, out: RuleFindings): void {
   for (const [env, config] of Object.entries(cfg.environments ?? {})) {
-    const albAt = ([name]: Entry): KeyPath => [
-      "environments",
-      env,
-      "certificates",
-      name,
-      "attach",
-      "alb",
-    ];
+    const certAt = ([name]: Entry): KeyPath => ["environments", env, "certificates", name];
+    const albAt = (e: Entry): KeyPath => [...certAt(e), "attach", "alb"];
+    for (const e of Object.entries(config.certificates ?? {})) {
+      const alb = e[1].attach?.alb;
+      if (alb?.ingressGroup === undefined && alb?.scheme === "internal") {
+        out.issues.push({
+          path: [...albAt(e), "scheme"],
+          message:
+            "only applies to an ALB the AWS Load Balancer Controller makes (with ingressGroup); certkit makes no other ALB. Fix: remove it.",
+        });
+      }
+    }
     const groups = ingressGroups(Object.entries(config.certificates ?? {}), ([, cert]) => {
       const alb = cert.attach?.alb;
       // Without cluster, or with a second endpoint form, checkEndpoints reports the certificate.
@@ -26,7 +30,10 @@ export function checkIngressGroups(cfg: CertkitConfig, out: RuleFindings): void 
       return { ...alb, cluster: alb.cluster, ingressGroup: alb.ingressGroup };
     });
     checkOutputNames(groups, albAt, out);
-    for (const g of groups) checkSslPolicy(g, albAt, out);
+    for (const g of groups) {
+      checkSslPolicy(g, albAt, out);
+      checkScheme(g, albAt, certAt, out);
+    }
   }
 }
 
@@ -65,6 +72,40 @@ function checkSslPolicy(
     out.issues.push({
       path: [...albAt(c), "sslPolicy"],
       message: `is ${policy}, but ${formatPath([...albAt(first), "sslPolicy"])} of the same Ingress group (group ${g.ingressGroup} on cluster ${g.cluster}) is ${g.sslPolicy}; the AWS Load Balancer Controller sets one ssl-policy per group, and its Helm values would carry only ${g.sslPolicy}. Fix: give every certificate of the group the same sslPolicy (leave it out on all of them for the default).`,
+    });
+  }
+}
+
+/**
+ * One ALB has one scheme, and an internal one only DNS-only hostnames:
+ * Cloudflare's proxy reaches only internet-facing ALBs.
+ */
+function checkScheme(
+  g: IngressGroup<Entry>,
+  albAt: (e: Entry) => KeyPath,
+  certAt: (e: Entry) => KeyPath,
+  out: RuleFindings,
+): void {
+  const [first, ...rest] = g.certificates;
+  const firstAt = formatPath([...albAt(first), "scheme"]);
+  for (const c of rest) {
+    const scheme = c[1].attach!.alb!.scheme;
+    if (scheme === g.scheme) continue;
+    out.issues.push({
+      path: [...albAt(c), "scheme"],
+      message: `is ${scheme}, but ${firstAt} of the same ALB (ingress group ${g.ingressGroup} on cluster ${g.cluster}) is ${g.scheme}; one ALB has one scheme. Fix: give every certificate of the group the same scheme.`,
+    });
+  }
+  if (g.scheme !== "internal") return;
+  for (const c of g.certificates) {
+    (c[1].hostnames ?? []).forEach((h, i) => {
+      if (typeof h !== "string" && !h.proxied) return;
+      const hostname = typeof h === "string" ? h : h.name;
+      const path = [...certAt(c), "hostnames", i];
+      out.issues.push({
+        path: typeof h === "string" ? path : [...path, "proxied"],
+        message: `"${hostname}" is proxied, but its ALB is internal (${firstAt}): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: ${hostname}, proxied: false }), or remove scheme: internal.`,
+      });
     });
   }
 }

@@ -19,7 +19,6 @@ import {
   checkCnameChains,
   checkEndpoints,
   checkEnvironmentName,
-  checkIngressSchemes,
 } from "./endpoint-rules";
 import { checkIngressGroups } from "./ingress-group-rules";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
@@ -106,7 +105,6 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       }
     }
     checkValidationTtls(env, at, out);
-    checkIngressSchemes(env, at, out);
   }
   checkEdgeCertificates(cfg, router, out);
   checkIngressGroups(cfg, out);
