@@ -18,11 +18,22 @@ export interface AppHostname {
   readonly adoptRecordId?: string;
 }
 
+/** Where app records point: an endpoint's DNS name and, for alias records, its hosted zone. */
+export interface EndpointTarget {
+  /** The endpoint's DNS name, no trailing dot (may be a Terraform reference). */
+  readonly dnsName: string;
+  /**
+   * The endpoint's canonical hosted zone id (an ALB's `zone_id`, CloudFront's
+   * `hosted_zone_id`), which a DNS host with alias records needs. @default - unknown: no alias record
+   */
+  readonly hostedZoneId?: string;
+}
+
 export interface AppRecordsProps {
   /** The hostnames, each routed to its zone. */
   readonly hostnames: readonly AppHostname[];
-  /** CNAME target: the ALB's or distribution's DNS name (may be a Terraform reference). */
-  readonly target: string;
+  /** What they point at. */
+  readonly target: EndpointTarget;
   /** Where records go. */
   readonly dns: DnsProviders;
   /** Shown in each record's comment. */
@@ -43,7 +54,7 @@ export class AppRecords extends Construct {
         zone: h.zone,
         name: h.name,
         type: "CNAME",
-        content: props.target,
+        content: props.target.dnsName,
         proxied: h.proxied,
         ttlSeconds: h.ttlSeconds,
         comment: `certkit: ${props.description}`,

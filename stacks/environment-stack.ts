@@ -111,7 +111,7 @@ export class EnvironmentStack extends SelfContainedStack {
       const target = endpoints.targets.get(c.name);
       if (target)
         outputs.add(`endpoint_${c.name}`, {
-          value: target,
+          value: target.dnsName,
           description: `Where ${c.name}'s hostnames point.`,
         });
       if (c.hostnames.length) {

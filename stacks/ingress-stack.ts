@@ -49,11 +49,11 @@ export class IngressStack extends TerraformStack {
       lookups.set(group, lookup);
       new AppRecords(records, records.id(c.name), {
         hostnames: c.hostnames,
-        target: lookup.dnsName,
+        target: lookup.target,
         dns,
         description: `${env.name} ${c.name} (ingress ${group.ingressGroup})`,
       });
-      outputs.add(`endpoint_${c.name}`, { value: lookup.dnsName });
+      outputs.add(`endpoint_${c.name}`, { value: lookup.target.dnsName });
     }
   }
 }

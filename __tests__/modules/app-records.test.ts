@@ -24,7 +24,7 @@ function synth(hostnames: AppHostname[]): SynthJson {
     Testing.synthScope((scope) => {
       new AppRecords(scope, "web", {
         hostnames,
-        target: "shop.eu-west-1.elb.amazonaws.com",
+        target: { dnsName: "shop.eu-west-1.elb.amazonaws.com" },
         dns: dnsProvidersFor(scope),
         description: "prod web",
       });

@@ -1,6 +1,7 @@
 // Finds the ALB the AWS Load Balancer Controller made for an Ingress group, by
 // the tags the controller puts on it. Read-only: certkit never touches its listeners.
 import { Construct } from "constructs";
+import type { EndpointTarget } from "../app-records";
 import { DataAwsLb } from "../provider-imports";
 
 export interface AlbIngressLookupProps {
@@ -11,8 +12,8 @@ export interface AlbIngressLookupProps {
 }
 
 export class AlbIngressLookup extends Construct {
-  /** The ALB's DNS name, for CNAMEs. Known at plan time once the ALB exists. */
-  readonly dnsName: string;
+  /** The ALB's DNS name and hosted zone, for records. Known at plan time once the ALB exists. */
+  readonly target: EndpointTarget;
 
   constructor(scope: Construct, id: string, props: AlbIngressLookupProps) {
     super(scope, id);
@@ -25,6 +26,6 @@ export class AlbIngressLookup extends Construct {
       },
     });
     lb.overrideLogicalId(id);
-    this.dnsName = lb.dnsName;
+    this.target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
   }
 }

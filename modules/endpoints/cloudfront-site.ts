@@ -40,6 +40,8 @@ export class CloudFrontSite extends Construct {
   readonly distribution: CloudfrontDistribution;
   /** `dxxxx.cloudfront.net`, for CNAMEs. */
   readonly domainName: string;
+  /** CloudFront's hosted zone id, for alias records. */
+  readonly hostedZoneId: string;
 
   constructor(scope: Construct, id: string, props: CloudFrontSiteProps) {
     super(scope, id);
@@ -84,6 +86,7 @@ export class CloudFrontSite extends Construct {
     });
     this.distribution.overrideLogicalId(props.resourceName ?? id);
     this.domainName = this.distribution.domainName;
+    this.hostedZoneId = this.distribution.hostedZoneId;
   }
 
   /** What CloudFront refuses at apply, refused here with what was received. */

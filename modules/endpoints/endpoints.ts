@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
 import { albId, loadBalancerOfListener } from "../../domains/aws-names";
 import { ingressGroups } from "../../domains/ingress-groups";
-import { type AppHostname, AppRecords } from "../app-records";
+import { type AppHostname, AppRecords, type EndpointTarget } from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
@@ -99,10 +99,10 @@ export interface IngressHandover {
 
 export class Endpoints extends Construct {
   /** What each certificate's hostnames point at, by certificate name. */
-  readonly targets = new Map<string, string>();
+  readonly targets = new Map<string, EndpointTarget>();
   /** Helm values per Ingress group of the AWS Load Balancer Controller. */
   readonly ingressHandovers: IngressHandover[] = [];
-  private readonly albLookups = new Map<string, string>();
+  private readonly albLookups = new Map<string, EndpointTarget>();
   private readonly props: EndpointsProps;
   // Each kind of child in a scope of its own: certificate names never meet ALB ids.
   private readonly sites = new Namespace(this, "certificates");
@@ -140,24 +140,24 @@ export class Endpoints extends Construct {
    * Puts the certificate on its endpoint; returns what its hostnames point at.
    * Controller-made ALBs return nothing: their records live in the ingress stack.
    */
-  private serve(c: EndpointCertificate): string | undefined {
+  private serve(c: EndpointCertificate): EndpointTarget | undefined {
     const a = c.attach;
     switch (a?.kind) {
       case undefined:
-        return c.target;
+        return c.target === undefined ? undefined : { dnsName: c.target };
       case "alb-listener":
         new ListenerCertificate(this.sites, this.sites.id(c.name), {
           resourceName: c.name,
           listenerArn: a.listenerArn,
           certificateArn: this.arn(c),
         });
-        return a.dnsName ?? this.albDnsName(loadBalancerOfListener(a.listenerArn));
+        return this.albTarget(loadBalancerOfListener(a.listenerArn), a.dnsName);
       case "alb-owned":
-        return a.dnsName ?? this.albDnsName(a.loadBalancerArn);
+        return this.albTarget(a.loadBalancerArn, a.dnsName);
       case "alb-dns":
-        return a.dnsName;
-      case "cloudfront":
-        return new CloudFrontSite(this.sites, this.sites.id(c.name), {
+        return { dnsName: a.dnsName };
+      case "cloudfront": {
+        const site = new CloudFrontSite(this.sites, this.sites.id(c.name), {
           resourceName: c.name,
           certificateArn: this.arn(c),
           certificateKeyAlgorithm: c.keyAlgorithm,
@@ -170,7 +170,9 @@ export class Endpoints extends Construct {
           minimumProtocolVersion: a.minimumProtocolVersion,
           webAclId: a.webAclId,
           comment: `certkit ${this.props.environment}/${c.name}`,
-        }).domainName;
+        });
+        return { dnsName: site.domainName, hostedZoneId: site.hostedZoneId };
+      }
       case "alb-ingress":
         return undefined;
     }
@@ -216,16 +218,20 @@ export class Endpoints extends Construct {
     }
   }
 
-  /** The DNS name of an ALB by ARN, looked up once per ALB (needs AWS access at plan time). */
-  private albDnsName(lbArn: string): string {
-    let name = this.albLookups.get(lbArn);
-    if (!name) {
+  /**
+   * An ALB by ARN: the configured DNS name alone, or both its DNS name and hosted
+   * zone looked up once per ALB (needs AWS access at plan time).
+   */
+  private albTarget(lbArn: string, dnsName: string | undefined): EndpointTarget {
+    if (dnsName !== undefined) return { dnsName };
+    let target = this.albLookups.get(lbArn);
+    if (!target) {
       const id = albId(lbArn);
       const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
-      name = lb.dnsName;
-      this.albLookups.set(lbArn, name);
+      target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
+      this.albLookups.set(lbArn, target);
     }
-    return name;
+    return target;
   }
 }
