@@ -2,6 +2,7 @@
 // and resolve need: regions, backends, zones, merged alarm settings. Imports
 // neither: the rules validate the document, resolve builds the model, and each
 // reads these facts from here, so they cannot disagree.
+import { awsNameBase, roleSessionName } from "../domains/aws-names";
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import {
@@ -131,6 +132,33 @@ export const hasZoneSetting = (z: ZoneConfig) =>
   z.sslMode !== undefined ||
   z.edgeCertificate === "advanced" ||
   z.edgeCertificate === "total-tls";
+
+/** The role a stack's AWS providers assume (assume_role). */
+export interface ResolvedAssumeRole {
+  readonly roleArn: string;
+  readonly externalId?: string;
+  /** `certkit-<project>-<stack>`, shown in the role account's CloudTrail. */
+  readonly sessionName: string;
+}
+
+/**
+ * The role the AWS providers of stack `stack` assume: the environment's keys, else
+ * defaults' (the zones stack passes no environment); undefined without a roleArn.
+ */
+export function assumedRole(
+  cfg: CertkitConfig,
+  stack: string,
+  env?: EnvironmentConfig,
+): ResolvedAssumeRole | undefined {
+  const roleArn = env?.roleArn ?? cfg.defaults?.roleArn;
+  if (roleArn === undefined) return undefined;
+  const externalId = env?.externalId ?? cfg.defaults?.externalId;
+  return {
+    roleArn,
+    ...(externalId !== undefined ? { externalId } : {}),
+    sessionName: roleSessionName(awsNameBase(stack, cfg.project)),
+  };
+}
 
 export function hasZoneSettings(cfg: CertkitConfig): boolean {
   return Object.values(cfg.cloudflare?.zones ?? {}).some(hasZoneSetting);

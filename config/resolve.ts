@@ -7,8 +7,10 @@ import { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ValidationRecordPlan, planValidationRecords } from "../domains/validation-records";
 import {
   type ResolvedAlarm,
+  type ResolvedAssumeRole,
   type ResolvedBackend,
   type ZoneConfig,
+  assumedRole,
   certificateOwnTags,
   certificateRegion,
   effectiveRegion,
@@ -33,7 +35,7 @@ import {
 } from "./resolve-endpoints";
 import type { CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 
-export type { ResolvedBackend } from "./derive";
+export type { ResolvedAssumeRole, ResolvedBackend } from "./derive";
 
 export interface ResolvedCertificate
   extends Omit<CertificateConfig, "tags" | "attach" | "hostnames" | "target" | "alarm"> {
@@ -81,6 +83,8 @@ export interface ResolvedEnvironment {
   readonly name: string;
   readonly region: AwsRegion;
   readonly accountId?: string;
+  /** The role every AWS provider of the environment's stacks assumes. @default - none */
+  readonly assumeRole?: ResolvedAssumeRole;
   readonly backend: ResolvedBackend;
   /** Backend of the `<env>-ingress` stack; undefined when the environment needs none. */
   readonly ingressBackend?: ResolvedBackend;
@@ -102,6 +106,8 @@ export interface ResolvedConfig {
   readonly zonesBackend: ResolvedBackend;
   /** Region of the `zones` stack's s3 state when its bucket names none. */
   readonly zonesRegion: string;
+  /** Account and role of the `zones` stack's AWS provider: defaults'. @default - none */
+  readonly zonesAccount: { readonly accountId?: string; readonly assumeRole?: ResolvedAssumeRole };
   readonly environments: ResolvedEnvironment[];
 }
 
@@ -203,6 +209,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
       name,
       region,
       ...optional("accountId", env.accountId ?? cfg.defaults?.accountId),
+      ...optional("assumeRole", assumedRole(cfg, name, env)),
       backend,
       ...optional(
         "ingressBackend",
@@ -246,6 +253,10 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
     zoneSettings,
     zonesBackend: resolveBackend(cfg.defaults?.backend, ZONES_STACK),
     zonesRegion,
+    zonesAccount: {
+      ...optional("accountId", cfg.defaults?.accountId),
+      ...optional("assumeRole", assumedRole(cfg, ZONES_STACK)),
+    },
     environments,
   };
 }

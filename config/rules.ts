@@ -37,6 +37,7 @@ import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
 import { checkTags } from "./tag-rules";
 import { checkS3Backends } from "./backend-rules";
+import { checkRoles } from "./role-rules";
 import { checkBackendText, checkTokenText } from "./text-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
@@ -114,6 +115,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   checkAlarmConfig(cfg, out);
   checkTags(cfg, out);
   checkS3Backends(cfg, out);
+  checkRoles(cfg, out);
   checkAdopt(cfg, out);
   checkSharedState(cfg, out);
   checkStateBucketRegion(cfg, out);

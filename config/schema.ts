@@ -179,9 +179,26 @@ export const CertificateSchema = z.strictObject({
   ...endpointFields,
 });
 
+// STS AssumeRole's ExternalId: 2 to 1224 characters of [\w+=,.@:/-].
+const externalId = z
+  .string()
+  .regex(/^[\w+=,.@:/-]{2,1224}$/, {
+    error:
+      'externalId must be 2 to 1224 letters, digits or "_+=,.@:/-" (what STS AssumeRole takes) Fix: use the external id the role\'s trust policy names, such as "certkit-7f3a9c".',
+  })
+  .meta({
+    description:
+      "External id passed when assuming roleArn (sts:ExternalId in the role's trust policy). Not a secret: it is written to the synthesized JSON. @default - none (an environment takes defaults.externalId)",
+  });
+
 const environmentFields = {
   region: region.optional(),
   accountId: accountId.optional(),
+  roleArn: z.string().optional().meta({
+    description:
+      "IAM role every AWS provider of the environment's stacks assumes (assume_role) with the credentials Terraform runs with: one CI identity deploys into each environment's account. Its account must be accountId's. defaults.roleArn also serves the zones stack's AWS provider. See docs/accounts.md. @default - none: the credentials' own account (an environment takes defaults.roleArn)",
+  }),
+  externalId: externalId.optional(),
   backend: BackendSchema.optional(),
   tags: tags.optional(),
   alarm: AlarmSchema.optional(),

@@ -106,6 +106,19 @@ export function roleArnProblem(arn: string): string | undefined {
   return `is not an IAM role ARN, got "${arn}". Fix: copy the role's ARN, of the form arn:aws:iam::<12-digit account id>:role/<role name>.`;
 }
 
+/** The account of an IAM role ARN that roleArnProblem accepts: `arn:aws:iam::<account>:role/...`. */
+export function accountOfRoleArn(arn: string): string | undefined {
+  return /^arn:[^:]*:iam::(\d{12}):role\//.exec(arn)?.[1];
+}
+
+/** STS takes role session names of 2 to 64 characters. */
+const MAX_SESSION_NAME = 64;
+
+/** The session name certkit's providers assume a role with: `certkit-<base>`, shown in the role account's CloudTrail. */
+export function roleSessionName(base: string): string {
+  return fitName(`certkit-${base}`, MAX_SESSION_NAME);
+}
+
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 8);
 
 /** `us-east-1` -> `us_east_1`: a region as part of a Terraform id or provider alias. */

@@ -1,5 +1,7 @@
 // Partitions, SNS topic ARNs, AWS name limits and ids from free text.
 import {
+  accountOfRoleArn,
+  roleSessionName,
   fitName,
   parseKmsKeyArn,
   parseSnsTopicArn,
@@ -121,5 +123,31 @@ describe("readableIds", () => {
     expect(ids.get("a_b@example.com")).toMatch(/^a_b_example_com_[0-9a-f]{8}$/);
     expect(ids.get("a.b@example.com")).not.toBe(ids.get("a_b@example.com"));
     expect(ids.get("ops@example.com")).toBe("ops_example_com");
+  });
+});
+
+describe("roleSessionName", () => {
+  it("is certkit- and the AWS name base", () => {
+    expect(roleSessionName("shop-prod")).toBe("certkit-shop-prod");
+  });
+
+  it("fits STS's 64 characters, with a hash keeping long names distinct", () => {
+    const [a, b] = [`${"p".repeat(40)}-${"e".repeat(39)}a`, `${"p".repeat(40)}-${"e".repeat(39)}b`];
+    const names = [roleSessionName(a), roleSessionName(b)];
+    expect(names.map((n) => [n.length, /^[\w+=,.@-]+$/.test(n)])).toEqual([
+      [64, true],
+      [64, true],
+    ]);
+    expect(names[0]).not.toBe(names[1]);
+  });
+});
+
+describe("accountOfRoleArn", () => {
+  it("reads the account of a role ARN", () => {
+    expect(accountOfRoleArn("arn:aws-cn:iam::123456789012:role/ci/deploy")).toBe("123456789012");
+  });
+
+  it("is undefined for another ARN", () => {
+    expect(accountOfRoleArn("arn:aws:iam::123456789012:user/ci")).toBeUndefined();
   });
 });

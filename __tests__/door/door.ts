@@ -87,6 +87,8 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
     defaults: {
       region: "eu-west-1",
       accountId: ACCOUNT,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/deploy`,
+      externalId: "certkit-defaults",
       backend: { local: { path: "state/{environment}.tfstate" } },
       tags,
       alarm,
@@ -95,6 +97,8 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
       prod: {
         region: "eu-west-1",
         accountId: ACCOUNT,
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/prod/deploy`,
+        externalId: "certkit-prod",
         backend: { local: { path: "prod.tfstate" } },
         tags: { tier: "gold" },
         alarm: { emails: ["prod-ops@example.com"] },
