@@ -158,6 +158,25 @@ describe("prepareForOfflinePlan", () => {
     expect(offlineNote(prepared).notes).toContain("provider aws: dropped allowed_account_ids");
   });
 
+  test("with a stand-in STS, keeps assume_role and allowed_account_ids and asks that STS", () => {
+    const stack = acmStack();
+    const role = [{ role_arn: "arn:aws:iam::123456789012:role/deploy", session_name: "certkit" }];
+    (stack.provider as { aws: Json[] }).aws[0].assume_role = role;
+    const sts = "http://127.0.0.1:9";
+    const withSts = prepareForOfflinePlan(stack, { sts });
+    expect((withSts.provider as { aws: Json[] }).aws[0]).toMatchObject({
+      allowed_account_ids: ["123456789012"],
+      assume_role: role,
+      endpoints: [{ sts }],
+      skip_credentials_validation: false,
+      skip_requesting_account_id: false,
+    });
+    expect(offlineNote(withSts).notes.filter((n) => n.includes("dropped"))).toEqual([]);
+    expect(offlineNote(prepareForOfflinePlan(stack)).notes).toContain(
+      "provider aws: dropped assume_role",
+    );
+  });
+
   test("relaxes the AWS version, drops the backend and the Cloudflare requirement", () => {
     const terraform = prepared.terraform as Json;
     expect(terraform.backend).toBeUndefined();

@@ -15,6 +15,12 @@ export interface PrepareOptions {
   standInProviders?: string[];
   /** Extra data source types to stand in, e.g. ["aws_lb"]: AWS data sources call the API. */
   standInDataSources?: string[];
+  /**
+   * URL of a stand-in STS on 127.0.0.1 (sts-fake.ts): assume_role and
+   * allowed_account_ids are kept, and the provider assumes the role there and reads
+   * the assumed credentials' account there, as at apply. @default - both dropped
+   */
+  sts?: string;
 }
 
 export interface StandIn {
@@ -54,6 +60,18 @@ const AWS_UNUSABLE_OFFLINE = [
   "token",
 ];
 
+// With a stand-in STS the provider calls AssumeRole (external_id, session_name), then
+// GetCallerIdentity with the assumed credentials and compares that account with
+// allowed_account_ids (measured with provider 5.100; "AWS account ID not allowed").
+const AWS_KEPT_WITH_STS = ["allowed_account_ids", "assume_role"];
+const awsStsSettings = (sts: string) => ({
+  endpoints: [{ sts }],
+  skip_credentials_validation: false,
+  skip_requesting_account_id: false,
+  // A stand-in answers at once; retrying a refusal 25 times only slows the failure.
+  max_retries: 1,
+});
+
 /** Meta-arguments that keep their meaning on terraform_data; the rest become `input`. */
 const KEPT_META = ["count", "for_each", "depends_on", "lifecycle"];
 /** Meta-arguments that cannot follow: the provider is gone, provisioners would run on apply. */
@@ -86,7 +104,7 @@ export function prepareForOfflinePlan(stackJson: object, options: PrepareOptions
   adjustMovedAndImports(stack, note);
   adjustTerraformBlock(stack, options.awsVersionConstraint ?? config.awsVersionConstraint, note);
   removeProviders(stack, standInProviders);
-  adjustAwsProviders(stack, note);
+  adjustAwsProviders(stack, note, options.sts);
   moveResourceRegionsToProviders(stack, note);
   dropEmptyBlocks(stack);
 
@@ -278,15 +296,18 @@ function removeProviders(stack: Json, providers: string[]): void {
   }
 }
 
-function adjustAwsProviders(stack: Json, note: OfflineNote): void {
+function adjustAwsProviders(stack: Json, note: OfflineNote, sts?: string): void {
   const providers = asObject(stack.provider);
   if (providers.aws === undefined) return;
-  providers.aws = awsProviderBlocks(stack).map((block) => offlineAwsProvider(block, note));
+  providers.aws = awsProviderBlocks(stack).map((block) => offlineAwsProvider(block, note, sts));
 }
 
-function offlineAwsProvider(block: Json, note: OfflineNote): Json {
-  const result: Json = { ...block, ...AWS_OFFLINE_SETTINGS };
-  for (const key of AWS_UNUSABLE_OFFLINE) {
+function offlineAwsProvider(block: Json, note: OfflineNote, sts?: string): Json {
+  const result: Json = { ...block, ...AWS_OFFLINE_SETTINGS, ...(sts ? awsStsSettings(sts) : {}) };
+  const unusable = sts
+    ? AWS_UNUSABLE_OFFLINE.filter((key) => !AWS_KEPT_WITH_STS.includes(key))
+    : AWS_UNUSABLE_OFFLINE;
+  for (const key of unusable) {
     if (result[key] === undefined) continue;
     delete result[key];
     note.notes.push(
