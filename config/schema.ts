@@ -188,7 +188,7 @@ const externalId = z
   })
   .meta({
     description:
-      "External id passed when assuming roleArn (sts:ExternalId in the role's trust policy). Not a secret: it is written to the synthesized JSON. @default - none (an environment takes defaults.externalId)",
+      "External id passed when assuming roleArn (sts:ExternalId in the role's trust policy). Written to the synthesized JSON and the review: an identifier, never a password. @default - none (an environment takes defaults.externalId)",
   });
 
 const environmentFields = {
