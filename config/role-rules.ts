@@ -5,15 +5,21 @@
 import { accountOfRoleArn, partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { effectiveRegion, zonesStackRegion } from "./derive";
 import { type ConfigIssue, type KeyPath, type RuleFindings, formatPath } from "./issues";
-import type { CertkitConfig } from "./schema";
+import type { CertkitConfig, EnvironmentConfig } from "./schema";
 
-/** One stack's view of the keys: each value with the path it came from. */
+/** A key's value with the path it came from (the environment's, else defaults'). */
+interface Keyed {
+  readonly value: string;
+  readonly at: KeyPath;
+}
+
+/** One stack's view of the keys. */
 interface RoleUse {
   /** The environment, or undefined for the zones stack (defaults only). */
   readonly environment?: string;
-  readonly role?: { readonly arn: string; readonly at: KeyPath };
-  readonly externalId?: { readonly at: KeyPath };
-  readonly account?: { readonly id: string; readonly at: KeyPath };
+  readonly role?: Keyed;
+  readonly externalId?: Keyed;
+  readonly account?: Keyed;
   readonly region?: string;
 }
 
@@ -37,20 +43,20 @@ export function checkRoles(cfg: CertkitConfig, out: RuleFindings): void {
       }
       continue;
     }
-    const shape = roleArnProblem(role.arn);
+    const shape = roleArnProblem(role.value);
     if (shape) {
       once(out.issues, role.at, shape);
       continue;
     }
-    const partition = use.region && partitionProblem(role.arn, use.region);
+    const partition = use.region && partitionProblem(role.value, use.region);
     if (partition) once(out.issues, role.at, partition);
-    const roleAccount = accountOfRoleArn(role.arn)!;
-    if (account && account.id !== roleAccount) {
+    const roleAccount = accountOfRoleArn(role.value)!;
+    if (account && account.value !== roleAccount) {
       const key = formatPath(account.at);
       once(
         out.issues,
         role.at,
-        `is a role of account ${roleAccount}, but ${key} is "${account.id}", got "${role.arn}"; the AWS provider would refuse every plan (allowed_account_ids is checked against the assumed role's account). Fix: name the role of account ${account.id}, or correct ${key}.`,
+        `is a role of account ${roleAccount}, but ${key} is "${account.value}", got "${role.value}"; the AWS provider would refuse every plan (allowed_account_ids is checked against the assumed role's account). Fix: name the role of account ${account.value}, or correct ${key}.`,
       );
     } else if (!account && environment !== undefined) {
       once(
@@ -64,34 +70,21 @@ export function checkRoles(cfg: CertkitConfig, out: RuleFindings): void {
 
 /** Every environment, then the zones stack: its AWS provider takes defaults' role. */
 function roleUses(cfg: CertkitConfig): RoleUse[] {
-  const d = cfg.defaults;
-  const from = <T>(own: T | undefined, at: KeyPath, key: string, fallback: T | undefined) =>
-    own !== undefined
-      ? { value: own, at: [...at, key] }
-      : fallback !== undefined
-        ? { value: fallback, at: ["defaults", key] }
-        : undefined;
-  const use = (
-    environment: string | undefined,
-    at: KeyPath,
-    own: { roleArn?: string; externalId?: string; accountId?: string },
-    region: string | undefined,
-  ): RoleUse => {
-    const role = from(own.roleArn, at, "roleArn", d?.roleArn);
-    const externalId = from(own.externalId, at, "externalId", d?.externalId);
-    const account = from(own.accountId, at, "accountId", d?.accountId);
-    return {
-      ...(environment !== undefined ? { environment } : {}),
-      ...(role ? { role: { arn: role.value, at: role.at } } : {}),
-      ...(externalId ? { externalId: { at: externalId.at } } : {}),
-      ...(account ? { account: { id: account.value, at: account.at } } : {}),
-      ...(region ? { region } : {}),
-    };
+  const pick = (
+    key: "roleArn" | "externalId" | "accountId",
+    env?: [string, EnvironmentConfig],
+  ): Keyed | undefined => {
+    const own = env?.[1][key];
+    if (env && own !== undefined) return { value: own, at: ["environments", env[0], key] };
+    const fallback = cfg.defaults?.[key];
+    return fallback === undefined ? undefined : { value: fallback, at: ["defaults", key] };
   };
-  return [
-    ...Object.entries(cfg.environments).map(([name, env]) =>
-      use(name, ["environments", name], env, effectiveRegion(cfg, env)),
-    ),
-    use(undefined, ["defaults"], {}, zonesStackRegion(cfg)),
-  ];
+  const use = (env?: [string, EnvironmentConfig]): RoleUse => ({
+    environment: env?.[0],
+    role: pick("roleArn", env),
+    externalId: pick("externalId", env),
+    account: pick("accountId", env),
+    region: env ? effectiveRegion(cfg, env[1]) : zonesStackRegion(cfg),
+  });
+  return [...Object.entries(cfg.environments).map((e) => use(e)), use()];
 }
