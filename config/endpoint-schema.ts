@@ -92,11 +92,50 @@ export const CloudFrontAttachSchema = z
       "Serve the certificate on a CloudFront distribution certkit creates (certificate in us-east-1).",
   });
 
-export const AttachSchema = z
-  .strictObject({ alb: AlbAttachSchema.optional(), cloudfront: CloudFrontAttachSchema.optional() })
+export const API_GATEWAY_TYPES = ["http", "rest"] as const;
+export const API_GATEWAY_ENDPOINTS = ["regional", "edge"] as const;
+
+export const ApiGatewayMappingSchema = z
+  .strictObject({
+    type: z.enum(API_GATEWAY_TYPES).meta({
+      description:
+        "http: an HTTP or WebSocket API (aws_apigatewayv2_domain_name and aws_apigatewayv2_api_mapping); rest: a REST API (aws_api_gateway_domain_name and aws_api_gateway_base_path_mapping).",
+    }),
+    endpoint: z.enum(API_GATEWAY_ENDPOINTS).default("regional").meta({
+      description:
+        "regional: the certificate lives in the environment's region; edge (rest only): API Gateway's own CloudFront distribution, the certificate in us-east-1. @default regional",
+    }),
+    apiId: z.string().meta({
+      description:
+        "The API's id, 10 lowercase letters and digits (as in <apiId>.execute-api.<region>.amazonaws.com).",
+    }),
+    stage: z.string().meta({
+      description:
+        'Stage the domain serves: letters, digits, "-" or "_" (up to 128), or $default for an HTTP API.',
+    }),
+    basePath: z.string().optional().meta({
+      description:
+        "Path under the domain that reaches this API (letters, digits and $-_.+!*'(); \"/\" between levels with type http only). Unique per domain. @default - the domain's root",
+    }),
+  })
+  .meta({ description: "One API stage mapped onto the certificate's hostnames." });
+
+export const ApiGatewayAttachSchema = z
+  .union([ApiGatewayMappingSchema, z.array(ApiGatewayMappingSchema).min(1)])
   .meta({
     description:
-      "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use.",
+      "Serve the certificate on API Gateway: each hostname becomes a custom domain name (TLS 1.2) mapped to the API stage, or to several APIs (a list, each under its own basePath, all of one type and endpoint).",
+  });
+
+export const AttachSchema = z
+  .strictObject({
+    alb: AlbAttachSchema.optional(),
+    cloudfront: CloudFrontAttachSchema.optional(),
+    apiGateway: ApiGatewayAttachSchema.optional(),
+  })
+  .meta({
+    description:
+      "What serves the certificate: exactly one of alb, cloudfront, apiGateway. ACM renews only certificates in use.",
   });
 
 export const HostnameSchema = z.union([
@@ -105,7 +144,7 @@ export const HostnameSchema = z.union([
     name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
+        "Through Cloudflare's proxy. @default true, false with attach.cloudfront or attach.apiGateway (docs/endpoints.md)",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
@@ -114,15 +153,21 @@ export const HostnameSchema = z.union([
   }),
 ]);
 
-/** Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN. */
-export function proxiedByDefault(attach: { readonly cloudfront?: unknown } | undefined): boolean {
-  return attach?.cloudfront === undefined;
+type AttachForms = { readonly cloudfront?: unknown; readonly apiGateway?: unknown };
+
+/**
+ * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a
+ * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one is DNS-only
+ * by default like it, as the issue asks).
+ */
+export function proxiedByDefault(attach: AttachForms | undefined): boolean {
+  return attach?.cloudfront === undefined && attach?.apiGateway === undefined;
 }
 
 /** A hostname entry as name and proxied flag, the default applied. */
 export function hostnameEntry(
   h: HostnameConfig,
-  attach: { readonly cloudfront?: unknown } | undefined,
+  attach: AttachForms | undefined,
 ): { name: string; proxied: boolean; ttlSeconds?: number } {
   if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
   return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
@@ -142,3 +187,12 @@ export const endpointFields = {
 export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
 export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
 export type HostnameConfig = z.infer<typeof HostnameSchema>;
+export type ApiGatewayMappingConfig = z.infer<typeof ApiGatewayMappingSchema>;
+
+/** `attach.apiGateway` as a list, whichever form the file uses. */
+export function apiGatewayMappings(
+  attach: { readonly apiGateway?: z.infer<typeof ApiGatewayAttachSchema> } | undefined,
+): ApiGatewayMappingConfig[] {
+  const a = attach?.apiGateway;
+  return a === undefined ? [] : Array.isArray(a) ? a : [a];
+}

@@ -5,7 +5,9 @@ import { ResolveInvariantError } from "./issues";
 import type { CertificateConfig } from "./schema";
 import {
   type AlbAttachConfig,
+  type ApiGatewayMappingConfig,
   type CloudFrontAttachConfig,
+  apiGatewayMappings,
   hostnameEntry,
 } from "./endpoint-schema";
 
@@ -30,7 +32,22 @@ export type ResolvedAttach =
     }
   /** Only point hostnames at this ALB. */
   | { readonly kind: "alb-dns"; readonly dnsName: string }
-  | ({ readonly kind: "cloudfront" } & CloudFrontAttachConfig);
+  | ({ readonly kind: "cloudfront" } & CloudFrontAttachConfig)
+  /** API Gateway custom domain names (one per hostname) mapped to API stages. */
+  | {
+      readonly kind: "api-gateway";
+      readonly type: ApiGatewayMappingConfig["type"];
+      readonly endpoint: ApiGatewayMappingConfig["endpoint"];
+      readonly mappings: readonly ResolvedApiMapping[];
+    };
+
+/** One API stage under a path of a custom domain. */
+export interface ResolvedApiMapping {
+  readonly apiId: string;
+  readonly stage: string;
+  /** @default - the domain's root */
+  readonly basePath?: string;
+}
 
 export interface ResolvedHostname {
   readonly name: string;
@@ -49,6 +66,18 @@ export function resolveAttach(
   at: string,
 ): ResolvedAttach | undefined {
   if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
+  const apis = apiGatewayMappings(attach);
+  if (apis.length) {
+    // The rules refused entries of another type or endpoint than the first.
+    return {
+      kind: "api-gateway",
+      type: apis[0].type,
+      endpoint: apis[0].endpoint,
+      mappings: apis.map(({ apiId, stage, basePath }) =>
+        basePath === undefined ? { apiId, stage } : { apiId, stage, basePath },
+      ),
+    };
+  }
   const alb = attach?.alb;
   if (!alb) return undefined;
   const dns = alb.dnsName ? { dnsName: alb.dnsName } : {};
