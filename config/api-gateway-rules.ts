@@ -1,41 +1,43 @@
 // Checks on `attach.apiGateway`: ids and paths of the shapes API Gateway takes, edge
-// only for REST APIs, one type and endpoint per domain, base paths unique per domain.
-import { type ApiGatewayMappingConfig, apiGatewayMappings } from "./endpoint-schema";
+// only for REST APIs, base paths unique per domain, hostnames to make domains of.
 import { apiGatewayBasePathProblem } from "../domains/api-gateway";
+import { type ApiGatewayAttachConfig, type ApiMappingConfig } from "./endpoint-schema";
 import { apiGatewayIdProblem, apiGatewayStageProblem } from "./id-shapes";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertificateConfig } from "./schema";
 
 export function checkApiGateway(cert: CertificateConfig, at: KeyPath, out: RuleFindings): void {
-  const raw = cert.attach?.apiGateway;
-  if (raw === undefined) return;
+  const api = cert.attach?.apiGateway;
+  if (api === undefined) return;
   const base: KeyPath = [...at, "attach", "apiGateway"];
-  const mappings = apiGatewayMappings(cert.attach);
-  const pathOf = (i: number): KeyPath => (Array.isArray(raw) ? [...base, i] : base);
-  mappings.forEach((m, i) => checkMapping(m, pathOf(i), out));
-
-  const first = mappings[0];
-  const basePaths = new Map<string, number>();
-  mappings.forEach((m, i) => {
-    if (i > 0 && (m.type !== first.type || m.endpoint !== first.endpoint)) {
-      out.issues.push({
-        path: pathOf(i),
-        message: `is a ${m.type} API on a ${m.endpoint} domain, but ${formatPath(pathOf(0))} is a ${first.type} API on a ${first.endpoint} domain; each hostname becomes one custom domain name, of one kind. Fix: give every entry the same type and endpoint, or serve the other API from a certificate of its own with its own hostname.`,
-      });
-    }
-    const key = m.basePath ?? "";
-    const seen = basePaths.get(key);
-    if (seen === undefined) basePaths.set(key, i);
+  const mappings: [ApiMappingConfig, KeyPath][] = [
+    [api, base],
+    ...(api.extraMappings ?? []).map((m, i): [ApiMappingConfig, KeyPath] => [
+      m,
+      [...base, "extraMappings", i],
+    ]),
+  ];
+  const basePaths = new Map<string, KeyPath>();
+  for (const [m, path] of mappings) {
+    checkMapping(m, api.type, path, out);
+    const first = basePaths.get(m.basePath ?? "");
+    if (!first) basePaths.set(m.basePath ?? "", path);
     else {
-      const where = m.basePath === undefined ? "the domain's root" : `base path "${key}"`;
+      const where = m.basePath === undefined ? "the domain's root" : `base path "${m.basePath}"`;
       out.issues.push({
-        path: [...pathOf(i), "basePath"],
-        message: `maps ${where} again, as ${formatPath(pathOf(seen))} does; a path of a custom domain reaches one API. Fix: give each entry its own basePath.`,
+        path: m.basePath === undefined ? path : [...path, "basePath"],
+        message: `maps ${where} again, as ${formatPath(first)} does; a path of a custom domain reaches one API. Fix: give each mapping its own basePath.`,
       });
     }
-  });
-
-  if (first.endpoint === "edge" && cert.keyAlgorithm === "EC_secp384r1") {
+  }
+  if (api.type === "http" && api.endpoint === "edge") {
+    out.issues.push({
+      path: [...base, "endpoint"],
+      message:
+        "edge is for REST APIs only: HTTP and WebSocket APIs have regional custom domain names (aws_apigatewayv2_domain_name takes endpoint type REGIONAL only). Fix: use endpoint: regional, or type: rest if the API is a REST API.",
+    });
+  }
+  if (api.endpoint === "edge" && cert.keyAlgorithm === "EC_secp384r1") {
     out.issues.push({
       path: [...at, "keyAlgorithm"],
       message:
@@ -51,20 +53,18 @@ export function checkApiGateway(cert: CertificateConfig, at: KeyPath, out: RuleF
   }
 }
 
-function checkMapping(m: ApiGatewayMappingConfig, at: KeyPath, out: RuleFindings): void {
+function checkMapping(
+  m: ApiMappingConfig,
+  type: ApiGatewayAttachConfig["type"],
+  at: KeyPath,
+  out: RuleFindings,
+): void {
   const add = (key: string, problem: string | undefined) => {
     if (problem) out.issues.push({ path: [...at, key], message: problem });
   };
   add("apiId", apiGatewayIdProblem(m.apiId));
-  add("stage", apiGatewayStageProblem(m.stage, m.type));
-  if (m.basePath !== undefined) add("basePath", apiGatewayBasePathProblem(m.basePath, m.type));
-  if (m.type === "http" && m.endpoint === "edge") {
-    out.issues.push({
-      path: [...at, "endpoint"],
-      message:
-        "edge is for REST APIs only: HTTP and WebSocket APIs have regional custom domain names (aws_apigatewayv2_domain_name takes endpoint type REGIONAL only). Fix: use endpoint: regional, or type: rest if the API is a REST API.",
-    });
-  }
+  add("stage", apiGatewayStageProblem(m.stage, type));
+  if (m.basePath !== undefined) add("basePath", apiGatewayBasePathProblem(m.basePath, type));
 }
 
 /**
@@ -78,5 +78,5 @@ export function apiGatewayDomainClaimProblem(
   firstIsApiDomain: boolean,
 ): string | undefined {
   if (!firstIsApiDomain || cert.attach?.apiGateway === undefined) return undefined;
-  return `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate. Fix: remove it here and map this API onto that domain: make that certificate's attach.apiGateway a list and add this API with its own basePath.`;
+  return `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate. Fix: remove it here and map this API onto that domain: add it to that certificate's attach.apiGateway.extraMappings with its own basePath.`;
 }

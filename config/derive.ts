@@ -10,7 +10,7 @@ import {
   DEFAULT_KMS_KEY,
   type KmsKeySetting,
 } from "./alarm-schema";
-import { apiGatewayMappings, hostnameEntry } from "./endpoint-schema";
+import { hostnameEntry } from "./endpoint-schema";
 import type { KeyPath } from "./issues";
 import type { AwsRegion } from "./regions";
 import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
@@ -39,7 +39,7 @@ export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): Aws
  */
 export function usEast1Reason(cert: Pick<CertificateConfig, "attach">): string | undefined {
   if (cert.attach?.cloudfront) return "CloudFront takes certificates from us-east-1 only";
-  if (apiGatewayMappings(cert.attach).some((m) => m.endpoint === "edge"))
+  if (cert.attach?.apiGateway?.endpoint === "edge")
     return "an edge-optimized API Gateway domain takes certificates from us-east-1 only";
   return undefined;
 }

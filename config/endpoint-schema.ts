@@ -95,7 +95,26 @@ export const CloudFrontAttachSchema = z
 export const API_GATEWAY_TYPES = ["http", "rest"] as const;
 export const API_GATEWAY_ENDPOINTS = ["regional", "edge"] as const;
 
-export const ApiGatewayMappingSchema = z
+const apiMappingFields = {
+  apiId: z.string().meta({
+    description:
+      "The API's id, 10 lowercase letters and digits (as in <apiId>.execute-api.<region>.amazonaws.com).",
+  }),
+  stage: z.string().meta({
+    description:
+      'Stage the path reaches: letters, digits, "-" or "_" (up to 128), or $default for an HTTP API.',
+  }),
+  basePath: z.string().optional().meta({
+    description:
+      "Path under the domain that reaches this API: letters, digits and $-_.+!*'(), with \"/\" between levels for type http only. Unique per domain. @default - the domain's root",
+  }),
+};
+
+export const ApiMappingSchema = z
+  .strictObject(apiMappingFields)
+  .meta({ description: "One more API stage on the same custom domains." });
+
+export const ApiGatewayAttachSchema = z
   .strictObject({
     type: z.enum(API_GATEWAY_TYPES).meta({
       description:
@@ -105,26 +124,15 @@ export const ApiGatewayMappingSchema = z
       description:
         "regional: the certificate lives in the environment's region; edge (rest only): API Gateway's own CloudFront distribution, the certificate in us-east-1. @default regional",
     }),
-    apiId: z.string().meta({
+    ...apiMappingFields,
+    extraMappings: z.array(ApiMappingSchema).optional().meta({
       description:
-        "The API's id, 10 lowercase letters and digits (as in <apiId>.execute-api.<region>.amazonaws.com).",
-    }),
-    stage: z.string().meta({
-      description:
-        'Stage the domain serves: letters, digits, "-" or "_" (up to 128), or $default for an HTTP API.',
-    }),
-    basePath: z.string().optional().meta({
-      description:
-        "Path under the domain that reaches this API (letters, digits and $-_.+!*'(); \"/\" between levels with type http only). Unique per domain. @default - the domain's root",
+        "More APIs (of the same type) on the same domains, each under its own basePath. @default - none",
     }),
   })
-  .meta({ description: "One API stage mapped onto the certificate's hostnames." });
-
-export const ApiGatewayAttachSchema = z
-  .union([ApiGatewayMappingSchema, z.array(ApiGatewayMappingSchema).min(1)])
   .meta({
     description:
-      "Serve the certificate on API Gateway: each hostname becomes a custom domain name (TLS 1.2) mapped to the API stage, or to several APIs (a list, each under its own basePath, all of one type and endpoint).",
+      "Serve the certificate on API Gateway: each hostname becomes a custom domain name (TLS 1.2) mapped to the API stage.",
   });
 
 export const AttachSchema = z
@@ -187,12 +195,14 @@ export const endpointFields = {
 export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
 export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
 export type HostnameConfig = z.infer<typeof HostnameSchema>;
-export type ApiGatewayMappingConfig = z.infer<typeof ApiGatewayMappingSchema>;
+export type ApiGatewayAttachConfig = z.infer<typeof ApiGatewayAttachSchema>;
+export type ApiMappingConfig = z.infer<typeof ApiMappingSchema>;
 
-/** `attach.apiGateway` as a list, whichever form the file uses. */
-export function apiGatewayMappings(
-  attach: { readonly apiGateway?: z.infer<typeof ApiGatewayAttachSchema> } | undefined,
-): ApiGatewayMappingConfig[] {
-  const a = attach?.apiGateway;
-  return a === undefined ? [] : Array.isArray(a) ? a : [a];
+/** Every API mapping of `attach.apiGateway`: its own first, then extraMappings. */
+export function apiGatewayMappings(apiGateway: ApiGatewayAttachConfig): ApiMappingConfig[] {
+  const { apiId, stage, basePath } = apiGateway;
+  return [
+    basePath === undefined ? { apiId, stage } : { apiId, stage, basePath },
+    ...(apiGateway.extraMappings ?? []),
+  ];
 }

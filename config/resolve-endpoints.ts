@@ -5,7 +5,8 @@ import { ResolveInvariantError } from "./issues";
 import type { CertificateConfig } from "./schema";
 import {
   type AlbAttachConfig,
-  type ApiGatewayMappingConfig,
+  type ApiGatewayAttachConfig,
+  type ApiMappingConfig,
   type CloudFrontAttachConfig,
   apiGatewayMappings,
   hostnameEntry,
@@ -36,18 +37,10 @@ export type ResolvedAttach =
   /** API Gateway custom domain names (one per hostname) mapped to API stages. */
   | {
       readonly kind: "api-gateway";
-      readonly type: ApiGatewayMappingConfig["type"];
-      readonly endpoint: ApiGatewayMappingConfig["endpoint"];
-      readonly mappings: readonly ResolvedApiMapping[];
+      readonly type: ApiGatewayAttachConfig["type"];
+      readonly endpoint: ApiGatewayAttachConfig["endpoint"];
+      readonly mappings: readonly ApiMappingConfig[];
     };
-
-/** One API stage under a path of a custom domain. */
-export interface ResolvedApiMapping {
-  readonly apiId: string;
-  readonly stage: string;
-  /** @default - the domain's root */
-  readonly basePath?: string;
-}
 
 export interface ResolvedHostname {
   readonly name: string;
@@ -66,16 +59,13 @@ export function resolveAttach(
   at: string,
 ): ResolvedAttach | undefined {
   if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
-  const apis = apiGatewayMappings(attach);
-  if (apis.length) {
-    // The rules refused entries of another type or endpoint than the first.
+  const api = attach?.apiGateway;
+  if (api) {
     return {
       kind: "api-gateway",
-      type: apis[0].type,
-      endpoint: apis[0].endpoint,
-      mappings: apis.map(({ apiId, stage, basePath }) =>
-        basePath === undefined ? { apiId, stage } : { apiId, stage, basePath },
-      ),
+      type: api.type,
+      endpoint: api.endpoint,
+      mappings: apiGatewayMappings(api),
     };
   }
   const alb = attach?.alb;
