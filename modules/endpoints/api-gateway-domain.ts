@@ -129,8 +129,10 @@ export class ApiGatewayDomain extends Construct {
     const seen = new Set<string>();
     props.mappings.forEach((m, i) => {
       const key = m.basePath ?? "";
-      if (seen.has(key))
-        fail(`mappings[${i}] repeats base path "${key}"; each path of a domain reaches one API.`);
+      if (seen.has(key)) {
+        const what = m.basePath === undefined ? "the root" : `base path "${key}"`;
+        fail(`mappings[${i}] repeats ${what}; each path of a domain reaches one API.`);
+      }
       seen.add(key);
       const problem =
         m.basePath === undefined ? undefined : apiGatewayBasePathProblem(m.basePath, props.apiType);
