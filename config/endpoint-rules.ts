@@ -398,10 +398,14 @@ function checkHostnames(
           "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
       });
     }
-    if (proxied && cert.attach?.cloudfront) {
+    const edgeApi = cert.attach?.apiGateway?.endpoint === "edge";
+    if (proxied && (cert.attach?.cloudfront || edgeApi)) {
+      const what = edgeApi
+        ? "an edge-optimized API Gateway domain (a CloudFront distribution)"
+        : "CloudFront";
       out.warnings.push({
         path: path,
-        message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+        message: `"${name}" is proxied in front of ${what}: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
     const zone = ctx.router.route(name)!;

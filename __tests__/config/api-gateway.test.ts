@@ -1,5 +1,5 @@
 // Rules on `attach.apiGateway`, as the config file reports them, and what resolve makes of it.
-import { environmentOf, expectProblems, yaml } from "../helpers";
+import { environmentOf, expectProblems, warningsOf, yaml } from "../helpers";
 
 /** Certificate `api` for api.example.com in prod (eu-west-1); `attach` is the YAML after `attach:` (line 9). */
 const api = (attach: string, more = "          hostnames: [api.example.com]") => yaml`
@@ -162,5 +162,22 @@ describe("attach.apiGateway", () => {
         `${AT}.attach (line 9, column 17): needs exactly one of alb, cloudfront, apiGateway, got cloudfront and apiGateway. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
       ],
     );
+  });
+});
+
+describe("hostnames of an API Gateway domain", () => {
+  it("warns when one is proxied in front of an edge domain: two CDNs in series", () => {
+    expect(
+      warningsOf(
+        api(
+          "{ apiGateway: { type: rest, endpoint: edge, apiId: a1b2c3d4e5, stage: live } }",
+          "          hostnames: [{ name: api.example.com, proxied: true }]",
+        ),
+      ),
+    ).toEqual([
+      "environments.prod (line 4, column 5): nobody is notified of certificate expiry in us-east-1: certificate api sets neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
+      `${AT}.hostnames[0].name (line 10, column 29): "api.example.com" is proxied in front of an edge-optimized API Gateway domain (a CloudFront distribution): two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+      `${AT}.hostnames[0].name (line 10, column 29): "api.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.`,
+    ]);
   });
 });
