@@ -165,8 +165,8 @@ type AttachForms = { readonly cloudfront?: unknown; readonly apiGateway?: unknow
 
 /**
  * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a
- * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one is DNS-only
- * by default like it, as the issue asks).
+ * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one follows
+ * the same default so that one key behaves alike for both endpoints).
  */
 export function proxiedByDefault(attach: AttachForms | undefined): boolean {
   return attach?.cloudfront === undefined && attach?.apiGateway === undefined;
