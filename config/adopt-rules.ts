@@ -9,6 +9,7 @@ import {
   CLOUDFRONT_CERTIFICATE_REGION,
   certificatesOf,
   effectiveRegion,
+  usEast1Reason,
   zoneRoutes,
 } from "./derive";
 import type { CertkitConfig, EnvironmentConfig } from "./schema";
@@ -87,13 +88,10 @@ function checkCertificates(
       });
       continue;
     }
-    const region = cert.attach?.cloudfront
-      ? CLOUDFRONT_CERTIFICATE_REGION
-      : effectiveRegion(cfg, env);
+    const usEast1 = usEast1Reason(cert);
+    const region = usEast1 ? CLOUDFRONT_CERTIFICATE_REGION : effectiveRegion(cfg, env);
     if (region && parsed.region !== region) {
-      const why = cert.attach?.cloudfront
-        ? " (CloudFront takes certificates from us-east-1 only)"
-        : "";
+      const why = usEast1 ? ` (${usEast1})` : "";
       issues.push({
         path,
         message: `is a certificate in ${parsed.region}, but certificate ${name} lives in ${region}${why}. Fix: adopt a certificate from ${region}, or remove the entry and let certkit request a new one.`,

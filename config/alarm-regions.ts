@@ -7,6 +7,7 @@ import { normalizeDomain } from "../domains/names";
 import {
   type ResolvedAlarm,
   certificateRegion,
+  usEast1Reason,
   resolveAlarm,
   effectiveAlarm,
   effectiveRegion,
@@ -22,6 +23,8 @@ export interface AlarmedCertificate {
   /** Lowercased, as the stack names them. */
   readonly domains: string[];
   readonly region: AwsRegion;
+  /** Why it lives in us-east-1 whatever the environment's region. @default - it lives in the environment's region */
+  readonly usEast1?: string;
   readonly alarm: ResolvedAlarm;
 }
 
@@ -47,12 +50,16 @@ export function alarmedEnvironments(cfg: CertkitConfig): AlarmedEnvironment[] {
         region,
         ...(accountId === undefined ? {} : { accountId }),
         ...(project === undefined ? {} : { project }),
-        certificates: Object.entries(env.certificates).map(([certName, cert]) => ({
-          name: certName,
-          domains: cert.domains.map(normalizeDomain),
-          region: certificateRegion(region, cert),
-          alarm: resolveAlarm(cfg, name, certName),
-        })),
+        certificates: Object.entries(env.certificates).map(([certName, cert]) => {
+          const usEast1 = usEast1Reason(cert);
+          return {
+            name: certName,
+            domains: cert.domains.map(normalizeDomain),
+            region: certificateRegion(region, cert),
+            ...(usEast1 === undefined ? {} : { usEast1 }),
+            alarm: resolveAlarm(cfg, name, certName),
+          };
+        }),
       },
     ];
   });
@@ -100,9 +107,7 @@ export function checkArnRegions(
     const region = failing[0].region;
     const own = formatPath(path) === formatPath([...certPath(env, failing[0]), "alarm", arn.key]);
     const cloudfront =
-      region === env.region
-        ? ""
-        : ` (not the environment's ${env.region}: CloudFront takes certificates from us-east-1 only)`;
+      region === env.region ? "" : ` (not the environment's ${env.region}: ${failing[0].usEast1})`;
     out.issues.push({
       path,
       message: `the ${arn.noun} is in ${arnRegion}, but ${listed(failing)} live${failing.length === 1 ? "s" : ""} in ${region}${cloudfront}; ${arn.why}. Fix: ${

@@ -33,12 +33,24 @@ export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): Aws
   return env.region ?? cfg.defaults?.region;
 }
 
-/** Where a certificate lives: us-east-1 for CloudFront, else its environment's region. */
+/**
+ * Why a certificate must live in us-east-1, or undefined: CloudFront's, and an edge
+ * API Gateway domain's, served by a distribution API Gateway owns (AWS, "Set up an
+ * edge-optimized custom domain name in API Gateway").
+ */
+export function usEast1Reason(cert: Pick<CertificateConfig, "attach">): string | undefined {
+  if (cert.attach?.cloudfront) return "CloudFront takes certificates from us-east-1 only";
+  if (cert.attach?.apiGateway?.endpoint === "edge")
+    return "an edge-optimized API Gateway domain takes certificates from us-east-1 only";
+  return undefined;
+}
+
+/** Where a certificate lives: us-east-1 for CloudFront and edge API Gateway domains, else its environment's region. */
 export function certificateRegion(
   environmentRegion: AwsRegion,
   cert: Pick<CertificateConfig, "attach">,
 ): AwsRegion {
-  return cert.attach?.cloudfront ? CLOUDFRONT_CERTIFICATE_REGION : environmentRegion;
+  return usEast1Reason(cert) ? CLOUDFRONT_CERTIFICATE_REGION : environmentRegion;
 }
 
 /** The certificates whose validation records certkit writes (all but `waitForValidation: false`). */

@@ -13,6 +13,7 @@ import {
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
+import { apiGatewayDomainClaimProblem, checkApiGateway } from "./api-gateway-rules";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 const ELB_ARN =
@@ -64,6 +65,8 @@ export interface EndpointContext {
   /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
+  /** Hostnames that are API Gateway custom domain names, in any environment. */
+  readonly apiDomains: Set<string>;
 }
 
 export function checkEndpoints(
@@ -72,13 +75,16 @@ export function checkEndpoints(
   ctx: EndpointContext,
   out: RuleFindings,
 ): void {
-  const forms = (["alb", "cloudfront"] as const).filter((k) => cert.attach?.[k] !== undefined);
+  const forms = (["alb", "cloudfront", "apiGateway"] as const).filter(
+    (k) => cert.attach?.[k] !== undefined,
+  );
   if (cert.attach && forms.length !== 1) {
     out.issues.push({
       path: [...at, "attach"],
-      message: `needs exactly one of alb, cloudfront, got ${forms.length ? forms.join(" and ") : "none"}. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
+      message: `needs exactly one of alb, cloudfront, apiGateway, got ${forms.length ? forms.join(" and ") : "none"}. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
     });
   }
+  if (forms.length === 1) checkApiGateway(cert, at, out);
   if (cert.attach?.alb && forms.length === 1)
     checkAlb(cert.attach.alb, [...at, "attach", "alb"], ctx, out);
   if (cert.attach?.cloudfront && cert.keyAlgorithm === "EC_secp384r1") {
@@ -374,9 +380,12 @@ function checkHostnames(
     if (first) {
       out.issues.push({
         path,
-        message: `"${name}" is already claimed by ${formatPath(first)}; one name has one record. Fix: keep one.`,
+        message:
+          apiGatewayDomainClaimProblem(name, first, cert, ctx.apiDomains.has(name)) ??
+          `"${name}" is already claimed by ${formatPath(first)}; one name has one record. Fix: keep one.`,
       });
     } else {
+      if (cert.attach?.apiGateway !== undefined) ctx.apiDomains.add(name);
       ctx.claimed.set(name, path);
       const [to, key] = [...endpoints].find(([, k]) => k !== "attach.cloudfront.origin") ?? [];
       if (to !== undefined && key !== undefined) ctx.cnames.set(name, { path, to, key });
@@ -389,10 +398,14 @@ function checkHostnames(
           "a proxied record always has TTL 1 (automatic). Fix: remove ttlSeconds, or set proxied: false.",
       });
     }
-    if (proxied && cert.attach?.cloudfront) {
+    const edgeApi = cert.attach?.apiGateway?.endpoint === "edge";
+    if (proxied && (cert.attach?.cloudfront || edgeApi)) {
+      const what = edgeApi
+        ? "an edge-optimized API Gateway domain (a CloudFront distribution)"
+        : "CloudFront";
       out.warnings.push({
         path: path,
-        message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
+        message: `"${name}" is proxied in front of ${what}: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
     const zone = ctx.router.route(name)!;

@@ -92,11 +92,58 @@ export const CloudFrontAttachSchema = z
       "Serve the certificate on a CloudFront distribution certkit creates (certificate in us-east-1).",
   });
 
-export const AttachSchema = z
-  .strictObject({ alb: AlbAttachSchema.optional(), cloudfront: CloudFrontAttachSchema.optional() })
+export const API_GATEWAY_TYPES = ["http", "rest"] as const;
+export const API_GATEWAY_ENDPOINTS = ["regional", "edge"] as const;
+
+const apiMappingFields = {
+  apiId: z.string().meta({
+    description:
+      "The API's id, 10 lowercase letters and digits (as in <apiId>.execute-api.<region>.amazonaws.com).",
+  }),
+  stage: z.string().meta({
+    description:
+      'Stage the path reaches: letters, digits, "-" or "_" (up to 128), or $default for an HTTP API.',
+  }),
+  basePath: z.string().optional().meta({
+    description:
+      "Path under the domain that reaches this API: letters, digits and $-_.+!*'(), with \"/\" between levels for type http only. Unique per domain. @default - the domain's root",
+  }),
+};
+
+export const ApiMappingSchema = z
+  .strictObject(apiMappingFields)
+  .meta({ description: "One more API stage on the same custom domains." });
+
+export const ApiGatewayAttachSchema = z
+  .strictObject({
+    type: z.enum(API_GATEWAY_TYPES).meta({
+      description:
+        "http: an HTTP or WebSocket API (aws_apigatewayv2_domain_name and aws_apigatewayv2_api_mapping); rest: a REST API (aws_api_gateway_domain_name and aws_api_gateway_base_path_mapping).",
+    }),
+    endpoint: z.enum(API_GATEWAY_ENDPOINTS).default("regional").meta({
+      description:
+        "regional: the certificate lives in the environment's region; edge (rest only): API Gateway's own CloudFront distribution, the certificate in us-east-1. @default regional",
+    }),
+    ...apiMappingFields,
+    extraMappings: z.array(ApiMappingSchema).optional().meta({
+      description:
+        "More APIs (of the same type) on the same domains, each under its own basePath. @default - none",
+    }),
+  })
   .meta({
     description:
-      "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use.",
+      "Serve the certificate on API Gateway: each hostname becomes a custom domain name (TLS 1.2) mapped to the API stage.",
+  });
+
+export const AttachSchema = z
+  .strictObject({
+    alb: AlbAttachSchema.optional(),
+    cloudfront: CloudFrontAttachSchema.optional(),
+    apiGateway: ApiGatewayAttachSchema.optional(),
+  })
+  .meta({
+    description:
+      "What serves the certificate: exactly one of alb, cloudfront, apiGateway. ACM renews only certificates in use.",
   });
 
 export const HostnameSchema = z.union([
@@ -105,7 +152,7 @@ export const HostnameSchema = z.union([
     name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
+        "Through Cloudflare's proxy. @default true, false with attach.cloudfront or attach.apiGateway (docs/endpoints.md)",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
@@ -114,15 +161,21 @@ export const HostnameSchema = z.union([
   }),
 ]);
 
-/** Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN. */
-export function proxiedByDefault(attach: { readonly cloudfront?: unknown } | undefined): boolean {
-  return attach?.cloudfront === undefined;
+type AttachForms = { readonly cloudfront?: unknown; readonly apiGateway?: unknown };
+
+/**
+ * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a
+ * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one follows
+ * the same default so that one key behaves alike for both endpoints).
+ */
+export function proxiedByDefault(attach: AttachForms | undefined): boolean {
+  return attach?.cloudfront === undefined && attach?.apiGateway === undefined;
 }
 
 /** A hostname entry as name and proxied flag, the default applied. */
 export function hostnameEntry(
   h: HostnameConfig,
-  attach: { readonly cloudfront?: unknown } | undefined,
+  attach: AttachForms | undefined,
 ): { name: string; proxied: boolean; ttlSeconds?: number } {
   if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
   return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
@@ -142,3 +195,14 @@ export const endpointFields = {
 export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
 export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
 export type HostnameConfig = z.infer<typeof HostnameSchema>;
+export type ApiGatewayAttachConfig = z.infer<typeof ApiGatewayAttachSchema>;
+export type ApiMappingConfig = z.infer<typeof ApiMappingSchema>;
+
+/** Every API mapping of `attach.apiGateway`: its own first, then extraMappings. */
+export function apiGatewayMappings(apiGateway: ApiGatewayAttachConfig): ApiMappingConfig[] {
+  const { apiId, stage, basePath } = apiGateway;
+  return [
+    basePath === undefined ? { apiId, stage } : { apiId, stage, basePath },
+    ...(apiGateway.extraMappings ?? []),
+  ];
+}

@@ -1,5 +1,6 @@
 // Keys where only a known set or shape of value is valid: refused with a fix
 // rather than escaped (domains/terraform-literal.ts escapes free text).
+import type { ApiType } from "../domains/api-gateway";
 
 /**
  * The predefined security policies an Application Load Balancer's HTTPS
@@ -106,4 +107,26 @@ export function ingressGroupProblem(value: string): string | undefined {
       : NAMESPACE.test(value.slice(0, slash)) && INGRESS_NAME.test(value.slice(slash + 1));
   if (valid) return undefined;
   return `is neither an Ingress group name nor <namespace>/<ingress>, got ${JSON.stringify(value)}. Fix: write the value of the Ingress annotation alb.ingress.kubernetes.io/group.name (at most 63 lowercase letters, digits, "-" or ".", starting and ending with a letter or digit), or <namespace>/<ingress name> for an Ingress in no group.`;
+}
+
+/**
+ * API Gateway ids (REST, HTTP and WebSocket alike): the 10 lowercase letters and
+ * digits AWS generates, the first label of the API's default endpoint
+ * `https://<api-id>.execute-api.<region>.amazonaws.com`. AWS publishes no pattern:
+ * this is the generated shape, to refuse a URL or a name pasted instead.
+ */
+const API_ID = /^[a-z0-9]{10}$/;
+
+export function apiGatewayIdProblem(value: string): string | undefined {
+  if (API_ID.test(value)) return undefined;
+  return `is not an API Gateway API id, got ${JSON.stringify(value)}. Fix: copy the API's ID (10 lowercase letters and digits, the first label of https://<api-id>.execute-api.<region>.amazonaws.com) from the console or \`aws apigateway get-rest-apis\` / \`aws apigatewayv2 get-apis\`.`;
+}
+
+/** REST stage names: letters, digits, "-" and "_", at most 128 (CreateStage); HTTP APIs also have `$default`. */
+const STAGE = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function apiGatewayStageProblem(value: string, type: ApiType): string | undefined {
+  if (STAGE.test(value) || (type === "http" && value === "$default")) return undefined;
+  const extra = type === "http" ? ", or $default" : "";
+  return `is not an API Gateway stage name, got ${JSON.stringify(value)}. Fix: write the stage's name: 1 to 128 letters, digits, "-" or "_"${extra}.`;
 }

@@ -26,7 +26,8 @@ export function checkIngressGroups(cfg: CertkitConfig, out: RuleFindings): void 
       const alb = cert.attach?.alb;
       // Without cluster, or with a second endpoint form, checkEndpoints reports the certificate.
       if (alb?.ingressGroup === undefined || alb.cluster === undefined) return undefined;
-      if (cert.attach?.cloudfront !== undefined) return undefined;
+      if (cert.attach?.cloudfront !== undefined || cert.attach?.apiGateway !== undefined)
+        return undefined;
       return { ...alb, cluster: alb.cluster, ingressGroup: alb.ingressGroup };
     });
     checkOutputNames(groups, albAt, out);

@@ -5,7 +5,10 @@ import { ResolveInvariantError } from "./issues";
 import type { CertificateConfig } from "./schema";
 import {
   type AlbAttachConfig,
+  type ApiGatewayAttachConfig,
+  type ApiMappingConfig,
   type CloudFrontAttachConfig,
+  apiGatewayMappings,
   hostnameEntry,
 } from "./endpoint-schema";
 
@@ -30,7 +33,14 @@ export type ResolvedAttach =
     }
   /** Only point hostnames at this ALB. */
   | { readonly kind: "alb-dns"; readonly dnsName: string }
-  | ({ readonly kind: "cloudfront" } & CloudFrontAttachConfig);
+  | ({ readonly kind: "cloudfront" } & CloudFrontAttachConfig)
+  /** API Gateway custom domain names (one per hostname) mapped to API stages. */
+  | {
+      readonly kind: "api-gateway";
+      readonly type: ApiGatewayAttachConfig["type"];
+      readonly endpoint: ApiGatewayAttachConfig["endpoint"];
+      readonly mappings: readonly ApiMappingConfig[];
+    };
 
 export interface ResolvedHostname {
   readonly name: string;
@@ -49,6 +59,15 @@ export function resolveAttach(
   at: string,
 ): ResolvedAttach | undefined {
   if (attach?.cloudfront) return { kind: "cloudfront", ...attach.cloudfront };
+  const api = attach?.apiGateway;
+  if (api) {
+    return {
+      kind: "api-gateway",
+      type: api.type,
+      endpoint: api.endpoint,
+      mappings: apiGatewayMappings(api),
+    };
+  }
   const alb = attach?.alb;
   if (!alb) return undefined;
   const dns = alb.dnsName ? { dnsName: alb.dnsName } : {};

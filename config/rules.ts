@@ -71,6 +71,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const hostnameClaims = new Map<string, KeyPath>();
   const ownedAnywhere = new Map<string, KeyPath>();
   const cnames: EndpointContext["cnames"] = new Map();
+  const apiDomains = new Set<string>();
   for (const [name, env] of Object.entries(cfg.environments)) {
     const at: KeyPath = ["environments", name];
     if (!effectiveRegion(cfg, env)) {
@@ -91,6 +92,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       ownedAnywhere,
       albIds: new Map(),
       zones: cfg.cloudflare?.zones ?? {},
+      apiDomains,
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
       const certAt = [...at, "certificates", certName];

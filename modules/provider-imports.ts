@@ -17,6 +17,10 @@ export { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 export { DataAwsLb } from "@cdktf/provider-aws/lib/data-aws-lb";
 export { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 export { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
+export { ApiGatewayDomainName } from "@cdktf/provider-aws/lib/api-gateway-domain-name";
+export { ApiGatewayBasePathMapping } from "@cdktf/provider-aws/lib/api-gateway-base-path-mapping";
+export { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
+export { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
 
 export { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 export { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";

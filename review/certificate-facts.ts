@@ -13,7 +13,7 @@ export interface HostnameFact {
 }
 
 export interface EndpointFact {
-  /** The attach form: alb-ingress, alb-listener, alb-owned, alb-dns, cloudfront. */
+  /** The attach form: alb-ingress, alb-listener, alb-owned, alb-dns, cloudfront, api-gateway. */
   readonly kind: string;
   /** One sentence, Markdown. */
   readonly description: string;
@@ -148,6 +148,22 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         serves: true,
         edge: "serves",
       };
+    case "api-gateway": {
+      const api = attach.type === "http" ? "HTTP API" : "REST API";
+      const where = (m: { basePath?: string }) => `/${m.basePath ?? ""}`;
+      const mapped = attach.mappings
+        .map((m) => `\`${where(m)}\` to ${api} \`${m.apiId}\` stage \`${m.stage}\``)
+        .join(", ");
+      return {
+        kind,
+        description:
+          `API Gateway ${attach.endpoint === "edge" ? "edge-optimized custom domain (API Gateway's CloudFront distribution; certificate in us-east-1)" : "regional custom domain"} ` +
+          `for each hostname, TLS 1.2; ${mapped}`,
+        label: `API Gateway ${attach.endpoint} domain<br/>${attach.mappings.map((m) => `${where(m)} to ${m.apiId} ${m.stage}`).join("<br/>")}`,
+        serves: true,
+        edge: "serves",
+      };
+    }
   }
 }
 

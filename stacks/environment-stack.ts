@@ -114,6 +114,12 @@ export class EnvironmentStack extends SelfContainedStack {
           value: target.dnsName,
           description: `Where ${c.name}'s hostnames point.`,
         });
+      const domains = endpoints.domainTargets.get(c.name);
+      if (domains)
+        outputs.add(`endpoint_${c.name}`, {
+          value: Object.fromEntries([...domains].map(([host, t]) => [host, t.dnsName])),
+          description: `Where each of ${c.name}'s hostnames points: its API Gateway custom domain's own name.`,
+        });
       if (c.hostnames.length) {
         outputs.add(`hostnames_${c.name}`, { value: c.hostnames.map((h) => h.name) });
       }

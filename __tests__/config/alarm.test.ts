@@ -49,7 +49,16 @@ function placement(text: string, regions: Record<string, "us-east-1">) {
   const cfg = ConfigSchema.parse(parse(text));
   const environments = alarmedEnvironments(cfg).map((env) => ({
     ...env,
-    certificates: env.certificates.map((c) => ({ ...c, region: regions[c.name] ?? c.region })),
+    // A certificate moved to us-east-1 here stands for a CloudFront one.
+    certificates: env.certificates.map((c) =>
+      regions[c.name]
+        ? {
+            ...c,
+            region: regions[c.name],
+            usEast1: "CloudFront takes certificates from us-east-1 only",
+          }
+        : c,
+    ),
   }));
   const { issues, warnings } = checkPlacementOf(cfg, environments);
   const line = (i: ConfigIssue) => `${formatPath(i.path)}: ${i.message}`;

@@ -111,7 +111,8 @@ export type Attach =
   | { kind: "alb-owned"; sslPolicy: string }
   | { kind: "alb-listener" }
   | { kind: "alb-dns" }
-  | { kind: "cloudfront"; originPath?: string; webAcl: boolean };
+  | { kind: "cloudfront"; originPath?: string; webAcl: boolean }
+  | { kind: "api-gateway"; type: "http" | "rest"; edge: boolean; basePath?: string };
 
 const attach: fc.Arbitrary<Attach> = fc.oneof(
   fc.constant({ kind: "none" as const }),
@@ -135,6 +136,16 @@ const attach: fc.Arbitrary<Attach> = fc.oneof(
       webAcl: fc.boolean(),
     },
     { requiredKeys: ["kind", "webAcl"] },
+  ),
+  fc.record(
+    {
+      kind: fc.constant("api-gateway" as const),
+      type: fc.constantFrom("http" as const, "rest" as const),
+      // Edge domains are for REST APIs only (config/api-gateway-rules.ts).
+      edge: fc.boolean(),
+      basePath: fc.constantFrom("v1", "orders", "$-_.+!*'()"),
+    },
+    { requiredKeys: ["kind", "type", "edge"] },
   ),
 );
 
@@ -355,12 +366,28 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
           ...(a.webAcl ? { webAclId: WEB_ACL } : {}),
         };
       }
+      const apiGateway =
+        a.kind === "api-gateway"
+          ? {
+              type: a.type,
+              endpoint: a.edge && a.type === "rest" ? "edge" : "regional",
+              apiId: "a1b2c3d4e5",
+              stage: a.type === "http" ? "$default" : "prod",
+              ...(a.basePath === undefined ? {} : { basePath: a.basePath }),
+            }
+          : undefined;
       return [
         c.name,
         {
           domains: [domain],
           ...(c.tags.length ? { tags: tagMap("c-", c.tags) } : {}),
-          ...(alb ? { attach: { alb } } : cloudfront ? { attach: { cloudfront } } : {}),
+          ...(alb
+            ? { attach: { alb } }
+            : cloudfront
+              ? { attach: { cloudfront } }
+              : apiGateway
+                ? { attach: { apiGateway } }
+                : {}),
           hostnames: [c.dnsOnly ? { name: domain, proxied: false, ttlSeconds: 120 } : domain],
           ...(a.kind === "none" ? { target: "edge.example.net" } : {}),
         },

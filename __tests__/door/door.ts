@@ -224,7 +224,23 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
           },
         },
         alarm: { topicArn: TOPIC },
-        certificates: { web: { domains: ["example.com"], alarm: { kmsKey: KEY } } },
+        certificates: {
+          web: { domains: ["example.com"], alarm: { kmsKey: KEY } },
+          gw: {
+            domains: ["gw.example.com"],
+            attach: {
+              apiGateway: {
+                type: "rest",
+                endpoint: "regional",
+                apiId: "a1b2c3d4e5",
+                stage: "prod",
+                basePath: "orders",
+                extraMappings: [{ apiId: "f6g7h8i9j0", stage: "prod", basePath: "users" }],
+              },
+            },
+            hostnames: ["gw.example.com"],
+          },
+        },
       },
       dev: {
         alarm: { kmsKey: KEY },

@@ -27,6 +27,9 @@ const EVERY_FORM = yaml`
         ingress: { domains: [d.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [d.example.com] }
         cdn: { domains: [e.example.com], attach: { cloudfront: { origin: origin.example.net } }, hostnames: [{ name: e.example.com, proxied: false }] }
         dns: { domains: [f.example.com], attach: { alb: { dnsName: shop.eu-west-1.elb.amazonaws.com } } }
+        http: { domains: [g.example.com], attach: { apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }, hostnames: [g.example.com] }
+        rest: { domains: [h.example.com], attach: { apiGateway: { type: rest, apiId: a1b2c3d4e5, stage: live } }, hostnames: [h.example.com] }
+        edge: { domains: [i.example.com], attach: { apiGateway: { type: rest, endpoint: edge, apiId: a1b2c3d4e5, stage: live } }, hostnames: [i.example.com] }
 `;
 
 /**
@@ -55,6 +58,14 @@ const EXPECTED: Record<string, { createBeforeDestroy: boolean; why: string }> = 
   aws_cloudfront_distribution: {
     createBeforeDestroy: false,
     why: "viewer_certificate is updated in place; a second distribution with the same aliases is refused",
+  },
+  aws_api_gateway_domain_name: {
+    createBeforeDestroy: false,
+    why: "certificate_arn and regional_certificate_arn are patched in place (apigateway/domain_name.go); a second domain of the same name is refused",
+  },
+  aws_apigatewayv2_domain_name: {
+    createBeforeDestroy: false,
+    why: "domain_name_configuration is updated in place (apigatewayv2/domain_name.go); a second domain of the same name is refused",
   },
   aws_cloudwatch_metric_alarm: {
     createBeforeDestroy: false,
@@ -122,9 +133,12 @@ describe("lifecycle of every resource taking a certificate ARN", () => {
     ).toEqual([
       "prod: aws_acm_certificate.cdn",
       "prod: aws_acm_certificate.dns",
+      "prod: aws_acm_certificate.edge",
+      "prod: aws_acm_certificate.http",
       "prod: aws_acm_certificate.ingress",
       "prod: aws_acm_certificate.listener",
       "prod: aws_acm_certificate.owned",
+      "prod: aws_acm_certificate.rest",
       "prod: aws_acm_certificate.sni",
       "prod: aws_lb_listener_certificate.listener",
       "prod: aws_lb_listener_certificate.sni",

@@ -17,7 +17,11 @@ import {
 interface RawCertificate {
   domains: string[];
   keyAlgorithm?: string;
-  attach?: { cloudfront?: unknown; alb?: Record<string, string> };
+  attach?: {
+    cloudfront?: unknown;
+    alb?: Record<string, string>;
+    apiGateway?: { endpoint?: string };
+  };
   hostnames?: (string | { name: string; proxied?: boolean })[];
   alarm?: RawAlarm;
 }
@@ -102,14 +106,14 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
         );
         expect(cells["Key algorithm"]).toBe(`\`${cert.keyAlgorithm ?? "RSA_2048"}\``);
         expect(cells.Region).toBe(
-          cert.attach?.cloudfront ? "us-east-1" : (env.region ?? raw.defaults?.region),
+          inUsEast1(cert) ? "us-east-1" : (env.region ?? raw.defaults?.region),
         );
         expect(cells.Hostnames).toBe(
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default, DNS-only in front of CloudFront.
-                  const proxied = !cert.attach?.cloudfront;
+                  // Proxied by default, DNS-only in front of CloudFront and API Gateway.
+                  const proxied = !cert.attach?.cloudfront && !cert.attach?.apiGateway;
                   return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
                 })
                 .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
@@ -137,6 +141,10 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           expect(cells["Attached to"]).toContain(cert.attach.alb.listenerArn);
         if (cert.attach?.cloudfront)
           expect(cells["Attached to"]).toMatch(/^CloudFront distribution/);
+        if (cert.attach?.apiGateway)
+          expect(cells["Attached to"]).toMatch(
+            `API Gateway ${cert.attach.apiGateway.endpoint === "edge" ? "edge-optimized" : "regional"} custom domain`,
+          );
         if (!cert.attach)
           expect(cells["Attached to"]).toMatch(/^(none|nothing; hostnames point at)/);
         expect(cells["Expiry alarm"]).toBe(alarmCell(raw, env, cert));
@@ -379,13 +387,17 @@ function alarmCell(raw: RawConfig, env: RawEnvironment, cert: RawCertificate): s
   const pick = <K extends keyof RawAlarm>(k: K) =>
     cert.alarm?.[k] ?? env.alarm?.[k] ?? raw.defaults?.alarm?.[k];
   if (pick("enabled") === false) return "disabled";
-  const region = cert.attach?.cloudfront ? "us-east-1" : (env.region ?? raw.defaults?.region);
+  const region = inUsEast1(cert) ? "us-east-1" : (env.region ?? raw.defaults?.region);
   const to = [
     ...(pick("emails") ?? []).map((e) => `email ${e}`),
     ...(pick("topicArn") ? [`topic \`${pick("topicArn")}\``] : []),
   ];
   return `DaysToExpiry < ${pick("daysBeforeExpiry") ?? 45} days (${region}) -> ${to.join(", ") || "the environment's topic, no subscriptions"}`;
 }
+
+/** CloudFront's certificates and edge API Gateway domains' live in us-east-1. */
+const inUsEast1 = (cert: RawCertificate) =>
+  cert.attach?.cloudfront !== undefined || cert.attach?.apiGateway?.endpoint === "edge";
 
 function longestZone(name: string, zones: string[]): string {
   return zones

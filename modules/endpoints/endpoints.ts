@@ -11,6 +11,7 @@ import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
 import { DataAwsLb } from "../provider-imports";
 import { AlbListeners, ListenerCertificate } from "./alb-listeners";
+import { ApiGatewayDomain, type ApiMapping, apiDomainResourceName } from "./api-gateway-domain";
 import { CloudFrontSite, type CloudFrontSiteProps } from "./cloudfront-site";
 import { AlbScheme, ingressAnnotationsYaml } from "./ingress-annotations";
 
@@ -58,7 +59,17 @@ export type EndpointAttach =
       | "originRequestPolicyId"
       | "minimumProtocolVersion"
       | "webAclId"
-    >);
+    >)
+  /** API Gateway custom domain names, one per hostname, mapped to API stages. */
+  | {
+      readonly kind: "api-gateway";
+      /** `http` (HTTP and WebSocket APIs) or `rest`. */
+      readonly type: "http" | "rest";
+      /** `regional`, or `edge` (REST only, the certificate in us-east-1). */
+      readonly endpoint: "regional" | "edge";
+      /** API stages mapped onto every hostname's domain. */
+      readonly mappings: readonly ApiMapping[];
+    };
 
 /** A certificate to serve: where, and which hostnames point there. */
 export interface EndpointCertificate {
@@ -100,6 +111,8 @@ export interface IngressHandover {
 export class Endpoints extends Construct {
   /** What each certificate's hostnames point at, by certificate name. */
   readonly targets = new Map<string, EndpointTarget>();
+  /** API Gateway certificates: each hostname points at its own domain, by certificate and hostname. */
+  readonly domainTargets = new Map<string, Map<string, EndpointTarget>>();
   /** Helm values per Ingress group of the AWS Load Balancer Controller. */
   readonly ingressHandovers: IngressHandover[] = [];
   private readonly albLookups = new Map<string, EndpointTarget>();
@@ -115,6 +128,10 @@ export class Endpoints extends Construct {
     this.props = props;
     this.ownedAlbs(props.certificates);
     for (const c of props.certificates) {
+      if (c.attach?.kind === "api-gateway") {
+        this.apiGateway(c, c.attach);
+        continue;
+      }
       const target = this.serve(c);
       if (!target) continue;
       this.targets.set(c.name, target);
@@ -174,8 +191,38 @@ export class Endpoints extends Construct {
         return { dnsName: site.domainName, hostedZoneId: site.hostedZoneId };
       }
       case "alb-ingress":
+      case "api-gateway": // one target per hostname: apiGateway()
         return undefined;
     }
+  }
+
+  /** One custom domain per hostname, its record pointing at that domain's own target. */
+  private apiGateway(
+    c: EndpointCertificate,
+    a: Extract<EndpointAttach, { kind: "api-gateway" }>,
+  ): void {
+    const site = new Construct(this.sites, this.sites.id(c.name));
+    const records = new Construct(this.appRecords, this.appRecords.id(c.name));
+    const targets = new Map<string, EndpointTarget>();
+    for (const h of c.hostnames) {
+      const domain = new ApiGatewayDomain(site, h.name, {
+        resourceName: apiDomainResourceName(h.name),
+        domainName: h.name,
+        certificateArn: this.arn(c),
+        certificateKeyAlgorithm: c.keyAlgorithm,
+        apiType: a.type,
+        endpoint: a.endpoint,
+        mappings: a.mappings,
+      });
+      targets.set(h.name, domain.target);
+      new AppRecords(records, h.name, {
+        hostnames: [h],
+        target: domain.target,
+        dns: this.props.dns,
+        description: `${this.props.environment} ${c.name}`,
+      });
+    }
+    this.domainTargets.set(c.name, targets);
   }
 
   /** One Helm snippet per Ingress group: every certificate of the group, in config order. */
