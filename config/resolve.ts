@@ -19,6 +19,7 @@ import {
   proxiedHostnames,
   resolveAlarm,
   resolveBackend,
+  writesValidationRecords,
   zoneRoutes,
   zonesStackRegion,
 } from "./derive";
@@ -211,7 +212,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
       tags: environmentTags(cfg, name),
       certificates,
       validationRecords: planValidationRecords(
-        certificates.filter((c) => c.waitForValidation),
+        certificates.filter(writesValidationRecords),
         router,
       )
         .filter((r) => owners[r.baseName] === undefined)
