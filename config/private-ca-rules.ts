@@ -2,6 +2,7 @@
 // in the certificate's own region, and no key that only public certificates take.
 import { parsePrivateCaArn } from "../domains/aws-names";
 import { CLOUDFRONT_CERTIFICATE_REGION, certificateRegion } from "./derive";
+import { hostnameEntry } from "./endpoint-schema";
 import type { KeyPath, RuleFindings } from "./issues";
 import type { AwsRegion } from "./regions";
 import type { CertificateConfig } from "./schema";
@@ -43,6 +44,16 @@ export function checkPrivateCa(
         "asks for an exportable public certificate, but certificateAuthorityArn makes this a private one, which ACM exports without it (ExportCertificate). Fix: remove exportable.",
     });
   }
+  // Cloudflare's proxy in Full (strict) trusts public CAs only, unless the zone's Custom
+  // Origin Trust Store holds the CA (developers.cloudflare.com/ssl/origin-configuration/custom-origin-trust-store/).
+  (cert.hostnames ?? []).forEach((h, i) => {
+    const { name, proxied } = hostnameEntry(h, cert.attach);
+    if (!proxied) return;
+    out.warnings.push({
+      path: typeof h === "string" ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"],
+      message: `"${name}" is proxied, but its certificate is private: Cloudflare's proxy trusts only public CAs at the origin (in Full (strict) visitors get error 526) unless the zone's Custom Origin Trust Store (Advanced Certificate Manager, paid) holds your CA. Set proxied: false, or upload the CA there.`,
+    });
+  });
   if (!cert.waitForValidation) {
     out.warnings.push({
       path: [...at, "waitForValidation"],

@@ -18,7 +18,7 @@ describe("private certificates", () => {
   it("loads one whose names are under no configured zone, and plans no validation record for it", () => {
     const { config, warnings } = loaded(
       withCertificate(
-        `domains: [api.internal.corp, app.example.com], certificateAuthorityArn: "${CA}", target: lb.example.net, hostnames: [app.example.com]`,
+        `domains: [api.internal.corp, app.example.com], certificateAuthorityArn: "${CA}", target: lb.example.net, hostnames: [{ name: app.example.com, proxied: false }]`,
       ),
     );
     const [env] = config.environments;
@@ -27,7 +27,6 @@ describe("private certificates", () => {
     expect(warnings).toEqual([
       "environments.prod (line 4, column 5): nobody is notified of certificate expiry in eu-west-1: certificate web sets neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
       "environments.prod.certificates.web (line 6, column 12): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
-      'environments.prod.certificates.web.hostnames[0] (line 6, column 223): "app.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.',
     ]);
   });
 
@@ -111,14 +110,24 @@ describe("private certificates", () => {
   it("warns that waitForValidation: false changes nothing, instead of warning about an unissued ARN", () => {
     const { warnings } = loaded(
       withCertificate(
-        `domains: [app.example.com], certificateAuthorityArn: "${CA}", waitForValidation: false, target: lb.example.net, hostnames: [app.example.com]`,
+        `domains: [app.example.com], certificateAuthorityArn: "${CA}", waitForValidation: false, target: lb.example.net, hostnames: [{ name: app.example.com, proxied: false }]`,
       ),
     );
     expect(warnings).toEqual([
       "environments.prod (line 4, column 5): nobody is notified of certificate expiry in eu-west-1: certificate web sets neither alarm.emails nor alarm.topicArn. The alarms, the event rule and the topic are still created; set alarm.emails (in defaults to cover every environment) or subscribe to the topic.",
       "environments.prod.certificates.web (line 6, column 12): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
       "environments.prod.certificates.web.waitForValidation (line 6, column 187): false changes nothing for a private certificate (certificateAuthorityArn): ACM validates nothing, and certkit writes no validation record and waits for nothing. Remove it.",
-      'environments.prod.certificates.web.hostnames[0] (line 6, column 230): "app.example.com" is proxied, but zone example.com does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["example.com"].sslMode: strict, or make sure the zone already uses it.',
+    ]);
+  });
+
+  it("warns that Cloudflare's proxy does not trust a private CA at the origin", () => {
+    const { warnings } = loaded(
+      withCertificate(
+        `domains: [app.example.com], certificateAuthorityArn: "${CA}", target: lb.example.net, hostnames: [app.example.com], alarm: { enabled: false }`,
+      ),
+    );
+    expect(warnings.filter((w) => w.includes("certificate is private"))).toEqual([
+      `environments.prod.certificates.web.hostnames[0] (line 6, column 204): "app.example.com" is proxied, but its certificate is private: Cloudflare's proxy trusts only public CAs at the origin (in Full (strict) visitors get error 526) unless the zone's Custom Origin Trust Store (Advanced Certificate Manager, paid) holds your CA. Set proxied: false, or upload the CA there.`,
     ]);
   });
 });
