@@ -32,6 +32,7 @@ const manifestSchema = z.strictObject({
           domains: z.array(z.string()).min(1),
           region: z.string().optional(),
           keyAlgorithm: z.string(),
+          certificateAuthorityArn: z.string().optional(),
           createBeforeDestroy: z.boolean(),
           attachedTo: attachment.optional(),
         }),
@@ -91,6 +92,9 @@ export function manifestText(
             domains: [...c.domains],
             ...(c.region === undefined ? {} : { region: c.region }),
             keyAlgorithm: c.keyAlgorithm,
+            ...(c.certificateAuthorityArn
+              ? { certificateAuthorityArn: c.certificateAuthorityArn }
+              : {}),
             createBeforeDestroy: c.createBeforeDestroy,
             ...(c.attachedTo ? { attachedTo: { ...c.attachedTo } } : {}),
           })),
