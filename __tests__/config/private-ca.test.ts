@@ -130,4 +130,27 @@ describe("private certificates", () => {
       `environments.prod.certificates.web.hostnames[0] (line 6, column 204): "app.example.com" is proxied, but its certificate is private: Cloudflare's proxy trusts only public CAs at the origin (in Full (strict) visitors get error 526) unless the zone's Custom Origin Trust Store (Advanced Certificate Manager, paid) holds your CA. Set proxied: false, or upload the CA there.`,
     ]);
   });
+
+  it("adopts a private certificate by ARN, but no validation record for its names", () => {
+    const arn = `arn:aws:acm:eu-west-1:${TEST_ACCOUNT_ID}:certificate/${CA_ID}`;
+    const config = (adopt: string) => yaml`
+      cloudflare: { zones: { example.com: {} } }
+      environments:
+        prod:
+          region: eu-west-1
+          accountId: "${TEST_ACCOUNT_ID}"
+          certificates:
+            web: { domains: [example.com], certificateAuthorityArn: "${CA}", target: lb.example.net }
+          adopt: ${adopt}
+    `;
+    expect(
+      environmentOf(config(`{ certificates: { web: "${arn}" } }`)).certificates[0].adoptArn,
+    ).toBe(arn);
+    expectProblems(
+      config(`{ validationRecords: { example.com: "372e67954025e0ba6aaa6d586b9e0b59" } }`),
+      [
+        'environments.prod.adopt.validationRecords["example.com"] (line 8, column 48): certkit writes no validation record at "example.com" in this environment (it writes none). Fix: use one of those names, or remove the entry.',
+      ],
+    );
+  });
 });
