@@ -211,10 +211,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
       ),
       tags: environmentTags(cfg, name),
       certificates,
-      validationRecords: planValidationRecords(
-        certificates.filter(writesValidationRecords),
-        router,
-      )
+      validationRecords: planValidationRecords(certificates.filter(writesValidationRecords), router)
         .filter((r) => owners[r.baseName] === undefined)
         .map((r) => ({
           ...r,
