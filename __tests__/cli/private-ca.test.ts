@@ -103,4 +103,35 @@ describe("check", () => {
     );
     expect(problems.filter((p) => p.includes("issued by"))).toEqual([]);
   });
+
+  it("leaves a private certificate's names out of the CAA check: CAA binds public CAs only", async () => {
+    const zone = manualZone();
+    zone.records.push({
+      id: "d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3",
+      name: "example.com",
+      type: "CAA",
+      content: '0 issue "letsencrypt.org"',
+      data: { flags: 0, tag: "issue", value: "letsencrypt.org" },
+    });
+    const withCaa = await startCloudflareFake({ token: TOKEN, zones: [zone] });
+    process.env.CLOUDFLARE_BASE_URL = withCaa.url;
+    try {
+      const env = environmentOf(yaml`
+        cloudflare: { zones: { example.com: {} } }
+        defaults: { region: us-east-1 }
+        environments:
+          prod:
+            certificates:
+              ui: { domains: [retail.example.com, "*.retail.example.com"], certificateAuthorityArn: "${CA}", target: lb.example.net }
+              web: { domains: [retail.example.com], target: lb.example.net }
+      `);
+      const problems = await findProblems(env, new CloudflareReader(), new AcmReader());
+      expect(problems.filter((p) => p.includes("CAA"))).toEqual([
+        'example.com (zone example.com): its CAA issue records allow only letsencrypt.org, so ACM cannot issue or renew retail.example.com. Fix: add a CAA record `0 issue "amazon.com"` at example.com (or set cloudflare.zones["example.com"].caa: true when that is the apex).',
+      ]);
+    } finally {
+      process.env.CLOUDFLARE_BASE_URL = cloudflare.url;
+      await withCaa.close();
+    }
+  });
 });
