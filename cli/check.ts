@@ -224,7 +224,8 @@ function caaProblems(env: ResolvedEnvironment, zones: ReadonlyMap<string, LiveZo
     string,
     { zone: string; tag: string; values: string[]; names: string[] }
   >();
-  // CAA binds publicly trusted CAs (RFC 8659); a private CA ignores it.
+  // ACM validates nothing for a private certificate, CAA included (ACM user guide,
+  // "Private certificates in AWS Certificate Manager").
   for (const c of env.certificates.filter((x) => !x.certificateAuthorityArn)) {
     for (const domain of c.domains) {
       const zone = zoneOf.get(baseName(domain));
