@@ -120,3 +120,25 @@ describe("examples/backends", () => {
     });
   });
 });
+
+describe("examples/private-ca", () => {
+  it("requests the certificate from the CA, with no validation resource or record, and serves its own ARN", () => {
+    const { prod } = synthConfig("examples/private-ca/certkit.yaml");
+    const cert = resourceOf(prod, "aws_acm_certificate", "wiki");
+    expect({
+      ca: cert.certificate_authority_arn,
+      validationMethod: cert.validation_method,
+      validations: Object.keys(resourcesOf(prod, "aws_acm_certificate_validation")),
+      validationRecords: recordIds(prod),
+      listener: Object.values(resourcesOf(prod, "aws_lb_listener"))
+        .map((l) => l.certificate_arn)
+        .filter(Boolean),
+    }).toEqual({
+      ca: "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+      validationMethod: undefined,
+      validations: [],
+      validationRecords: [],
+      listener: ["${aws_acm_certificate.wiki.arn}"],
+    });
+  });
+});

@@ -92,12 +92,15 @@ export async function findAdoptions(
       continue;
     }
     const wanted = [...c.domains].sort().join(" ");
+    // Issued by the configured CA (or publicly, when none): another issuer forces a new certificate.
     const matches = (await acm.issuedNamed(c.region, c.domains))
       .filter((x) => [...x.names].sort().join(" ") === wanted)
+      .filter((x) => x.certificateAuthorityArn === c.certificateAuthorityArn)
       .sort((a, b) => (b.issuedAt?.getTime() ?? 0) - (a.issuedAt?.getTime() ?? 0));
     if (!matches.length) {
+      const from = c.certificateAuthorityArn ? ` from CA ${c.certificateAuthorityArn}` : "";
       report.push(
-        `certificate ${c.name}: no ISSUED certificate in ${c.region} has exactly ${c.domains.join(", ")}; certkit will request one.`,
+        `certificate ${c.name}: no ISSUED certificate${from} in ${c.region} has exactly ${c.domains.join(", ")}; certkit will request one.`,
       );
       continue;
     }

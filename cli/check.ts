@@ -160,6 +160,12 @@ export async function findProblems(
         `${at}: the certificate's key algorithm is ${live.keyAlgorithm}, the config's ${c.keyAlgorithm}: deploy would replace it. Fix: set certificates.${c.name}.keyAlgorithm: ${live.keyAlgorithm}, or accept the replacement.`,
       );
     }
+    if (live.certificateAuthorityArn !== c.certificateAuthorityArn) {
+      const issuer = (ca?: string) => (ca ? `private CA ${ca}` : "a public CA");
+      problems.push(
+        `${at}: the certificate is issued by ${issuer(live.certificateAuthorityArn)}, the config asks for ${issuer(c.certificateAuthorityArn)}: deploy would replace it (certificate_authority_arn forces a new certificate). Fix: ${live.certificateAuthorityArn ? `set certificates.${c.name}.certificateAuthorityArn: ${live.certificateAuthorityArn}` : `remove certificates.${c.name}.certificateAuthorityArn`}, or accept the replacement.`,
+      );
+    }
     if (live.status === "PENDING_VALIDATION" || live.status === "FAILED") {
       problems.push(
         `${at}: the certificate is ${live.status}; it cannot be served. Fix: ${live.status === "FAILED" ? "remove the entry so that certkit requests a new one" : "let its validation CNAME resolve (or remove the entry)"}.`,
@@ -218,7 +224,9 @@ function caaProblems(env: ResolvedEnvironment, zones: ReadonlyMap<string, LiveZo
     string,
     { zone: string; tag: string; values: string[]; names: string[] }
   >();
-  for (const c of env.certificates) {
+  // ACM validates nothing for a private certificate, CAA included (ACM user guide,
+  // "Private certificates in AWS Certificate Manager").
+  for (const c of env.certificates.filter((x) => !x.certificateAuthorityArn)) {
     for (const domain of c.domains) {
       const zone = zoneOf.get(baseName(domain));
       if (!zone) continue;

@@ -53,10 +53,19 @@ export function certificateRegion(
   return usEast1Reason(cert) ? CLOUDFRONT_CERTIFICATE_REGION : environmentRegion;
 }
 
-/** The certificates whose validation records certkit writes (all but `waitForValidation: false`). */
+/**
+ * Whether certkit writes a certificate's validation records and waits for them: not
+ * with `waitForValidation: false` (someone else writes them), nor for a private
+ * certificate (`certificateAuthorityArn`: ACM validates nothing for those).
+ */
+export const writesValidationRecords = (
+  c: Pick<CertificateConfig, "waitForValidation" | "certificateAuthorityArn">,
+): boolean => c.waitForValidation !== false && c.certificateAuthorityArn === undefined;
+
+/** The certificates whose validation records certkit writes (see writesValidationRecords). */
 export function certificatesOf(env: EnvironmentConfig): { name: string; domains: string[] }[] {
   return Object.entries(env.certificates)
-    .filter(([, c]) => c.waitForValidation !== false)
+    .filter(([, c]) => writesValidationRecords(c))
     .map(([name, c]) => ({ name, domains: c.domains.map(normalizeDomain) }));
 }
 

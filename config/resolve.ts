@@ -21,6 +21,7 @@ import {
   proxiedHostnames,
   resolveAlarm,
   resolveBackend,
+  writesValidationRecords,
   zoneRoutes,
   zonesStackRegion,
 } from "./derive";
@@ -217,10 +218,7 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
       ),
       tags: environmentTags(cfg, name),
       certificates,
-      validationRecords: planValidationRecords(
-        certificates.filter((c) => c.waitForValidation),
-        router,
-      )
+      validationRecords: planValidationRecords(certificates.filter(writesValidationRecords), router)
         .filter((r) => owners[r.baseName] === undefined)
         .map((r) => ({
           ...r,

@@ -21,6 +21,7 @@ import {
   checkEnvironmentName,
 } from "./endpoint-rules";
 import { checkIngressGroups } from "./ingress-group-rules";
+import { checkPrivateCa } from "./private-ca-rules";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import {
   type ResolvedBackend,
@@ -30,6 +31,7 @@ import {
   needsIngressStack,
   hasZoneSettings,
   resolveBackend,
+  writesValidationRecords,
   zoneRoutes,
   zonesStackRegion,
 } from "./derive";
@@ -96,11 +98,12 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
       const certAt = [...at, "certificates", certName];
-      // Records someone else writes may live in any zone.
-      const zones = cert.waitForValidation ? router : undefined;
+      // Records someone else writes, or none at all (private certificates), may live in any zone.
+      const zones = writesValidationRecords(cert) ? router : undefined;
       checkDomains(cert.domains, [...certAt, "domains"], zones, out);
       checkEndpoints(cert, certAt, endpoints, out);
-      if (!cert.waitForValidation && cert.attach) {
+      checkPrivateCa(cert, certAt, effectiveRegion(cfg, env), out);
+      if (!cert.waitForValidation && !cert.certificateAuthorityArn && cert.attach) {
         out.warnings.push({
           path: [...certAt, "waitForValidation"],
           message: `false hands the certificate's ARN to its endpoint before ACM has issued it; the endpoint refuses it (UnsupportedCertificate) and the apply fails until the validation records exist and ACM has issued it. Write the records from output validation_records_${certName} first, or remove waitForValidation: false.`,

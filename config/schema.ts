@@ -174,6 +174,10 @@ export const CertificateSchema = z.strictObject({
     description:
       "false: certkit writes no validation records for this certificate (someone else does, from output validation_records_<name>) and does not wait for its issuance; its names need no configured zone, and what it is attached to gets the ARN before issuance (refused with UnsupportedCertificate until ACM has issued it). @default true",
   }),
+  certificateAuthorityArn: z.string().optional().meta({
+    description:
+      "ARN of an AWS Private CA (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>) that issues this certificate as a private one: no DNS validation, so certkit writes no validation record and waits for nothing, and its names need no configured zone (hostnames still do); waitForValidation, validationTimeoutMinutes and validationTtlSeconds do not apply. The CA must be in the certificate's region (us-east-1 with attach.cloudfront), in general-purpose mode, and let ACM renew (docs/certificates.md). Changing it replaces the certificate. @default - a public certificate validated by DNS",
+  }),
   tags: tags.optional().meta({ description: "Extra tags on the certificate." }),
   alarm: AlarmSchema.optional(),
   ...endpointFields,

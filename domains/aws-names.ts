@@ -73,6 +73,26 @@ export function parseKmsKeyArn(arn: string): KmsKeyArn | string {
   );
 }
 
+export interface PrivateCaArn {
+  readonly partition: AwsPartition;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+/** AWS Private CA's form (API reference, CreatePermission: CertificateAuthorityArn). */
+const PRIVATE_CA_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):acm-pca:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):certificate-authority\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The parts of an AWS Private CA ARN, or what is wrong with it as a sentence ending in its fix. */
+export function parsePrivateCaArn(arn: string): PrivateCaArn | string {
+  const m = PRIVATE_CA_ARN.exec(arn);
+  if (!m) {
+    return `is not the ARN of an AWS Private CA, got "${arn}". Fix: copy the CA's ARN from \`aws acm-pca list-certificate-authorities\`, of the form arn:aws:acm-pca:<region>:<12-digit account id>:certificate-authority/<id>.`;
+  }
+  const [, , region, accountId] = m;
+  return partitionProblem(arn, region) ?? { partition: partitionOf(region), region, accountId };
+}
+
 /**
  * `name` if it fits in `max` characters, else a prefix of it with a hash of the
  * whole name: deterministic, and distinct names stay distinct.

@@ -1,8 +1,10 @@
-// An ACM certificate validated by DNS, and the waiter consumers take its ARN from.
+// An ACM certificate validated by DNS, and the waiter consumers take its ARN from;
+// or a private certificate an AWS Private CA issues, which needs neither.
 import { Construct } from "constructs";
 import { Token, type TerraformProvider } from "cdktf";
 import { AcmCertificate, AcmCertificateValidation } from "./provider-imports";
 import { type KeyAlgorithm, MAX_CERTIFICATE_NAMES } from "../domains/acm";
+import { parsePrivateCaArn } from "../domains/aws-names";
 import { MAX_PRIMARY_NAME_LENGTH, domainNameProblem, normalizeDomain } from "../domains/names";
 
 export interface CertificateProps {
@@ -29,6 +31,13 @@ export interface CertificateProps {
   readonly provider?: TerraformProvider;
   /** ARN of an existing certificate to take over with an import block. @default - a new certificate is requested */
   readonly importArn?: string;
+  /**
+   * ARN of the AWS Private CA that issues it as a private certificate: no validation
+   * method, no waiter (`waitForValidation` and `validationTimeoutMinutes` are unused).
+   * The CA must be in the provider's region. Changing it replaces the certificate.
+   * @default - a public certificate validated by DNS
+   */
+  readonly certificateAuthorityArn?: string;
 }
 
 /** A validation CNAME as Terraform expressions (known after the certificate is requested). */
@@ -42,7 +51,7 @@ export interface ValidationRecordValue {
 export class Certificate extends Construct {
   /** The ACM certificate (`aws_acm_certificate`). */
   readonly certificate: AcmCertificate;
-  /** The waiter for issuance; undefined with `waitForValidation: false`. */
+  /** The waiter for issuance; undefined with `waitForValidation: false` and for a private certificate. */
   readonly validation?: AcmCertificateValidation;
   /** The ARN for listeners and distributions: from the validation (if any), so they wait for issuance. */
   readonly arn: string;
@@ -50,10 +59,13 @@ export class Certificate extends Construct {
   readonly requestedArn: string;
   /** The names it covers, the primary first. */
   readonly domains: readonly string[];
+  /** Issued by an AWS Private CA: ACM asks for no validation record. */
+  readonly isPrivate: boolean;
 
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
     this.checkDomains(props.domains);
+    this.checkPrivateCa(props);
     const name = props.resourceName ?? id;
     const [primary, ...alternatives] = props.domains;
     this.domains = props.domains;
@@ -61,15 +73,24 @@ export class Certificate extends Construct {
       provider: props.provider,
       domainName: primary,
       subjectAlternativeNames: alternatives.length ? alternatives : undefined,
-      validationMethod: "DNS",
+      // hashicorp/aws: certificate_authority_arn conflicts with validation_method (and
+      // forces a new certificate); for a PRIVATE certificate the create waits until ACM
+      // has filled in its details (internal/service/acm/certificate.go).
+      ...(props.certificateAuthorityArn
+        ? { certificateAuthorityArn: props.certificateAuthorityArn }
+        : { validationMethod: "DNS" }),
       keyAlgorithm: props.keyAlgorithm,
-      options: {
-        certificateTransparencyLoggingPreference: props.transparencyLogging
-          ? "ENABLED"
-          : "DISABLED",
-        // Only when asked: hashicorp/aws before 6.x does not know the argument.
-        ...(props.exportable ? { export: "ENABLED" } : {}),
-      },
+      // Both options are for public certificates (CT logs, exportable public certificates);
+      // the provider's `options` is optional and computed, so leaving it out shows no diff.
+      options: props.certificateAuthorityArn
+        ? undefined
+        : {
+            certificateTransparencyLoggingPreference: props.transparencyLogging
+              ? "ENABLED"
+              : "DISABLED",
+            // Only when asked: hashicorp/aws before 6.x does not know the argument.
+            ...(props.exportable ? { export: "ENABLED" } : {}),
+          },
       tags: props.tags && Object.keys(props.tags).length ? props.tags : undefined,
       // A certificate in use by a listener cannot be deleted: create the new one first.
       lifecycle: { createBeforeDestroy: true },
@@ -78,7 +99,8 @@ export class Certificate extends Construct {
     // Import through the provider that manages it: its region is the certificate's.
     if (props.importArn) this.certificate.importFrom(props.importArn, props.provider);
     this.requestedArn = this.certificate.arn;
-    if (!props.waitForValidation) {
+    this.isPrivate = props.certificateAuthorityArn !== undefined;
+    if (!props.waitForValidation || this.isPrivate) {
       this.arn = this.requestedArn;
       return;
     }
@@ -116,12 +138,26 @@ export class Certificate extends Construct {
     });
   }
 
+  /** Limits of a private certificate, checked here so that the construct is safe without the config's rules. */
+  private checkPrivateCa(props: CertificateProps): void {
+    const arn = props.certificateAuthorityArn;
+    if (arn === undefined || Token.isUnresolved(arn)) return;
+    const ca = parsePrivateCaArn(arn);
+    if (typeof ca === "string") throw new Error(`${this.node.path}: certificateAuthorityArn ${ca}`);
+    if (props.exportable) {
+      throw new Error(
+        `${this.node.path}: exportable is for public certificates; ACM exports private ones without it.`,
+      );
+    }
+  }
+
   /**
    * The validation CNAME ACM gives for `domain` (one of this certificate's names),
    * trailing dots trimmed (Cloudflare strips them, and the provider would then show
    * a diff forever). Picked by name, not by position, so that adding a name changes nothing.
    */
   validationRecord(domain: string): ValidationRecordValue {
+    this.checkPublic("validationRecord");
     if (!this.domains.includes(domain)) {
       throw new Error(
         `${this.node.path}: "${domain}" is not one of the certificate's names (${this.domains.join(", ")}).`,
@@ -138,8 +174,18 @@ export class Certificate extends Construct {
    * domain_name, resource_record_name, resource_record_type, resource_record_value.
    */
   validationRecords(): string {
+    this.checkPublic("validationRecords");
     const options = `${this.certificate.terraformResourceType}.${this.certificate.friendlyUniqueId}.domain_validation_options`;
     return `\${distinct([for o in ${options} : merge(o, { domain_name = trimprefix(o.domain_name, "*.") })])}`;
+  }
+
+  /** A private certificate has no validation records: asking for them is a bug in the caller. */
+  private checkPublic(what: string): void {
+    if (this.isPrivate) {
+      throw new Error(
+        `${this.node.path}: ${what}: a private certificate (certificateAuthorityArn) has no validation records.`,
+      );
+    }
   }
 
   /** Make the waiter depend on the records that answer ACM: it then starts only once they exist. */

@@ -49,6 +49,8 @@ export interface WatchedCertificate {
   readonly arn: string;
   /** Alarm when fewer days than this remain: a whole number from 1 to 197 (certificates live 198 days). */
   readonly daysBeforeExpiry: number;
+  /** Issued by an AWS Private CA: ACM renews it through the CA, not through DNS validation. @default false */
+  readonly privateCa?: boolean;
 }
 
 /** One region's certificates and the one topic they notify (domains/expiry-topics.ts plans it from the config). */
@@ -243,7 +245,9 @@ export class ExpiryAlarm extends Construct {
     const [primary, ...others] = cert.domains;
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
-      "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.";
+      (cert.privateCa
+        ? "ACM renews it on its own only while its private CA is active and lets ACM issue (CA permissions for acm.amazonaws.com, or a resource policy across accounts): check both."
+        : "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.");
     const full = description(cert.domains.join(", "));
     const alarm = new CloudwatchMetricAlarm(this.alarmScope, this.alarmScope.id(cert.name), {
       provider,

@@ -57,6 +57,8 @@ export class ValidationRecords extends Construct {
 
     // Records another stack owns: wait on the name ACM gave this certificate (the same name).
     for (const [name, cert] of props.certificates) {
+      // ACM asks no record of a private certificate, even for a name another one validates.
+      if (cert.isPrivate) continue;
       const seen = new Set<string>();
       for (const d of cert.domains) {
         const base = baseName(d);

@@ -51,6 +51,8 @@ export interface CertificateFacts {
   readonly validation: readonly ValidationFact[];
   /** false: someone else writes the validation records, and nothing waits for issuance. */
   readonly waitForValidation: boolean;
+  /** The AWS Private CA that issues it: a private certificate, with no validation records. */
+  readonly certificateAuthorityArn?: string;
   readonly alarm: ResolvedAlarm;
 }
 
@@ -66,8 +68,10 @@ export function certificateFacts(
     ...(c.attach ? { endpoint: endpointFact(c.attach) } : {}),
     ...(c.target ? { target: c.target } : {}),
     hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
-    validation: validationFacts(env, c),
+    // ACM validates nothing for a private certificate, even for a name a public one validates.
+    validation: c.certificateAuthorityArn ? [] : validationFacts(env, c),
     waitForValidation: c.waitForValidation,
+    ...(c.certificateAuthorityArn ? { certificateAuthorityArn: c.certificateAuthorityArn } : {}),
     alarm: c.alarm,
   };
 }

@@ -34,6 +34,7 @@ const manifestSchema = z.strictObject({
           domains: z.array(z.string()).min(1),
           region: z.string().optional(),
           keyAlgorithm: z.string(),
+          certificateAuthorityArn: z.string().optional(),
           createBeforeDestroy: z.boolean(),
           attachedTo: attachment.optional(),
         }),
@@ -93,6 +94,9 @@ export function manifestText(
             domains: [...c.domains],
             ...(c.region === undefined ? {} : { region: c.region }),
             keyAlgorithm: c.keyAlgorithm,
+            ...(c.certificateAuthorityArn
+              ? { certificateAuthorityArn: c.certificateAuthorityArn }
+              : {}),
             createBeforeDestroy: c.createBeforeDestroy,
             ...(c.attachedTo ? { attachedTo: { ...c.attachedTo } } : {}),
           })),

@@ -1,5 +1,6 @@
 // The flow of one environment as a Mermaid flowchart (GitHub renders it in a PR):
-// hostname -> Cloudflare -> endpoint -> certificate, validation record -> ACM. Pure.
+// hostname -> Cloudflare -> endpoint -> certificate, validation record -> ACM,
+// private CA -> private certificate. Pure.
 import type { CertificateFacts } from "./certificate-facts";
 
 export function environmentFlowchart(certificates: readonly CertificateFacts[]): string {
@@ -29,11 +30,17 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
 
   for (const region of [...new Set(certificates.map((c) => c.region))].sort()) {
     lines.push(`  subgraph ${ids.get("region", region)}["AWS ${region}"]`);
-    for (const c of certificates.filter((x) => x.region === region)) {
+    const inRegion = certificates.filter((x) => x.region === region);
+    for (const c of inRegion) {
       if (c.endpoint)
         lines.push(`    ${ids.get("endpoint", c.name)}${node(c.endpoint.label, "box")}`);
-      const label = `ACM certificate ${c.name}<br/>${c.domains.join(", ")}<br/>${c.keyAlgorithm}`;
+      const kind = c.certificateAuthorityArn ? "ACM private certificate" : "ACM certificate";
+      const label = `${kind} ${c.name}<br/>${c.domains.join(", ")}<br/>${c.keyAlgorithm}`;
       lines.push(`    ${ids.get("certificate", c.name)}${node(label, "box")}`);
+    }
+    const cas = new Set(inRegion.flatMap((c) => c.certificateAuthorityArn ?? []));
+    for (const ca of cas) {
+      lines.push(`    ${ids.get("ca", caId(ca))}${node(`AWS Private CA<br/>${caId(ca)}`, "box")}`);
     }
     lines.push("  end");
   }
@@ -61,12 +68,22 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
       edges.push(`  ${certificate} -.- ${idle}`);
     }
   }
+  for (const c of certificates) {
+    if (c.certificateAuthorityArn) {
+      edges.push(
+        `  ${ids.get("ca", caId(c.certificateAuthorityArn))} -->|issues, renews| ${ids.get("certificate", c.name)}`,
+      );
+    }
+  }
   for (const [base, r] of records) {
     for (const c of r.certs)
       edges.push(`  ${ids.get("validation", base)} -.->|validates| ${ids.get("certificate", c)}`);
   }
   return [...lines, ...edges].join("\n");
 }
+
+/** A CA's id, the UUID its ARN ends with: unique across accounts and regions. */
+const caId = (arn: string) => arn.split("/").pop() ?? arn;
 
 /** `["label"]` in the node's shape, with quotes escaped as Mermaid wants. */
 function node(label: string, shape: "box" | "round" | "record" | "note"): string {

@@ -1,5 +1,5 @@
 // Which certificates a change replaces. ACM cannot change a certificate's names
-// or key algorithm: Terraform destroys and re-creates it, and only
+// key algorithm or private CA: Terraform destroys and re-creates it, and only
 // `create_before_destroy` keeps a listener from holding on to the old one. A
 // move to another region (another AWS provider) is replaced the same way:
 // hashicorp/aws 6.x keeps each resource's region in state, reads and deletes
@@ -15,6 +15,8 @@ export interface CertificateIdentity {
   /** Primary name first; the rest compare as a set, as the provider does. */
   readonly domains: readonly string[];
   readonly keyAlgorithm: string;
+  /** The AWS Private CA of a private certificate (ForceNew in hashicorp/aws). @default - a public certificate */
+  readonly certificateAuthorityArn?: string;
   /**
    * The AWS region of the provider that manages it; undefined when the source
    * does not say (then a region change cannot be seen).
@@ -89,6 +91,9 @@ export function certificatesInStack(stack: string, json: JsonObject): Certificat
         domains: [body.domain_name, ...sans.filter((s): s is string => typeof s === "string")],
         keyAlgorithm:
           typeof body.key_algorithm === "string" ? body.key_algorithm : DEFAULT_KEY_ALGORITHM,
+        ...(typeof body.certificate_authority_arn === "string"
+          ? { certificateAuthorityArn: body.certificate_authority_arn }
+          : {}),
         ...(region ? { region } : {}),
       },
     ];
@@ -125,6 +130,7 @@ export function certificatesInConfig(config: ResolvedConfig): CertificateIdentit
       name: c.name,
       domains: c.domains,
       keyAlgorithm: c.keyAlgorithm ?? DEFAULT_KEY_ALGORITHM,
+      ...(c.certificateAuthorityArn ? { certificateAuthorityArn: c.certificateAuthorityArn } : {}),
       region: c.region,
     })),
   );
@@ -145,8 +151,15 @@ export function certificateChanges(
   for (const old of [...before].sort(byAddress)) {
     const current = now.get(key(old));
     if (!current) {
-      const { stack, name, domains, keyAlgorithm, region } = old;
-      removed.push({ stack, name, domains, keyAlgorithm, ...(region ? { region } : {}) });
+      const { stack, name, domains, keyAlgorithm, certificateAuthorityArn: ca, region } = old;
+      removed.push({
+        stack,
+        name,
+        domains,
+        keyAlgorithm,
+        ...(ca ? { certificateAuthorityArn: ca } : {}),
+        ...(region ? { region } : {}),
+      });
       continue;
     }
     const reasons = replacementReasons(old, current);
@@ -186,6 +199,12 @@ export function replacementReasons(
   if (dropped.length) reasons.push(`names removed: ${dropped.join(", ")}`);
   if (before.keyAlgorithm !== after.keyAlgorithm) {
     reasons.push(`key algorithm ${before.keyAlgorithm} -> ${after.keyAlgorithm}`);
+  }
+  if (before.certificateAuthorityArn !== after.certificateAuthorityArn) {
+    const issuer = (ca?: string) => (ca ? `private CA ${ca}` : "public (DNS validation)");
+    reasons.push(
+      `issuer ${issuer(before.certificateAuthorityArn)} -> ${issuer(after.certificateAuthorityArn)}`,
+    );
   }
   // Only when both sides say: a source without provider regions cannot tell.
   if (before.region && after.region && before.region !== after.region) {

@@ -90,12 +90,7 @@ export function certificateRows(
             .join("<br>")
         : "none",
     ],
-    [
-      "Validation records",
-      f.waitForValidation
-        ? f.validation.map(validationText).join("<br>") || "none"
-        : `written outside certkit (\`waitForValidation: false\`), from output \`validation_records_${f.name}\`; nothing waits for issuance`,
-    ],
+    ["Validation records", validationCell(f)],
     ["Expiry alarm", alarmText(f)],
     ["Replacement", replacement ? replacementCell(replacement) : "no"],
   ];
@@ -109,6 +104,16 @@ function replacementCell(r: Replacement): string {
 
 function certificateTable(f: CertificateFacts, replacement?: Replacement): string {
   return table(["Field", "Value"], certificateRows(f, replacement));
+}
+
+function validationCell(f: CertificateFacts): string {
+  if (f.certificateAuthorityArn) {
+    return `none: a private certificate, issued by AWS Private CA ${code(f.certificateAuthorityArn)}; ACM validates nothing and nothing waits`;
+  }
+  if (!f.waitForValidation) {
+    return `written outside certkit (\`waitForValidation: false\`), from output \`validation_records_${f.name}\`; nothing waits for issuance`;
+  }
+  return f.validation.map(validationText).join("<br>") || "none";
 }
 
 function validationText(v: ValidationFact): string {

@@ -53,6 +53,7 @@ export class EnvironmentStack extends SelfContainedStack {
           waitForValidation: c.waitForValidation,
           provider: this.awsProvider(c.region),
           importArn: c.adoptArn,
+          certificateAuthorityArn: c.certificateAuthorityArn,
           tags: {
             Name: `${env.tags.project ? `${env.tags.project}-` : ""}${env.name}-${c.name}`,
             ...c.tags,
@@ -96,14 +97,17 @@ export class EnvironmentStack extends SelfContainedStack {
         });
       }
       // As terraform-aws-acm gives them, so that records can be written outside certkit.
-      outputs.add(`validation_records_${c.name}`, {
-        value: cert.validationRecords(),
-        description: `Validation records of certificate ${c.name}, one per validated name: domain_name, resource_record_name, resource_record_type, resource_record_value.`,
-      });
-      outputs.add(`validation_names_${c.name}`, {
-        value: [...new Set(c.domains.map(baseName))],
-        description: `The distinct names ACM validates for certificate ${c.name} (a wildcard shares its base name's record).`,
-      });
+      // A private certificate has none: ACM validates nothing for it.
+      if (!cert.isPrivate) {
+        outputs.add(`validation_records_${c.name}`, {
+          value: cert.validationRecords(),
+          description: `Validation records of certificate ${c.name}, one per validated name: domain_name, resource_record_name, resource_record_type, resource_record_value.`,
+        });
+        outputs.add(`validation_names_${c.name}`, {
+          value: [...new Set(c.domains.map(baseName))],
+          description: `The distinct names ACM validates for certificate ${c.name} (a wildcard shares its base name's record).`,
+        });
+      }
       outputs.add(`certificate_status_${c.name}`, {
         value: cert.certificate.status,
         description: `ACM status of certificate ${c.name} (PENDING_VALIDATION, ISSUED, ...).`,

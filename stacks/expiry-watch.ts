@@ -31,6 +31,7 @@ export function addExpiryWatch(
             // Not the validated ARN: the alarm need not wait for issuance.
             arn: certificates.get(c.name)!.requestedArn,
             daysBeforeExpiry: c.alarm.daysBeforeExpiry,
+            privateCa: c.certificateAuthorityArn !== undefined,
           })),
           topicArn: topic.topicArn,
           kmsKey: topic.kmsKey,

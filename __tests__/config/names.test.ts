@@ -245,7 +245,7 @@ describe("__proto__ keys", () => {
       [
         'environments.prod.certificates.__proto__ (line 3, column 73): cannot be a key: "__proto__" has a special meaning in JavaScript, and certkit would drop the entry. Fix: rename it.',
         "environments.prod.certificates.web.domains (line 3, column 93): is required (a list). Fix: add it.",
-        'environments.prod.certificates.web.domain (line 3, column 95): unknown key "domain". Did you mean "domains"? Fix: rename it to "domains", or remove it. Known keys here: domains, keyAlgorithm, transparencyLogging, exportable, validationTimeoutMinutes, validationTtlSeconds, waitForValidation, tags, alarm, attach, hostnames, target.',
+        'environments.prod.certificates.web.domain (line 3, column 95): unknown key "domain". Did you mean "domains"? Fix: rename it to "domains", or remove it. Known keys here: domains, keyAlgorithm, transparencyLogging, exportable, validationTimeoutMinutes, validationTtlSeconds, waitForValidation, certificateAuthorityArn, tags, alarm, attach, hostnames, target.',
       ],
     );
   });

@@ -244,7 +244,13 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
       },
       dev: {
         alarm: { kmsKey: KEY },
-        certificates: { web: { domains: ["dev.example.com"] } },
+        certificates: {
+          web: { domains: ["dev.example.com"] },
+          internal: {
+            domains: ["wiki.internal.corp"],
+            certificateAuthorityArn: `arn:aws:acm-pca:eu-west-1:${ACCOUNT}:certificate-authority/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b`,
+          },
+        },
       },
     },
   },

@@ -217,3 +217,75 @@ describe("Certificate.validationRecord", () => {
     );
   });
 });
+
+describe("Certificate issued by an AWS Private CA", () => {
+  const CA =
+    "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012";
+  const synthPrivate = (props: Partial<CertificateProps> = {}, extra?: (c: Certificate) => void) =>
+    synthCertificate({ certificateAuthorityArn: CA, ...props }, extra);
+
+  it("requests it from the CA with no validation method, no options and no waiter", () => {
+    const json = synthPrivate({ domains: ["api.internal.corp", "*.internal.corp"] });
+    expectCounts(json, { aws_acm_certificate: 1, aws_acm_certificate_validation: 0 });
+    expect(certificate(json)).toEqual({
+      certificate_authority_arn: CA,
+      domain_name: "api.internal.corp",
+      subject_alternative_names: ["*.internal.corp"],
+      key_algorithm: "RSA_2048",
+      lifecycle: { create_before_destroy: true },
+    });
+  });
+
+  it("hands consumers the certificate's own ARN, and is private", () => {
+    let isPrivate: boolean | undefined;
+    const json = synthPrivate({}, (c) => {
+      isPrivate = c.isPrivate;
+      new TerraformOutput(c, "arn", { value: c.arn });
+    });
+    expect(isPrivate).toBe(true);
+    expect(Object.values(json.output ?? {}).map((o) => o.value)).toEqual([
+      "${aws_acm_certificate.web.arn}",
+    ]);
+  });
+
+  it("ignores records it is told to wait on: nothing waits", () => {
+    const json = synthPrivate({}, (c) => c.waitForRecords(["_x.example.com"]));
+    expectCounts(json, { aws_acm_certificate_validation: 0 });
+  });
+
+  it("fails when asked for validation records, naming the construct", () => {
+    expect(() => synthPrivate({}, (c) => c.validationRecords())).toThrow(
+      new Error(
+        "stack/web: validationRecords: a private certificate (certificateAuthorityArn) has no validation records.",
+      ),
+    );
+    expect(() => synthPrivate({}, (c) => c.validationRecord("example.com"))).toThrow(
+      new Error(
+        "stack/web: validationRecord: a private certificate (certificateAuthorityArn) has no validation records.",
+      ),
+    );
+  });
+
+  it("fails when the ARN is not an AWS Private CA's", () => {
+    const arn =
+      "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+    expect(() => synthPrivate({ certificateAuthorityArn: arn })).toThrow(
+      new Error(
+        `stack/web: certificateAuthorityArn is not the ARN of an AWS Private CA, got "${arn}". Fix: copy the CA's ARN from \`aws acm-pca list-certificate-authorities\`, of the form arn:aws:acm-pca:<region>:<12-digit account id>:certificate-authority/<id>.`,
+      ),
+    );
+  });
+
+  it("fails when it is also asked to be exportable", () => {
+    expect(() => synthPrivate({ exportable: true })).toThrow(
+      new Error(
+        "stack/web: exportable is for public certificates; ACM exports private ones without it.",
+      ),
+    );
+  });
+
+  it("leaves an ARN known only at apply to ACM", () => {
+    const json = synthPrivate({ certificateAuthorityArn: Fn.upper("x") });
+    expect(certificate(json).certificate_authority_arn).toBe('${upper("x")}');
+  });
+});

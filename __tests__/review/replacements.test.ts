@@ -14,7 +14,12 @@ import {
   previousReviewLabel,
 } from "../../review/baseline";
 import { JsonObject } from "../../review/hcl";
-import { MANIFEST_FILE, manifestCertificates, parseManifest } from "../../review/manifest";
+import {
+  MANIFEST_FILE,
+  manifestCertificates,
+  manifestText,
+  parseManifest,
+} from "../../review/manifest";
 import {
   CertificateIdentity,
   ManifestCertificate,
@@ -80,6 +85,48 @@ describe("what forces a replacement", () => {
         cert(["A.example.com", "c.example.com", "b.example.com"]),
       ),
     ).toEqual([]);
+  });
+
+  test("the issuer: a public certificate made private, or another private CA", () => {
+    const ca = (id: string) =>
+      `arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/${id}-0000-4000-8000-000000000000`;
+    const issuedBy = (arn?: string) => ({
+      ...cert(["a.example.com"]),
+      ...(arn ? { certificateAuthorityArn: arn } : {}),
+    });
+    expect([
+      replacementReasons(issuedBy(), issuedBy(ca("11111111"))),
+      replacementReasons(issuedBy(ca("11111111")), issuedBy(ca("22222222"))),
+      replacementReasons(issuedBy(ca("11111111")), issuedBy(ca("11111111"))),
+    ]).toEqual([
+      [`issuer public (DNS validation) -> private CA ${ca("11111111")}`],
+      [`issuer private CA ${ca("11111111")} -> private CA ${ca("22222222")}`],
+      [],
+    ]);
+  });
+
+  test("the config, the synthesized JSON and the manifest agree on a private certificate's CA", () => {
+    const arn =
+      "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
+    const { config, stacks } = reviewOfText(`
+cloudflare: { zones: { example.com: {} } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      wiki: { domains: [wiki.example.com], certificateAuthorityArn: "${arn}" }
+`);
+    const ca = (cs: readonly CertificateIdentity[]) => cs.map((c) => c.certificateAuthorityArn);
+    expect([
+      ca(certificatesInConfig(config)),
+      ca(certificatesInStack("prod", stackJson(stacks, "prod"))),
+      ca(manifestCertificates(config, stacks)),
+      ca(
+        parseManifest(
+          manifestText(["prod"], manifestCertificates(config, stacks)),
+        ) as ManifestCertificate[],
+      ),
+    ]).toEqual([[arn], [arn], [arn], [arn]]);
   });
 });
 

@@ -24,6 +24,7 @@ interface RawCertificate {
   };
   hostnames?: (string | { name: string; proxied?: boolean })[];
   alarm?: RawAlarm;
+  certificateAuthorityArn?: string;
 }
 interface RawAlarm {
   daysBeforeExpiry?: number;
@@ -120,7 +121,12 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
                 .join("<br>")
             : "none",
         );
-        for (const d of domains) {
+        if (cert.certificateAuthorityArn) {
+          expect(cells["Validation records"]).toBe(
+            `none: a private certificate, issued by AWS Private CA \`${cert.certificateAuthorityArn}\`; ACM validates nothing and nothing waits`,
+          );
+        }
+        for (const d of cert.certificateAuthorityArn ? [] : domains) {
           const base = d.replace(/^\*\./, "");
           const zone = longestZone(base, Object.keys(raw.cloudflare?.zones ?? {}));
           expect(cells["Validation records"]).toMatch(

@@ -18,6 +18,8 @@ export interface LiveCertificate {
   readonly names: readonly string[];
   readonly status: string;
   readonly keyAlgorithm: string;
+  /** The AWS Private CA that issued a private certificate. @default - not private */
+  readonly certificateAuthorityArn?: string;
   readonly renewalEligibility?: string;
   readonly inUseBy: readonly string[];
   /** Issue time, else creation time; for "the newest". */
@@ -98,6 +100,9 @@ export class AcmReader {
         names: [...new Set(names)],
         status: c?.Status ?? "UNKNOWN",
         keyAlgorithm: c?.KeyAlgorithm ?? "UNKNOWN",
+        ...(c?.CertificateAuthorityArn
+          ? { certificateAuthorityArn: c.CertificateAuthorityArn }
+          : {}),
         ...(c?.RenewalEligibility ? { renewalEligibility: c.RenewalEligibility } : {}),
         inUseBy: c?.InUseBy ?? [],
         ...(c?.IssuedAt || c?.CreatedAt ? { issuedAt: c.IssuedAt ?? c.CreatedAt } : {}),

@@ -9,6 +9,8 @@ export interface FakeCertificate {
   names: string[];
   status: "ISSUED" | "PENDING_VALIDATION" | "FAILED" | "EXPIRED";
   keyAlgorithm?: string;
+  /** A private certificate's CA; its Type is then PRIVATE. */
+  certificateAuthorityArn?: string;
   renewalEligibility?: "ELIGIBLE" | "INELIGIBLE";
   inUseBy?: string[];
   /** Epoch seconds. */
@@ -65,7 +67,7 @@ export async function startAcmFake(o: AcmFakeOptions): Promise<FakeServer> {
             SubjectAlternativeNameSummaries: c.names,
             Status: c.status,
             KeyAlgorithm: c.keyAlgorithm ?? "RSA_2048",
-            Type: "AMAZON_ISSUED",
+            Type: c.certificateAuthorityArn ? "PRIVATE" : "AMAZON_ISSUED",
           })),
           ...(start + size < listed.length ? { NextToken: String(start + size) } : {}),
         },
@@ -89,7 +91,8 @@ export async function startAcmFake(o: AcmFakeOptions): Promise<FakeServer> {
             CertificateArn: c.arn,
             DomainName: c.names[0],
             SubjectAlternativeNames: c.names,
-            DomainValidationOptions: c.names.map((n) => ({
+            // ACM gives a private certificate no validation options.
+            DomainValidationOptions: (c.certificateAuthorityArn ? [] : c.names).map((n) => ({
               DomainName: n,
               ValidationDomain: n,
               ValidationMethod: "DNS",
@@ -99,7 +102,10 @@ export async function startAcmFake(o: AcmFakeOptions): Promise<FakeServer> {
             Status: c.status,
             KeyAlgorithm: c.keyAlgorithm ?? "RSA_2048",
             InUseBy: c.inUseBy ?? [],
-            Type: "AMAZON_ISSUED",
+            Type: c.certificateAuthorityArn ? "PRIVATE" : "AMAZON_ISSUED",
+            ...(c.certificateAuthorityArn
+              ? { CertificateAuthorityArn: c.certificateAuthorityArn }
+              : {}),
             CreatedAt: (c.issuedAt ?? 1767225600) - 600,
             ...(c.status === "ISSUED" ? { IssuedAt: c.issuedAt ?? 1767225600 } : {}),
             ...(c.renewalEligibility ? { RenewalEligibility: c.renewalEligibility } : {}),

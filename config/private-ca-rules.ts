@@ -1,0 +1,64 @@
+// Checks of `certificateAuthorityArn` (private certificates): an AWS Private CA ARN,
+// in the certificate's own region, and no key that only public certificates take.
+import { parsePrivateCaArn } from "../domains/aws-names";
+import { CLOUDFRONT_CERTIFICATE_REGION, certificateRegion } from "./derive";
+import { hostnameEntry } from "./endpoint-schema";
+import type { KeyPath, RuleFindings } from "./issues";
+import type { AwsRegion } from "./regions";
+import type { CertificateConfig } from "./schema";
+
+/**
+ * `region`: the environment's, undefined when it has none (reported elsewhere).
+ * Private CAs are regional and cannot be copied between regions (AWS Private CA
+ * user guide, "Regions": docs.aws.amazon.com/privateca/latest/userguide/PcaRegions.html),
+ * and a certificate lives in one region: ACM's CA must be in it. The CA may be in
+ * another account (shared through AWS RAM), so its account is not compared.
+ */
+export function checkPrivateCa(
+  cert: CertificateConfig,
+  at: KeyPath,
+  region: AwsRegion | undefined,
+  out: RuleFindings,
+): void {
+  const arn = cert.certificateAuthorityArn;
+  if (arn === undefined) return;
+  const path = [...at, "certificateAuthorityArn"];
+  const ca = parsePrivateCaArn(arn);
+  if (typeof ca === "string") out.issues.push({ path, message: ca });
+  else if (region) {
+    const lives = certificateRegion(region, cert);
+    if (ca.region !== lives) {
+      const why = cert.attach?.cloudfront
+        ? ` (CloudFront takes certificates from ${CLOUDFRONT_CERTIFICATE_REGION} only)`
+        : "";
+      out.issues.push({
+        path,
+        message: `is a CA in ${ca.region}, but the certificate lives in ${lives}${why}; ACM issues a private certificate only from a CA in the certificate's region (private CAs are regional and cannot be copied). Fix: use a CA in ${lives}, creating one there if needed.`,
+      });
+    }
+  }
+  if (cert.exportable) {
+    out.issues.push({
+      path: [...at, "exportable"],
+      message:
+        "asks for an exportable public certificate, but certificateAuthorityArn makes this a private one, which ACM exports without it (ExportCertificate). Fix: remove exportable.",
+    });
+  }
+  // Cloudflare's proxy in Full (strict) trusts public CAs only, unless the zone's Custom
+  // Origin Trust Store holds the CA (developers.cloudflare.com/ssl/origin-configuration/custom-origin-trust-store/).
+  (cert.hostnames ?? []).forEach((h, i) => {
+    const { name, proxied } = hostnameEntry(h, cert.attach);
+    if (!proxied) return;
+    out.warnings.push({
+      path: typeof h === "string" ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"],
+      message: `"${name}" is proxied, but its certificate is private: Cloudflare's proxy trusts only public CAs at the origin (in Full (strict) visitors get error 526) unless the zone's Custom Origin Trust Store (Advanced Certificate Manager, paid) holds your CA. Set proxied: false, or upload the CA there.`,
+    });
+  });
+  if (!cert.waitForValidation) {
+    out.warnings.push({
+      path: [...at, "waitForValidation"],
+      message:
+        "false changes nothing for a private certificate (certificateAuthorityArn): ACM validates nothing, and certkit writes no validation record and waits for nothing. Remove it.",
+    });
+  }
+}
