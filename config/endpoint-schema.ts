@@ -58,6 +58,51 @@ export const AlbAttachSchema = z
     description: "Serve the certificate on an Application Load Balancer: exactly one form.",
   });
 
+/**
+ * ALPN policies of an NLB TLS listener (AWS, "Listeners for your Network Load Balancers",
+ * ALPN policies; hashicorp/aws docs of aws_lb_listener, alpn_policy). None is AWS's default.
+ */
+export const ALPN_POLICIES = [
+  "None",
+  "HTTP1Only",
+  "HTTP2Only",
+  "HTTP2Optional",
+  "HTTP2Preferred",
+] as const;
+
+export const NlbAttachSchema = z
+  .strictObject({
+    listenerArn: z.string().optional().meta({
+      description: "An existing TLS listener of the NLB: the certificate is added to it for SNI.",
+    }),
+    loadBalancerArn: z.string().optional().meta({
+      description:
+        "An NLB whose TLS:443 listener certkit creates, forwarding to targetGroupArn. Needs targetGroupArn.",
+    }),
+    targetGroupArn: z.string().optional().meta({
+      description:
+        "Where the TLS listener forwards (with loadBalancerArn): a TCP or TLS target group.",
+    }),
+    dnsName: z.string().optional().meta({
+      description:
+        "The NLB's DNS name. Alone: only point hostnames at it. With listenerArn/loadBalancerArn: saves the lookup. @default - looked up at plan time",
+    }),
+    sslPolicy: z
+      .string()
+      .default(DEFAULT_SSL_POLICY)
+      .meta({
+        description: `TLS policy of the TLS listener certkit creates: one of AWS's predefined ELB security policies (ELB_SECURITY_POLICIES in config/id-shapes.ts). @default ${DEFAULT_SSL_POLICY}`,
+      }),
+    alpnPolicy: z.enum(ALPN_POLICIES).default("None").meta({
+      description:
+        "ALPN policy of the TLS listener certkit creates. Anything but None needs targets that speak what is negotiated (HTTP/2 for h2) behind a TLS target group: docs/endpoints.md. @default None",
+    }),
+  })
+  .meta({
+    description:
+      "Serve the certificate on a Network Load Balancer's TLS listener: listenerArn, loadBalancerArn (+ targetGroupArn), or dnsName alone.",
+  });
+
 export const CloudFrontAttachSchema = z
   .strictObject({
     origin: z
@@ -93,10 +138,14 @@ export const CloudFrontAttachSchema = z
   });
 
 export const AttachSchema = z
-  .strictObject({ alb: AlbAttachSchema.optional(), cloudfront: CloudFrontAttachSchema.optional() })
+  .strictObject({
+    alb: AlbAttachSchema.optional(),
+    cloudfront: CloudFrontAttachSchema.optional(),
+    nlb: NlbAttachSchema.optional(),
+  })
   .meta({
     description:
-      "What serves the certificate: exactly one of alb, cloudfront. ACM renews only certificates in use.",
+      "What serves the certificate: exactly one of alb, cloudfront, nlb. ACM renews only certificates in use.",
   });
 
 export const HostnameSchema = z.union([
@@ -105,7 +154,7 @@ export const HostnameSchema = z.union([
     name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
+        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series) or attach.nlb (not only HTTP): docs/endpoints.md",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
@@ -114,15 +163,20 @@ export const HostnameSchema = z.union([
   }),
 ]);
 
-/** Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN. */
-export function proxiedByDefault(attach: { readonly cloudfront?: unknown } | undefined): boolean {
-  return attach?.cloudfront === undefined;
+/**
+ * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN,
+ * nor of an NLB, whose TLS traffic need not be HTTP (Cloudflare's proxy carries HTTP(S) only).
+ */
+export function proxiedByDefault(
+  attach: { readonly cloudfront?: unknown; readonly nlb?: unknown } | undefined,
+): boolean {
+  return attach?.cloudfront === undefined && attach?.nlb === undefined;
 }
 
 /** A hostname entry as name and proxied flag, the default applied. */
 export function hostnameEntry(
   h: HostnameConfig,
-  attach: { readonly cloudfront?: unknown } | undefined,
+  attach: Parameters<typeof proxiedByDefault>[0],
 ): { name: string; proxied: boolean; ttlSeconds?: number } {
   if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
   return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
@@ -141,4 +195,5 @@ export const endpointFields = {
 
 export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
 export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
+export type NlbAttachConfig = z.infer<typeof NlbAttachSchema>;
 export type HostnameConfig = z.infer<typeof HostnameSchema>;

@@ -19,7 +19,17 @@ const attachment = z.union([
     ingressGroup: z.string(),
     output: z.string(),
   }),
-  z.strictObject({ kind: z.enum(["alb-listener", "alb-owned", "alb-dns", "cloudfront"]) }),
+  z.strictObject({
+    kind: z.enum([
+      "alb-listener",
+      "alb-owned",
+      "alb-dns",
+      "cloudfront",
+      "nlb-listener",
+      "nlb-owned",
+      "nlb-dns",
+    ]),
+  }),
 ]);
 const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),

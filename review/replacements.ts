@@ -47,7 +47,16 @@ export interface ControllerAlb {
 /** What serves a certificate: the kind of `attach`, and for a controller-made ALB where its Helm values are. */
 export type Attachment =
   | ({ readonly kind: "alb-ingress" } & ControllerAlb)
-  | { readonly kind: "alb-listener" | "alb-owned" | "alb-dns" | "cloudfront" };
+  | {
+      readonly kind:
+        | "alb-listener"
+        | "alb-owned"
+        | "alb-dns"
+        | "cloudfront"
+        | "nlb-listener"
+        | "nlb-owned"
+        | "nlb-dns";
+    };
 
 /** A certificate as the manifest records it: what decides a replacement, and how one is deployed. */
 export interface ManifestCertificate extends CertificateIdentity {
