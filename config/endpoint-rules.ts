@@ -25,6 +25,8 @@ interface LbType {
   readonly arnType: "app" | "net";
   readonly short: string;
   readonly long: string;
+  /** The article before `long`. */
+  readonly article: string;
   /** The listeners certkit creates on one it owns, and the protocol of the one for SNI. */
   readonly owned: string;
   readonly secure: string;
@@ -34,6 +36,7 @@ const LB_TYPES: Record<LbKey, LbType> = {
     arnType: "app",
     short: "ALB",
     long: "Application Load Balancer",
+    article: "an",
     owned: "HTTPS:443 and HTTP:80 listeners",
     secure: "HTTPS",
   },
@@ -41,6 +44,7 @@ const LB_TYPES: Record<LbKey, LbType> = {
     arnType: "net",
     short: "NLB",
     long: "Network Load Balancer",
+    article: "a",
     owned: "TLS:443 listener",
     secure: "TLS",
   },
@@ -356,7 +360,7 @@ function checkElbArn(
   ) {
     out.issues.push({
       path,
-      message: `is an ${wrongType.long}'s ${kind} ARN (${kind}/${wrongType.arnType}/...), but attach.${key} takes ${lb.long}s, got "${arn}". Fix: move the settings under attach.${other(key)}, or use the ${kind} ARN of ${lb.short === "ALB" ? "an ALB" : "an NLB"} (${kind}/${lb.arnType}/...).`,
+      message: `is ${wrongType.article} ${wrongType.long}'s ${kind} ARN (${kind}/${wrongType.arnType}/...), but attach.${key} takes ${lb.long}s, got "${arn}". Fix: move the settings under attach.${other(key)}, or use the ${kind} ARN of an ${lb.short} (${kind}/${lb.arnType}/...).`,
     });
     return false;
   }
@@ -499,6 +503,6 @@ function hostnameProblem(
   if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
   if (key !== undefined)
-    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).`;
+    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the load balancer's *.elb.amazonaws.com name).`;
   return undefined;
 }
