@@ -17,7 +17,7 @@ import {
 interface RawCertificate {
   domains: string[];
   keyAlgorithm?: string;
-  attach?: { cloudfront?: unknown; alb?: Record<string, string> };
+  attach?: { cloudfront?: unknown; alb?: Record<string, string>; nlb?: Record<string, string> };
   hostnames?: (string | { name: string; proxied?: boolean })[];
   alarm?: RawAlarm;
 }
@@ -108,8 +108,8 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default, DNS-only in front of CloudFront.
-                  const proxied = !cert.attach?.cloudfront;
+                  // Proxied by default, DNS-only in front of CloudFront and of an NLB.
+                  const proxied = !cert.attach?.cloudfront && !cert.attach?.nlb;
                   return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
                 })
                 .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
@@ -135,6 +135,10 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           expect(cells["Attached to"]).toContain(cert.attach.alb.loadBalancerArn);
         if (cert.attach?.alb?.listenerArn)
           expect(cells["Attached to"]).toContain(cert.attach.alb.listenerArn);
+        if (cert.attach?.nlb?.loadBalancerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.nlb.loadBalancerArn);
+        if (cert.attach?.nlb?.listenerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.nlb.listenerArn);
         if (cert.attach?.cloudfront)
           expect(cells["Attached to"]).toMatch(/^CloudFront distribution/);
         if (!cert.attach)
