@@ -27,8 +27,9 @@ interface LbType {
   readonly long: string;
   /** The article before `long`. */
   readonly article: string;
-  /** The listeners certkit creates on one it owns, and the protocol of the one for SNI. */
+  /** The listeners certkit creates on one it owns. */
   readonly owned: string;
+  /** The protocol of the listener that serves certificates (and takes SNI ones). */
   readonly secure: string;
 }
 const LB_TYPES: Record<LbKey, LbType> = {
@@ -87,16 +88,16 @@ export interface EndpointContext {
   readonly accountId?: string;
   /** Hostnames already claimed in any environment, with where. */
   readonly claimed: Map<string, KeyPath>;
-  /** Hostnames whose CNAME points at a name the config gives (target, alb.dnsName), in any environment. */
+  /** Hostnames whose CNAME points at a name the config gives (target, alb/nlb.dnsName), in any environment. */
   readonly cnames: Map<string, { path: KeyPath; to: string; key: string }>;
-  /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
+  /** Load balancers (ALB or NLB) whose listeners certkit owns in this environment: ARN -> first claim. */
   readonly ownedAlbs: Map<
     string,
     { path: KeyPath; targetGroupArn?: string; sslPolicy?: string; alpnPolicy?: string }
   >;
   /** Load balancers whose listeners certkit owns in any environment: ARN -> first claim. */
   readonly ownedAnywhere: Map<string, KeyPath>;
-  /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
+  /** This environment's load balancer Terraform names (alb_/nlb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
 }
