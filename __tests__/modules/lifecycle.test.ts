@@ -11,8 +11,10 @@ const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
 const LISTENER = `${LB.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`;
+const NLB = LB.replace("/app/shop/", "/net/edge/");
+const NLB_LISTENER = `${NLB.replace(":loadbalancer/", ":listener/").replace("/edge/", "/mqtt/")}/a1b2c3d4e5f60718`;
 
-/** Every attach form, and two certificates on one owned ALB (so one is bound by SNI). */
+/** Every attach form, and two certificates on one owned ALB and on one owned NLB (so one of each is bound by SNI). */
 const EVERY_FORM = yaml`
   cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict } } }
   environments:
@@ -27,6 +29,10 @@ const EVERY_FORM = yaml`
         ingress: { domains: [d.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [d.example.com] }
         cdn: { domains: [e.example.com], attach: { cloudfront: { origin: origin.example.net } }, hostnames: [{ name: e.example.com, proxied: false }] }
         dns: { domains: [f.example.com], attach: { alb: { dnsName: shop.eu-west-1.elb.amazonaws.com } } }
+        nlb-owned: { domains: [g.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } } }
+        nlb-sni: { domains: [h.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } } }
+        nlb-listener: { domains: [i.example.com], attach: { nlb: { listenerArn: "${NLB_LISTENER}", dnsName: mqtt.elb.eu-west-1.amazonaws.com } } }
+        nlb-dns: { domains: [j.example.com], attach: { nlb: { dnsName: edge.elb.eu-west-1.amazonaws.com } } }
 `;
 
 /**
@@ -114,7 +120,7 @@ describe("lifecycle of every resource taking a certificate ARN", () => {
     }
   });
 
-  test("covers both SNI bindings (owned ALB and existing listener) and every certificate", () => {
+  test("covers every SNI binding (owned ALB and NLB, existing listeners of both) and every certificate", () => {
     expect(
       [...found.keys()]
         .filter((a) => /aws_lb_listener_certificate|aws_acm_certificate\./.test(a))
@@ -124,9 +130,15 @@ describe("lifecycle of every resource taking a certificate ARN", () => {
       "prod: aws_acm_certificate.dns",
       "prod: aws_acm_certificate.ingress",
       "prod: aws_acm_certificate.listener",
+      "prod: aws_acm_certificate.nlb-dns",
+      "prod: aws_acm_certificate.nlb-listener",
+      "prod: aws_acm_certificate.nlb-owned",
+      "prod: aws_acm_certificate.nlb-sni",
       "prod: aws_acm_certificate.owned",
       "prod: aws_acm_certificate.sni",
       "prod: aws_lb_listener_certificate.listener",
+      "prod: aws_lb_listener_certificate.nlb-listener",
+      "prod: aws_lb_listener_certificate.nlb-sni",
       "prod: aws_lb_listener_certificate.sni",
     ]);
   });

@@ -113,6 +113,39 @@ describe("NLB by DNS name only", () => {
   });
 });
 
+describe("names on an NLB", () => {
+  it("puts certificates named tls, certificates, constructor and like the NLB on its listener", () => {
+    const owned = `attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } }`;
+    const json = synthEnvironment(
+      prod(`        web: { domains: [web.example.com], ${owned} }
+        tls: { domains: [a.example.com], ${owned} }
+        certificates: { domains: [b.example.com], ${owned} }
+        constructor: { domains: [c.example.com], ${owned} }
+        nlb_edge_50dc6c495c0c9188: { domains: [d.example.com], attach: { nlb: { listenerArn: "${LISTENER}" } } }`),
+    );
+    const listeners = resourcesOf(json, "aws_lb_listener");
+    const tls = "${aws_lb_listener.nlb_edge_50dc6c495c0c9188_tls.arn}";
+    expect({
+      listeners: Object.keys(listeners),
+      default: listeners.nlb_edge_50dc6c495c0c9188_tls?.certificate_arn,
+      sni: Object.entries(resourcesOf(json, "aws_lb_listener_certificate"))
+        .map(([id, r]) => `${id} ${r.listener_arn as string} ${r.certificate_arn as string}`)
+        .sort(),
+      lookup: Object.keys(dataSourcesOf(json, "aws_lb")),
+    }).toEqual({
+      listeners: ["nlb_edge_50dc6c495c0c9188_tls"],
+      default: "${aws_acm_certificate_validation.certificates.certificate_arn}",
+      sni: [
+        `constructor ${tls} \${aws_acm_certificate_validation.constructor.certificate_arn}`,
+        `nlb_edge_50dc6c495c0c9188 ${LISTENER} \${aws_acm_certificate_validation.nlb_edge_50dc6c495c0c9188.certificate_arn}`,
+        `tls ${tls} \${aws_acm_certificate_validation.tls.certificate_arn}`,
+        `web ${tls} \${aws_acm_certificate_validation.web.certificate_arn}`,
+      ],
+      lookup: ["nlb_edge_50dc6c495c0c9188"],
+    });
+  });
+});
+
 describe("NlbListener", () => {
   function synth(certificates: NlbListenerProps["certificates"]): SynthJson {
     return JSON.parse(
