@@ -471,6 +471,12 @@ function checkHostnames(
         message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
+    if (proxied && cert.attach?.nlb) {
+      out.warnings.push({
+        path,
+        message: `"${name}" is proxied in front of an NLB: Cloudflare proxies only records that serve HTTP or HTTPS, so this works only if the NLB's TLS listener serves HTTPS. Leave out proxied: true for any other protocol; see docs/endpoints.md.`,
+      });
+    }
     const zone = ctx.router.route(name)!;
     const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
     if (proxied && settings?.[1].sslMode !== "strict") {

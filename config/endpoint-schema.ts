@@ -165,7 +165,8 @@ export const HostnameSchema = z.union([
 
 /**
  * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN,
- * nor of an NLB, whose TLS traffic need not be HTTP (Cloudflare's proxy carries HTTP(S) only).
+ * nor of an NLB, whose TLS traffic need not be HTTP (Cloudflare proxies only records that
+ * serve HTTP or HTTPS: developers.cloudflare.com/dns/proxy-status/limitations).
  */
 export function proxiedByDefault(
   attach: { readonly cloudfront?: unknown; readonly nlb?: unknown } | undefined,

@@ -192,6 +192,18 @@ describe("hostnames of an NLB", () => {
     ]);
   });
 
+  it("warns when a hostname is proxied anyway: only HTTPS passes Cloudflare's proxy", () => {
+    expect(
+      warningsOf(
+        web(
+          `          attach: { nlb: { dnsName: a.elb.amazonaws.com } }\n          hostnames: [{ name: api.example.com, proxied: true }]`,
+        ),
+      ),
+    ).toContain(
+      'environments.prod.certificates.web.hostnames[0].name (line 10, column 29): "api.example.com" is proxied in front of an NLB: Cloudflare proxies only records that serve HTTP or HTTPS, so this works only if the NLB\'s TLS listener serves HTTPS. Leave out proxied: true for any other protocol; see docs/endpoints.md.',
+    );
+  });
+
   it("fails when a hostname is the NLB's own DNS name", () => {
     expectProblems(
       web(
