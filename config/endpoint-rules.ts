@@ -293,6 +293,12 @@ function checkLoadBalancer(
     at,
     out,
   );
+  if (lb.loadBalancerArn === undefined && lb.alpnPolicy !== undefined && lb.alpnPolicy !== "None") {
+    out.issues.push({
+      path: [...at, "alpnPolicy"],
+      message: `only applies to the TLS listener certkit creates (with loadBalancerArn); ${lb.listenerArn ? "the existing listener keeps its own" : "certkit attaches nothing here"}. Fix: remove it${lb.listenerArn ? ", and set it on that listener where it is managed" : ""}.`,
+    });
+  }
   if (lb.loadBalancerArn !== undefined) {
     const elsewhere = ctx.ownedAnywhere.get(lb.loadBalancerArn);
     if (elsewhere && elsewhere[1] !== at[1]) {

@@ -166,6 +166,23 @@ describe("the TLS listener certkit owns", () => {
     );
   });
 
+  it("fails when an ALPN policy is set where certkit creates no listener", () => {
+    expectProblems(
+      web(
+        `          attach: { nlb: { listenerArn: "${NLB_LISTENER}", alpnPolicy: HTTP2Preferred } }`,
+      ),
+      [
+        "environments.prod.certificates.web.attach.nlb.alpnPolicy (line 9, column 158): only applies to the TLS listener certkit creates (with loadBalancerArn); the existing listener keeps its own. Fix: remove it, and set it on that listener where it is managed.",
+      ],
+    );
+    expectProblems(
+      web(`          attach: { nlb: { dnsName: a.elb.amazonaws.com, alpnPolicy: HTTP2Only } }`),
+      [
+        "environments.prod.certificates.web.attach.nlb.alpnPolicy (line 9, column 68): only applies to the TLS listener certkit creates (with loadBalancerArn); certkit attaches nothing here. Fix: remove it.",
+      ],
+    );
+  });
+
   it("fails when the TLS or ALPN policy is not one AWS has", () => {
     expectProblems(
       web(
