@@ -1,6 +1,8 @@
 // Partitions, SNS topic ARNs, AWS name limits and ids from free text.
 import {
   fitName,
+  loadBalancerId,
+  loadBalancerOfListener,
   parseKmsKeyArn,
   parseSnsTopicArn,
   partitionOf,
@@ -121,5 +123,22 @@ describe("readableIds", () => {
     expect(ids.get("a_b@example.com")).toMatch(/^a_b_example_com_[0-9a-f]{8}$/);
     expect(ids.get("a.b@example.com")).not.toBe(ids.get("a_b@example.com"));
     expect(ids.get("ops@example.com")).toBe("ops_example_com");
+  });
+});
+
+describe("load balancer names", () => {
+  const arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012";
+
+  it("names an ALB alb_ and an NLB nlb_, so one name and id of each stay apart", () => {
+    expect([
+      loadBalancerId(`${arn}:loadbalancer/app/shop/50dc6c495c0c9188`),
+      loadBalancerId(`${arn}:loadbalancer/net/shop/50dc6c495c0c9188`),
+    ]).toEqual(["alb_shop_50dc6c495c0c9188", "nlb_shop_50dc6c495c0c9188"]);
+  });
+
+  it("finds the load balancer of an NLB's listener as of an ALB's", () => {
+    expect(
+      loadBalancerOfListener(`${arn}:listener/net/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`),
+    ).toBe(`${arn}:loadbalancer/net/shop/50dc6c495c0c9188`);
   });
 });
