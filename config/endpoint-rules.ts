@@ -1,6 +1,6 @@
 // Checks on `attach` and `hostnames`: one endpoint form, well-formed ARNs in the
 // right region, and no hostname served without a certificate that covers it.
-import { albId, loadBalancerOfListener, partitionProblem } from "../domains/aws-names";
+import { loadBalancerId, loadBalancerOfListener, partitionProblem } from "../domains/aws-names";
 import { covers, domainNameProblem, isWildcard, normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import {
@@ -12,22 +12,55 @@ import {
 } from "./id-shapes";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
-import { hostnameEntry } from "./endpoint-schema";
+import { type AlbAttachConfig, type NlbAttachConfig, hostnameEntry } from "./endpoint-schema";
 import { apiGatewayDomainClaimProblem, checkApiGateway } from "./api-gateway-rules";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
 const ELB_ARN =
   /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
-const ELB_RESOURCE: Record<string, RegExp> = {
-  listener: /^app\/[\w-]+\/[0-9a-f]+\/[0-9a-f]+$/,
-  loadbalancer: /^app\/[\w-]+\/[0-9a-f]+$/,
-  targetgroup: /^[\w-]+\/[0-9a-f]+$/,
+
+/** The two load balancer types certkit attaches to, by their `attach` key. */
+type LbKey = "alb" | "nlb";
+interface LbType {
+  /** The type's part of listener and load balancer ARNs. */
+  readonly arnType: "app" | "net";
+  readonly short: string;
+  readonly long: string;
+  /** The article before `long`. */
+  readonly article: string;
+  /** The listeners certkit creates on one it owns. */
+  readonly owned: string;
+  /** The protocol of the listener that serves certificates (and takes SNI ones). */
+  readonly secure: string;
+}
+const LB_TYPES: Record<LbKey, LbType> = {
+  alb: {
+    arnType: "app",
+    short: "ALB",
+    long: "Application Load Balancer",
+    article: "an",
+    owned: "HTTPS:443 and HTTP:80 listeners",
+    secure: "HTTPS",
+  },
+  nlb: {
+    arnType: "net",
+    short: "NLB",
+    long: "Network Load Balancer",
+    article: "a",
+    owned: "TLS:443 listener",
+    secure: "TLS",
+  },
 };
-const ARN_EXAMPLES: Record<string, string> = {
-  listener: "arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb-name>/<id>/<id>",
-  loadbalancer: "arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<alb-name>/<id>",
-  targetgroup: "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>",
-};
+const other = (key: LbKey): LbKey => (key === "alb" ? "nlb" : "alb");
+
+const resourceShape = (kind: string, arnType: string): RegExp =>
+  kind === "targetgroup"
+    ? /^[\w-]+\/[0-9a-f]+$/
+    : new RegExp(`^${arnType}/[\\w-]+/[0-9a-f]+${kind === "listener" ? "/[0-9a-f]+" : ""}$`);
+const arnExample = (kind: string, lb: LbType): string =>
+  kind === "targetgroup"
+    ? "arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>"
+    : `arn:aws:elasticloadbalancing:<region>:<account>:${kind}/${lb.arnType}/<${lb.short.toLowerCase()}-name>/<id>${kind === "listener" ? "/<id>" : ""}`;
 
 export function checkEnvironmentName(name: string, out: RuleFindings): void {
   if (name === ZONES_STACK || name.endsWith(INGRESS_STACK_SUFFIX)) {
@@ -56,13 +89,16 @@ export interface EndpointContext {
   readonly accountId?: string;
   /** Hostnames already claimed in any environment, with where. */
   readonly claimed: Map<string, KeyPath>;
-  /** Hostnames whose CNAME points at a name the config gives (target, alb.dnsName), in any environment. */
+  /** Hostnames whose CNAME points at a name the config gives (target, alb/nlb.dnsName), in any environment. */
   readonly cnames: Map<string, { path: KeyPath; to: string; key: string }>;
-  /** Load balancers whose listeners certkit owns in this environment: ARN -> first claim. */
-  readonly ownedAlbs: Map<string, { path: KeyPath; targetGroupArn?: string; sslPolicy: string }>;
+  /** Load balancers (ALB or NLB) whose listeners certkit owns in this environment: ARN -> first claim. */
+  readonly ownedAlbs: Map<
+    string,
+    { path: KeyPath; targetGroupArn?: string; sslPolicy?: string; alpnPolicy?: string }
+  >;
   /** Load balancers whose listeners certkit owns in any environment: ARN -> first claim. */
   readonly ownedAnywhere: Map<string, KeyPath>;
-  /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
+  /** This environment's load balancer Terraform names (alb_/nlb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
   readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
   /** Hostnames that are API Gateway custom domain names, in any environment. */
@@ -75,18 +111,20 @@ export function checkEndpoints(
   ctx: EndpointContext,
   out: RuleFindings,
 ): void {
-  const forms = (["alb", "cloudfront", "apiGateway"] as const).filter(
+  const forms = (["alb", "cloudfront", "nlb", "apiGateway"] as const).filter(
     (k) => cert.attach?.[k] !== undefined,
   );
   if (cert.attach && forms.length !== 1) {
     out.issues.push({
       path: [...at, "attach"],
-      message: `needs exactly one of alb, cloudfront, apiGateway, got ${forms.length ? forms.join(" and ") : "none"}. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
+      message: `needs exactly one of alb, nlb, cloudfront, apiGateway, got ${forms.length ? forms.join(" and ") : "none"}. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
     });
   }
   if (forms.length === 1) checkApiGateway(cert, at, out);
-  if (cert.attach?.alb && forms.length === 1)
-    checkAlb(cert.attach.alb, [...at, "attach", "alb"], ctx, out);
+  for (const key of ["alb", "nlb"] as const) {
+    const lb = cert.attach?.[key];
+    if (lb && forms.length === 1) checkLoadBalancer(lb, key, [...at, "attach", key], ctx, out);
+  }
   if (cert.attach?.cloudfront && cert.keyAlgorithm === "EC_secp384r1") {
     out.issues.push({
       path: [...at, "keyAlgorithm"],
@@ -118,16 +156,14 @@ export function checkEndpoints(
       out,
     );
   }
-  if (
-    cert.attach?.alb &&
-    !cert.attach.alb.ingressGroup &&
-    !cert.attach.alb.listenerArn &&
-    !cert.attach.alb.loadBalancerArn
-  ) {
-    out.warnings.push({
-      path: [...at, "attach", "alb"],
-      message: `dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.`,
-    });
+  for (const key of ["alb", "nlb"] as const) {
+    const lb: LbConfig | undefined = cert.attach?.[key];
+    if (lb && !lb.ingressGroup && !lb.listenerArn && !lb.loadBalancerArn) {
+      out.warnings.push({
+        path: [...at, "attach", key],
+        message: `dnsName alone only points the hostnames at the ${LB_TYPES[key].short}; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.`,
+      });
+    }
   }
   if (cert.attach?.cloudfront && !cert.hostnames?.length) {
     out.warnings.push({
@@ -191,29 +227,35 @@ export function checkCnameChains(cnames: EndpointContext["cnames"], out: RuleFin
   }
 }
 
-function checkAlb(
-  alb: NonNullable<NonNullable<CertificateConfig["attach"]>["alb"]>,
+/** The settings of attach.alb or attach.nlb (the NLB has no ingressGroup, cluster, scheme; the ALB no alpnPolicy). */
+type LbConfig = Partial<AlbAttachConfig> & Partial<NlbAttachConfig>;
+
+function checkLoadBalancer(
+  lb: LbConfig,
+  key: LbKey,
   at: KeyPath,
   ctx: EndpointContext,
   out: RuleFindings,
 ): void {
+  const type = LB_TYPES[key];
   const forms = (["ingressGroup", "listenerArn", "loadBalancerArn"] as const).filter(
-    (k) => alb[k] !== undefined,
+    (k) => lb[k] !== undefined,
   );
-  if (forms.length > 1 || (forms.length === 0 && alb.dnsName === undefined)) {
+  if (forms.length > 1 || (forms.length === 0 && lb.dnsName === undefined)) {
+    const ingress = key === "alb" ? "ingressGroup (+ cluster), " : "";
     out.issues.push({
       path: at,
-      message: `needs exactly one of ingressGroup (+ cluster), listenerArn, loadBalancerArn (+ targetGroupArn), or dnsName alone, got ${forms.length ? forms.join(" and ") : "none"}. Fix: keep one.`,
+      message: `needs exactly one of ${ingress}listenerArn, loadBalancerArn (+ targetGroupArn), or dnsName alone, got ${forms.length ? forms.join(" and ") : "none"}. Fix: keep one.`,
     });
     return;
   }
   const pair = (a: "ingressGroup" | "loadBalancerArn", b: "cluster" | "targetGroupArn") => {
-    if (alb[a] !== undefined && alb[b] === undefined) {
+    if (lb[a] !== undefined && lb[b] === undefined) {
       out.issues.push({
         path: [...at, b],
         message: `is required with ${a}. Fix: add ${b}, or remove ${a}.`,
       });
-    } else if (alb[a] === undefined && alb[b] !== undefined) {
+    } else if (lb[a] === undefined && lb[b] !== undefined) {
       out.issues.push({
         path: [...at, b],
         message: `only goes with ${a}. Fix: remove it, or add ${a}.`,
@@ -222,54 +264,71 @@ function checkAlb(
   };
   pair("ingressGroup", "cluster");
   pair("loadBalancerArn", "targetGroupArn");
-  if (alb.ingressGroup !== undefined && alb.dnsName !== undefined) {
+  if (lb.ingressGroup !== undefined && lb.dnsName !== undefined) {
     out.issues.push({
       path: [...at, "dnsName"],
       message:
         "is looked up from the controller's tags when ingressGroup is set. Fix: remove it (or use dnsName alone to only point records).",
     });
   }
-  for (const key of ["listenerArn", "loadBalancerArn", "targetGroupArn"] as const) {
-    const arn = alb[key];
-    const kind = key.replace(/Arn$/, "").toLowerCase();
+  for (const arnKey of ["listenerArn", "loadBalancerArn", "targetGroupArn"] as const) {
+    const arn = lb[arnKey];
+    const kind = arnKey.replace(/Arn$/, "").toLowerCase();
     if (
       arn !== undefined &&
-      checkElbArn(arn, kind, [...at, key], ctx, out) &&
+      checkElbArn(arn, kind, key, [...at, arnKey], ctx, out) &&
       kind !== "targetgroup"
     ) {
       const lbArn = kind === "listener" ? loadBalancerOfListener(arn) : arn;
-      checkAlbId(lbArn, [...at, key], ctx, out);
+      checkLoadBalancerId(lbArn, [...at, arnKey], ctx, out);
     }
   }
-  if (alb.dnsName !== undefined) {
-    const problem = domainNameProblem(normalizeDomain(alb.dnsName));
+  if (lb.dnsName !== undefined) {
+    const problem = domainNameProblem(normalizeDomain(lb.dnsName));
     if (problem) out.issues.push({ path: [...at, "dnsName"], message: problem });
   }
   checkShapes(
-    alb,
-    { sslPolicy: sslPolicyProblem, cluster: eksClusterProblem, ingressGroup: ingressGroupProblem },
+    lb,
+    {
+      sslPolicy: (v) => sslPolicyProblem(v, `${type.long}s`),
+      cluster: eksClusterProblem,
+      ingressGroup: ingressGroupProblem,
+    },
     at,
     out,
   );
-  if (alb.loadBalancerArn !== undefined) {
-    const elsewhere = ctx.ownedAnywhere.get(alb.loadBalancerArn);
+  if (lb.loadBalancerArn === undefined && lb.alpnPolicy !== undefined && lb.alpnPolicy !== "None") {
+    out.issues.push({
+      path: [...at, "alpnPolicy"],
+      message: `only applies to the TLS listener certkit creates (with loadBalancerArn); ${lb.listenerArn ? "the existing listener keeps its own" : "certkit attaches nothing here"}. Fix: remove it${lb.listenerArn ? ", and set it on that listener where it is managed" : ""}.`,
+    });
+  }
+  if (lb.loadBalancerArn !== undefined) {
+    const elsewhere = ctx.ownedAnywhere.get(lb.loadBalancerArn);
     if (elsewhere && elsewhere[1] !== at[1]) {
       out.issues.push({
         path: [...at, "loadBalancerArn"],
-        message: `is also owned by ${formatPath(elsewhere)}: both environments' stacks would create its HTTPS:443 and HTTP:80 listeners, and a load balancer has one listener per port. Fix: serve both certificates from one environment, or add this one to the existing HTTPS listener with listenerArn (SNI).`,
+        message: `is also owned by ${formatPath(elsewhere)}: both environments' stacks would create its ${type.owned}, and a load balancer has one listener per port. Fix: serve both certificates from one environment, or add this one to the existing ${type.secure} listener with listenerArn (SNI).`,
       });
-    } else if (!elsewhere) ctx.ownedAnywhere.set(alb.loadBalancerArn, [...at, "loadBalancerArn"]);
-    const first = ctx.ownedAlbs.get(alb.loadBalancerArn);
+    } else if (!elsewhere) ctx.ownedAnywhere.set(lb.loadBalancerArn, [...at, "loadBalancerArn"]);
+    const first = ctx.ownedAlbs.get(lb.loadBalancerArn);
+    const listener = {
+      targetGroupArn: lb.targetGroupArn,
+      sslPolicy: lb.sslPolicy,
+      alpnPolicy: lb.alpnPolicy,
+    };
     if (!first) {
-      ctx.ownedAlbs.set(alb.loadBalancerArn, {
-        path: at,
-        targetGroupArn: alb.targetGroupArn,
-        sslPolicy: alb.sslPolicy,
-      });
-    } else if (first.targetGroupArn !== alb.targetGroupArn || first.sslPolicy !== alb.sslPolicy) {
+      ctx.ownedAlbs.set(lb.loadBalancerArn, { path: at, ...listener });
+    } else if (
+      first.targetGroupArn !== listener.targetGroupArn ||
+      first.sslPolicy !== listener.sslPolicy ||
+      first.alpnPolicy !== listener.alpnPolicy
+    ) {
+      const keys =
+        key === "nlb" ? "targetGroupArn, sslPolicy and alpnPolicy" : "targetGroupArn and sslPolicy";
       out.issues.push({
         path: at,
-        message: `shares its load balancer with ${formatPath(first.path)} but not its targetGroupArn and sslPolicy; certkit makes one HTTPS listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).`,
+        message: `shares its load balancer with ${formatPath(first.path)} but not its ${keys}; certkit makes one ${type.secure} listener per load balancer. Fix: use the same values (route further with listener rules outside certkit).`,
       });
     }
   }
@@ -292,19 +351,34 @@ function checkShapes<T extends object>(
   }
 }
 
-/** Whether the ARN is well-formed and of the environment's region and account; reports why not. */
+/** Whether the ARN is well-formed, of the load balancer type and of the environment's region and account; reports why not. */
 function checkElbArn(
   arn: string,
   kind: string,
+  key: LbKey,
   path: KeyPath,
   ctx: EndpointContext,
   out: RuleFindings,
 ): boolean {
+  const lb = LB_TYPES[key];
   const m = ELB_ARN.exec(arn);
-  if (!m || m[3] !== kind || !ELB_RESOURCE[kind].test(m[4])) {
+  const wrongType = LB_TYPES[other(key)];
+  if (
+    m &&
+    m[3] === kind &&
+    kind !== "targetgroup" &&
+    resourceShape(kind, wrongType.arnType).test(m[4])
+  ) {
     out.issues.push({
       path,
-      message: `is not a ${kind} ARN, got "${arn}". Fix: use the form ${ARN_EXAMPLES[kind]}.`,
+      message: `is ${wrongType.article} ${wrongType.long}'s ${kind} ARN (${kind}/${wrongType.arnType}/...), but attach.${key} takes ${lb.long}s, got "${arn}". Fix: move the settings under attach.${other(key)}, or use the ${kind} ARN of an ${lb.short} (${kind}/${lb.arnType}/...).`,
+    });
+    return false;
+  }
+  if (!m || m[3] !== kind || !resourceShape(kind, lb.arnType).test(m[4])) {
+    out.issues.push({
+      path,
+      message: `is not a ${kind} ARN, got "${arn}". Fix: use the form ${arnExample(kind, lb)}.`,
     });
     return false;
   }
@@ -318,7 +392,7 @@ function checkElbArn(
   if (ctx.region && m[1] !== ctx.region) {
     out.issues.push({
       path,
-      message: `is in ${m[1]}, but the environment's certificates live in ${ctx.region}; an ALB only takes certificates from its own region. Fix: use an ALB in ${ctx.region}, or set the environment's region to ${m[1]}.`,
+      message: `is in ${m[1]}, but the environment's certificates live in ${ctx.region}; an ${lb.short} only takes certificates from its own region. Fix: use an ${lb.short} in ${ctx.region}, or set the environment's region to ${m[1]}.`,
     });
   }
   if (ctx.accountId && m[2] !== ctx.accountId) {
@@ -331,18 +405,23 @@ function checkElbArn(
 }
 
 /**
- * An ALB's listeners and lookup are named alb_<name>_<id> after its ARN: unique within
- * one account and region, so two ALBs of one stack from different accounts or regions
- * (with no accountId to pin them) could share it.
+ * A load balancer's listeners and lookup are named alb_<name>_<id> or nlb_<name>_<id>
+ * after its ARN: unique within one account and region, so two of one stack from
+ * different accounts or regions (with no accountId to pin them) could share it.
  */
-function checkAlbId(lbArn: string, path: KeyPath, ctx: EndpointContext, out: RuleFindings): void {
-  const id = albId(lbArn);
+function checkLoadBalancerId(
+  lbArn: string,
+  path: KeyPath,
+  ctx: EndpointContext,
+  out: RuleFindings,
+): void {
+  const id = loadBalancerId(lbArn);
   const first = ctx.albIds.get(id);
   if (!first) ctx.albIds.set(id, { arn: lbArn, path });
   else if (first.arn !== lbArn) {
     out.issues.push({
       path,
-      message: `names load balancer ${lbArn}, and ${formatPath(first.path)} names ${first.arn}: both would be ${id} in Terraform (ALB name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
+      message: `names load balancer ${lbArn}, and ${formatPath(first.path)} names ${first.arn}: both would be ${id} in Terraform (load balancer type, name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
     });
   }
 }
@@ -355,6 +434,7 @@ function endpointNames(cert: CertificateConfig): Map<string, string> {
   };
   add("attach.cloudfront.origin", cert.attach?.cloudfront?.origin);
   add("attach.alb.dnsName", cert.attach?.alb?.dnsName);
+  add("attach.nlb.dnsName", cert.attach?.nlb?.dnsName);
   add("target", cert.target);
   return names;
 }
@@ -408,6 +488,12 @@ function checkHostnames(
         message: `"${name}" is proxied in front of ${what}: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
+    if (proxied && cert.attach?.nlb) {
+      out.warnings.push({
+        path,
+        message: `"${name}" is proxied in front of an NLB: Cloudflare proxies only records that serve HTTP or HTTPS, so this works only if the NLB's TLS listener serves HTTPS. Leave out proxied: true for any other protocol; see docs/endpoints.md.`,
+      });
+    }
     const zone = ctx.router.route(name)!;
     const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
     if (proxied && settings?.[1].sslMode !== "strict") {
@@ -441,6 +527,6 @@ function hostnameProblem(
   if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;
   if (key !== undefined)
-    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).`;
+    return `"${name}" is also ${key}: its CNAME would point at itself, a loop no resolver follows. Fix: set ${key} to the endpoint's own DNS name (such as the load balancer's *.elb.amazonaws.com name).`;
   return undefined;
 }

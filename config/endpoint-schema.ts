@@ -58,6 +58,51 @@ export const AlbAttachSchema = z
     description: "Serve the certificate on an Application Load Balancer: exactly one form.",
   });
 
+/**
+ * ALPN policies of an NLB TLS listener (AWS, "Listeners for your Network Load Balancers",
+ * ALPN policies; hashicorp/aws docs of aws_lb_listener, alpn_policy). None is AWS's default.
+ */
+export const ALPN_POLICIES = [
+  "None",
+  "HTTP1Only",
+  "HTTP2Only",
+  "HTTP2Optional",
+  "HTTP2Preferred",
+] as const;
+
+export const NlbAttachSchema = z
+  .strictObject({
+    listenerArn: z.string().optional().meta({
+      description: "An existing TLS listener of the NLB: the certificate is added to it for SNI.",
+    }),
+    loadBalancerArn: z.string().optional().meta({
+      description:
+        "An NLB whose TLS:443 listener certkit creates, forwarding to targetGroupArn. Needs targetGroupArn.",
+    }),
+    targetGroupArn: z.string().optional().meta({
+      description:
+        "Where the TLS listener forwards (with loadBalancerArn): a TCP or TLS target group.",
+    }),
+    dnsName: z.string().optional().meta({
+      description:
+        "The NLB's DNS name. Alone: only point hostnames at it. With listenerArn/loadBalancerArn: saves the lookup. @default - looked up at plan time",
+    }),
+    sslPolicy: z
+      .string()
+      .default(DEFAULT_SSL_POLICY)
+      .meta({
+        description: `TLS policy of the TLS listener certkit creates: one of AWS's predefined ELB security policies (ELB_SECURITY_POLICIES in config/id-shapes.ts). @default ${DEFAULT_SSL_POLICY}`,
+      }),
+    alpnPolicy: z.enum(ALPN_POLICIES).default("None").meta({
+      description:
+        "ALPN policy of the TLS listener certkit creates. Anything but None needs targets that speak what is negotiated (HTTP/2 for h2) behind a TLS target group: docs/endpoints.md. @default None",
+    }),
+  })
+  .meta({
+    description:
+      "Serve the certificate on a Network Load Balancer's TLS listener: listenerArn, loadBalancerArn (+ targetGroupArn), or dnsName alone.",
+  });
+
 export const CloudFrontAttachSchema = z
   .strictObject({
     origin: z
@@ -139,11 +184,12 @@ export const AttachSchema = z
   .strictObject({
     alb: AlbAttachSchema.optional(),
     cloudfront: CloudFrontAttachSchema.optional(),
+    nlb: NlbAttachSchema.optional(),
     apiGateway: ApiGatewayAttachSchema.optional(),
   })
   .meta({
     description:
-      "What serves the certificate: exactly one of alb, cloudfront, apiGateway. ACM renews only certificates in use.",
+      "What serves the certificate: exactly one of alb, nlb, cloudfront, apiGateway. ACM renews only certificates in use.",
   });
 
 export const HostnameSchema = z.union([
@@ -152,7 +198,7 @@ export const HostnameSchema = z.union([
     name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true, false with attach.cloudfront or attach.apiGateway (docs/endpoints.md)",
+        "Through Cloudflare's proxy. @default true; false with attach.cloudfront or attach.apiGateway (CDNs in series) or attach.nlb (not only HTTP): docs/endpoints.md",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
@@ -161,15 +207,25 @@ export const HostnameSchema = z.union([
   }),
 ]);
 
-type AttachForms = { readonly cloudfront?: unknown; readonly apiGateway?: unknown };
+type AttachForms = {
+  readonly cloudfront?: unknown;
+  readonly apiGateway?: unknown;
+  readonly nlb?: unknown;
+};
 
 /**
  * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a
  * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one follows
- * the same default so that one key behaves alike for both endpoints).
+ * the same default so that one key behaves alike for both endpoints), nor of an NLB,
+ * whose TLS traffic need not be HTTP (Cloudflare proxies only records that serve HTTP
+ * or HTTPS: developers.cloudflare.com/dns/proxy-status/limitations).
  */
 export function proxiedByDefault(attach: AttachForms | undefined): boolean {
-  return attach?.cloudfront === undefined && attach?.apiGateway === undefined;
+  return (
+    attach?.cloudfront === undefined &&
+    attach?.apiGateway === undefined &&
+    attach?.nlb === undefined
+  );
 }
 
 /** A hostname entry as name and proxied flag, the default applied. */
@@ -194,6 +250,7 @@ export const endpointFields = {
 
 export type AlbAttachConfig = z.infer<typeof AlbAttachSchema>;
 export type CloudFrontAttachConfig = z.infer<typeof CloudFrontAttachSchema>;
+export type NlbAttachConfig = z.infer<typeof NlbAttachSchema>;
 export type HostnameConfig = z.infer<typeof HostnameSchema>;
 export type ApiGatewayAttachConfig = z.infer<typeof ApiGatewayAttachSchema>;
 export type ApiMappingConfig = z.infer<typeof ApiMappingSchema>;

@@ -60,10 +60,17 @@ export const ELB_SECURITY_POLICIES = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** What is wrong with an ALB `sslPolicy`, as a sentence ending in its fix. */
-export function sslPolicyProblem(value: string): string | undefined {
+/**
+ * What is wrong with an `sslPolicy` of `of` ("Application Load Balancers"), as a sentence
+ * ending in its fix. NLB TLS listeners take the same predefined ELBSecurityPolicy-*
+ * policies (AWS, "Security policies for your Network Load Balancer"; no custom ones).
+ */
+export function sslPolicyProblem(
+  value: string,
+  of = "Application Load Balancers",
+): string | undefined {
   if ((ELB_SECURITY_POLICIES as readonly string[]).includes(value)) return undefined;
-  return `is not an ELB security policy of Application Load Balancers, got ${JSON.stringify(value)}. Fix: use one of AWS's predefined policies, such as ${ELB_SECURITY_POLICIES[0]} (recommended) or ELBSecurityPolicy-TLS13-1-2-2021-06; \`aws elbv2 describe-ssl-policies\` lists them.`;
+  return `is not an ELB security policy of ${of}, got ${JSON.stringify(value)}. Fix: use one of AWS's predefined policies, such as ${ELB_SECURITY_POLICIES[0]} (recommended) or ELBSecurityPolicy-TLS13-1-2-2021-06; \`aws elbv2 describe-ssl-policies\` lists them.`;
 }
 
 /** CloudFront cache and origin request policy ids are UUIDs (managed ones too). */

@@ -8,6 +8,7 @@ import {
   type ApiGatewayAttachConfig,
   type ApiMappingConfig,
   type CloudFrontAttachConfig,
+  type NlbAttachConfig,
   apiGatewayMappings,
   hostnameEntry,
 } from "./endpoint-schema";
@@ -40,7 +41,20 @@ export type ResolvedAttach =
       readonly type: ApiGatewayAttachConfig["type"];
       readonly endpoint: ApiGatewayAttachConfig["endpoint"];
       readonly mappings: readonly ApiMappingConfig[];
-    };
+    }
+  /** An existing TLS listener of an NLB: the certificate is added for SNI. */
+  | { readonly kind: "nlb-listener"; readonly listenerArn: string; readonly dnsName?: string }
+  /** An NLB whose TLS:443 listener certkit owns. */
+  | {
+      readonly kind: "nlb-owned";
+      readonly loadBalancerArn: string;
+      readonly targetGroupArn: string;
+      readonly sslPolicy: string;
+      readonly alpnPolicy: NlbAttachConfig["alpnPolicy"];
+      readonly dnsName?: string;
+    }
+  /** Only point hostnames at this NLB. */
+  | { readonly kind: "nlb-dns"; readonly dnsName: string };
 
 export interface ResolvedHostname {
   readonly name: string;
@@ -68,6 +82,7 @@ export function resolveAttach(
       mappings: apiGatewayMappings(api),
     };
   }
+  if (attach?.nlb) return resolveNlb(attach.nlb, at);
   const alb = attach?.alb;
   if (!alb) return undefined;
   const dns = alb.dnsName ? { dnsName: alb.dnsName } : {};
@@ -97,6 +112,26 @@ export function resolveAttach(
   if (alb.dnsName === undefined)
     throw missing("ingressGroup, listenerArn, loadBalancerArn or dnsName");
   return { kind: "alb-dns", dnsName: alb.dnsName };
+}
+
+function resolveNlb(nlb: NlbAttachConfig, at: string): ResolvedAttach {
+  const dns = nlb.dnsName ? { dnsName: nlb.dnsName } : {};
+  const missing = (key: string) =>
+    new ResolveInvariantError("resolveAttach", `${at}.attach.nlb has no ${key}`);
+  if (nlb.listenerArn) return { kind: "nlb-listener", listenerArn: nlb.listenerArn, ...dns };
+  if (nlb.loadBalancerArn) {
+    if (nlb.targetGroupArn === undefined) throw missing("targetGroupArn");
+    return {
+      kind: "nlb-owned",
+      loadBalancerArn: nlb.loadBalancerArn,
+      targetGroupArn: nlb.targetGroupArn,
+      sslPolicy: nlb.sslPolicy,
+      alpnPolicy: nlb.alpnPolicy,
+      ...dns,
+    };
+  }
+  if (nlb.dnsName === undefined) throw missing("listenerArn, loadBalancerArn or dnsName");
+  return { kind: "nlb-dns", dnsName: nlb.dnsName };
 }
 
 /** Hostnames as records, in the zone that holds each. */

@@ -145,9 +145,11 @@ function lowercaseDnsNames(cfg: CertkitConfig): CertkitConfig {
         ...optional("target", c.target === undefined ? undefined : normalizeDomain(c.target)),
         ...optional(
           "attach",
-          alb?.dnsName === undefined
-            ? c.attach
-            : { ...c.attach, alb: { ...alb, dnsName: normalizeDomain(alb.dnsName) } },
+          c.attach && {
+            ...c.attach,
+            ...optional("alb", alb && lowercaseDnsName(alb)),
+            ...optional("nlb", c.attach.nlb && lowercaseDnsName(c.attach.nlb)),
+          },
         ),
       };
       return [certName, cert] as const;
@@ -284,4 +286,9 @@ function edgeOrder(
   const names = proxied.filter((h) => h.zone.name === zone.name).map((h) => h.name);
   const hosts = advancedPackHosts(zone.name, names, proxy);
   return hosts.length ? { kind: "advanced", hosts } : undefined;
+}
+
+/** A load balancer's settings with its dnsName lowercased. */
+function lowercaseDnsName<T extends { readonly dnsName?: string }>(lb: T): T {
+  return lb.dnsName === undefined ? lb : { ...lb, dnsName: normalizeDomain(lb.dnsName) };
 }

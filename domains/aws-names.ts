@@ -146,18 +146,19 @@ export function regionIdPart(region: string): string {
   return region.replace(/-/g, "_");
 }
 
-/** `...:listener/app/<name>/<lb-id>/<listener-id>` -> `...:loadbalancer/app/<name>/<lb-id>`. */
+/** `...:listener/<app|net>/<name>/<lb-id>/<listener-id>` -> `...:loadbalancer/<app|net>/<name>/<lb-id>`. */
 export function loadBalancerOfListener(listenerArn: string): string {
   return listenerArn.replace(":listener/", ":loadbalancer/").replace(/\/[0-9a-f]+$/, "");
 }
 
 /**
- * `alb_<name>_<id>` of an ALB ARN: its lookup's and listeners' Terraform names. Unique
- * per account and region only: config rules refuse two ALBs of one stack sharing it.
+ * `alb_<name>_<id>` of an ALB ARN (`loadbalancer/app/`), `nlb_<name>_<id>` of an NLB's
+ * (`loadbalancer/net/`): its lookup's and listeners' Terraform names. Unique per account
+ * and region only: config rules refuse two load balancers of one stack sharing it.
  */
-export function albId(lbArn: string): string {
-  const [, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
-  return `alb_${safeIdPart(`${name}_${id}`)}`;
+export function loadBalancerId(lbArn: string): string {
+  const [type, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
+  return `${type === "net" ? "nlb" : "alb"}_${safeIdPart(`${name}_${id}`)}`;
 }
 
 /** What certkit puts in front of an environment's AWS-side names: `<project>-<environment>`. */

@@ -13,7 +13,7 @@ export interface HostnameFact {
 }
 
 export interface EndpointFact {
-  /** The attach form: alb-ingress, alb-listener, alb-owned, alb-dns, cloudfront, api-gateway. */
+  /** The attach form: alb-ingress, alb-listener, alb-owned, alb-dns, cloudfront, nlb-listener, nlb-owned, nlb-dns, api-gateway. */
   readonly kind: string;
   /** One sentence, Markdown. */
   readonly description: string;
@@ -142,6 +142,32 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         serves: false,
         edge: "certificate not attached by certkit",
       };
+    case "nlb-listener":
+      return {
+        kind,
+        description: `existing TLS listener \`${attach.listenerArn}\` of an NLB: added as an SNI certificate`,
+        label: `NLB ${arnName(attach.listenerArn)}<br/>existing TLS listener, SNI`,
+        serves: true,
+        edge: "serves",
+      };
+    case "nlb-owned":
+      return {
+        kind,
+        description:
+          `NLB \`${attach.loadBalancerArn}\`: certkit creates TLS:443, forwarding to ` +
+          `\`${attach.targetGroupArn}\`; TLS policy \`${attach.sslPolicy}\`; ALPN policy \`${attach.alpnPolicy}\``,
+        label: `NLB ${arnName(attach.loadBalancerArn)}<br/>TLS:443`,
+        serves: true,
+        edge: "serves",
+      };
+    case "nlb-dns":
+      return {
+        kind,
+        description: `NLB \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
+        label: `NLB ${attach.dnsName}<br/>records only`,
+        serves: false,
+        edge: "certificate not attached by certkit",
+      };
     case "cloudfront":
       return {
         kind,
@@ -171,7 +197,7 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
   }
 }
 
-/** `arn:aws:elasticloadbalancing:...:loadbalancer/app/shop-prod/50dc...` -> `shop-prod`. */
+/** `arn:aws:elasticloadbalancing:...:loadbalancer/app/shop-prod/50dc...` -> `shop-prod` (net/ too). */
 export function arnName(arn: string): string {
   const parts = arn.split(":").pop()!.split("/");
   if (parts[0] === "targetgroup") return parts[1] ?? "";

@@ -20,7 +20,16 @@ const attachment = z.union([
     output: z.string(),
   }),
   z.strictObject({
-    kind: z.enum(["alb-listener", "alb-owned", "alb-dns", "cloudfront", "api-gateway"]),
+    kind: z.enum([
+      "alb-listener",
+      "alb-owned",
+      "alb-dns",
+      "cloudfront",
+      "nlb-listener",
+      "nlb-owned",
+      "nlb-dns",
+      "api-gateway",
+    ]),
   }),
 ]);
 const manifestSchema = z.strictObject({

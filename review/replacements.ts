@@ -50,7 +50,15 @@ export interface ControllerAlb {
 export type Attachment =
   | ({ readonly kind: "alb-ingress" } & ControllerAlb)
   | {
-      readonly kind: "alb-listener" | "alb-owned" | "alb-dns" | "cloudfront" | "api-gateway";
+      readonly kind:
+        | "alb-listener"
+        | "alb-owned"
+        | "alb-dns"
+        | "cloudfront"
+        | "nlb-listener"
+        | "nlb-owned"
+        | "nlb-dns"
+        | "api-gateway";
     };
 
 /** A certificate as the manifest records it: what decides a replacement, and how one is deployed. */

@@ -128,7 +128,7 @@ describe("CNAME loops", () => {
         "domains: [www.example.com], hostnames: [www.example.com], target: WWW.example.com",
       ),
       [
-        "environments.prod.certificates.web.hostnames[0] (line 6, column 54): \"www.example.com\" is also target: its CNAME would point at itself, a loop no resolver follows. Fix: set target to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).",
+        "environments.prod.certificates.web.hostnames[0] (line 6, column 54): \"www.example.com\" is also target: its CNAME would point at itself, a loop no resolver follows. Fix: set target to the endpoint's own DNS name (such as the load balancer's *.elb.amazonaws.com name).",
       ],
     );
   });
@@ -139,7 +139,7 @@ describe("CNAME loops", () => {
         "domains: [www.example.com], hostnames: [{ name: www.example.com, proxied: false }], attach: { alb: { dnsName: www.example.com } }",
       ),
       [
-        "environments.prod.certificates.web.hostnames[0].name (line 6, column 62): \"www.example.com\" is also attach.alb.dnsName: its CNAME would point at itself, a loop no resolver follows. Fix: set attach.alb.dnsName to the endpoint's own DNS name (such as the ALB's *.elb.amazonaws.com name).",
+        "environments.prod.certificates.web.hostnames[0].name (line 6, column 62): \"www.example.com\" is also attach.alb.dnsName: its CNAME would point at itself, a loop no resolver follows. Fix: set attach.alb.dnsName to the endpoint's own DNS name (such as the load balancer's *.elb.amazonaws.com name).",
       ],
     );
   });

@@ -27,7 +27,7 @@ describe("attach", () => {
         `          attach: { alb: { dnsName: a.elb.amazonaws.com }, cloudfront: { origin: o.example.net } }`,
       ),
       [
-        "environments.prod.certificates.web.attach (line 9, column 17): needs exactly one of alb, cloudfront, apiGateway, got alb and cloudfront. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).",
+        "environments.prod.certificates.web.attach (line 9, column 17): needs exactly one of alb, nlb, cloudfront, apiGateway, got alb and cloudfront. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).",
       ],
     );
   });

@@ -87,7 +87,7 @@ describe("Terraform names from several keys", () => {
               two: { domains: [two.example.com], ${owned("222222222222")} }
       `,
       [
-        `environments.prod.certificates.two.attach.alb.loadBalancerArn (line 8, column 76): names load balancer ${LB("222222222222")}, and environments.prod.certificates.one.attach.alb.loadBalancerArn names ${LB("111111111111")}: both would be alb_shop_50dc6c495c0c9188 in Terraform (ALB name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
+        `environments.prod.certificates.two.attach.alb.loadBalancerArn (line 8, column 76): names load balancer ${LB("222222222222")}, and environments.prod.certificates.one.attach.alb.loadBalancerArn names ${LB("111111111111")}: both would be alb_shop_50dc6c495c0c9188 in Terraform (load balancer type, name and id, without account and region). Fix: serve certificates of one account and region per environment (set accountId to have certkit check it).`,
       ],
     );
   });

@@ -3,6 +3,8 @@ import {
   accountOfRoleArn,
   roleSessionName,
   fitName,
+  loadBalancerId,
+  loadBalancerOfListener,
   parseKmsKeyArn,
   parseSnsTopicArn,
   partitionOf,
@@ -149,5 +151,22 @@ describe("accountOfRoleArn", () => {
 
   it("is undefined for another ARN", () => {
     expect(accountOfRoleArn("arn:aws:iam::123456789012:user/ci")).toBeUndefined();
+  });
+});
+
+describe("load balancer names", () => {
+  const arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012";
+
+  it("names an ALB alb_ and an NLB nlb_, so one name and id of each stay apart", () => {
+    expect([
+      loadBalancerId(`${arn}:loadbalancer/app/shop/50dc6c495c0c9188`),
+      loadBalancerId(`${arn}:loadbalancer/net/shop/50dc6c495c0c9188`),
+    ]).toEqual(["alb_shop_50dc6c495c0c9188", "nlb_shop_50dc6c495c0c9188"]);
+  });
+
+  it("finds the load balancer of an NLB's listener as of an ALB's", () => {
+    expect(
+      loadBalancerOfListener(`${arn}:listener/net/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`),
+    ).toBe(`${arn}:loadbalancer/net/shop/50dc6c495c0c9188`);
   });
 });

@@ -3,6 +3,7 @@
 // free text full of Terraform and YAML syntax, and mutations of them.
 import fc from "fast-check";
 import { ELB_SECURITY_POLICIES } from "../../config/id-shapes";
+import { ALPN_POLICIES } from "../../config/endpoint-schema";
 
 /**
  * Names for environments, certificates and record keys: certkit's construct ids,
@@ -111,6 +112,8 @@ export type Attach =
   | { kind: "alb-owned"; sslPolicy: string }
   | { kind: "alb-listener" }
   | { kind: "alb-dns" }
+  | { kind: "nlb-owned"; sslPolicy: string; alpnPolicy: string }
+  | { kind: "nlb-listener" }
   | { kind: "cloudfront"; originPath?: string; webAcl: boolean }
   | { kind: "api-gateway"; type: "http" | "rest"; edge: boolean; basePath?: string };
 
@@ -128,6 +131,12 @@ const attach: fc.Arbitrary<Attach> = fc.oneof(
   }),
   fc.constant({ kind: "alb-listener" as const }),
   fc.constant({ kind: "alb-dns" as const }),
+  fc.record({
+    kind: fc.constant("nlb-owned" as const),
+    sslPolicy: fc.constantFrom(...ELB_SECURITY_POLICIES),
+    alpnPolicy: fc.constantFrom(...ALPN_POLICIES),
+  }),
+  fc.constant({ kind: "nlb-listener" as const }),
   fc.record(
     {
       kind: fc.constant("cloudfront" as const),
@@ -355,6 +364,18 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
               : a.kind === "alb-dns"
                 ? { dnsName: `lb${j}.${region}.elb.amazonaws.com` }
                 : undefined;
+      const nlbArn = lb.replace("/app/", "/net/");
+      const nlb =
+        a.kind === "nlb-owned"
+          ? {
+              loadBalancerArn: nlbArn,
+              targetGroupArn: `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:targetgroup/tg${j}/73e2d6bc24d8a067`,
+              sslPolicy: a.sslPolicy,
+              alpnPolicy: a.alpnPolicy,
+            }
+          : a.kind === "nlb-listener"
+            ? { listenerArn: `${nlbArn.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2` }
+            : undefined;
       let cloudfront: Record<string, unknown> | undefined;
       if (a.kind === "cloudfront") {
         const originPath =
@@ -383,11 +404,13 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
           ...(c.tags.length ? { tags: tagMap("c-", c.tags) } : {}),
           ...(alb
             ? { attach: { alb } }
-            : cloudfront
-              ? { attach: { cloudfront } }
-              : apiGateway
-                ? { attach: { apiGateway } }
-                : {}),
+            : nlb
+              ? { attach: { nlb } }
+              : cloudfront
+                ? { attach: { cloudfront } }
+                : apiGateway
+                  ? { attach: { apiGateway } }
+                  : {}),
           hostnames: [c.dnsOnly ? { name: domain, proxied: false, ttlSeconds: 120 } : domain],
           ...(a.kind === "none" ? { target: "edge.example.net" } : {}),
         },

@@ -60,6 +60,8 @@ const ZONE_ID = "0123456789abcdef0123456789abcdef";
 const LB = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188`;
 const TG = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/web/73e2d6bc24d8a067`;
 const LISTENER = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`;
+const NLB = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/net/edge/6d0ecf831eec9f09`;
+const NLB_LISTENER = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/net/broker/7e1fd0a42ffda0e1/a1b2c3d4e5f60718`;
 const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:cert-expiry`;
 const KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const WEB_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/site/626900da-5f64-418b-ba9b-743f3746cabc`;
@@ -167,6 +169,25 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
             domains: ["app.example.com"],
             attach: { alb: { loadBalancerArn: LB, targetGroupArn: TG } },
             hostnames: ["app.example.com"],
+          },
+          grpc: {
+            domains: ["grpc.example.com"],
+            attach: {
+              nlb: {
+                loadBalancerArn: NLB,
+                targetGroupArn: TG,
+                sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                alpnPolicy: "HTTP2Preferred",
+              },
+            },
+            hostnames: ["grpc.example.com"],
+          },
+          mqtt: {
+            domains: ["mqtt.example.com"],
+            attach: {
+              nlb: { listenerArn: NLB_LISTENER, dnsName: "broker-1.elb.eu-west-1.amazonaws.com" },
+            },
+            hostnames: ["mqtt.example.com"],
           },
           site: {
             domains: ["site.example.com"],

@@ -11,8 +11,10 @@ const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
 const LISTENER = `${LB.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`;
+const NLB = LB.replace("/app/shop/", "/net/edge/");
+const NLB_LISTENER = `${NLB.replace(":loadbalancer/", ":listener/").replace("/edge/", "/mqtt/")}/a1b2c3d4e5f60718`;
 
-/** Every attach form, and two certificates on one owned ALB (so one is bound by SNI). */
+/** Every attach form, and two certificates on one owned ALB and on one owned NLB (so one of each is bound by SNI). */
 const EVERY_FORM = yaml`
   cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict } } }
   environments:
@@ -27,9 +29,13 @@ const EVERY_FORM = yaml`
         ingress: { domains: [d.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [d.example.com] }
         cdn: { domains: [e.example.com], attach: { cloudfront: { origin: origin.example.net } }, hostnames: [{ name: e.example.com, proxied: false }] }
         dns: { domains: [f.example.com], attach: { alb: { dnsName: shop.eu-west-1.elb.amazonaws.com } } }
-        http: { domains: [g.example.com], attach: { apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }, hostnames: [g.example.com] }
-        rest: { domains: [h.example.com], attach: { apiGateway: { type: rest, apiId: a1b2c3d4e5, stage: live } }, hostnames: [h.example.com] }
-        edge: { domains: [i.example.com], attach: { apiGateway: { type: rest, endpoint: edge, apiId: a1b2c3d4e5, stage: live } }, hostnames: [i.example.com] }
+        nlb-owned: { domains: [g.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } } }
+        nlb-sni: { domains: [h.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } } }
+        nlb-listener: { domains: [i.example.com], attach: { nlb: { listenerArn: "${NLB_LISTENER}", dnsName: mqtt.elb.eu-west-1.amazonaws.com } } }
+        nlb-dns: { domains: [j.example.com], attach: { nlb: { dnsName: edge.elb.eu-west-1.amazonaws.com } } }
+        http: { domains: [k.example.com], attach: { apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }, hostnames: [k.example.com] }
+        rest: { domains: [l.example.com], attach: { apiGateway: { type: rest, apiId: a1b2c3d4e5, stage: live } }, hostnames: [l.example.com] }
+        edge: { domains: [m.example.com], attach: { apiGateway: { type: rest, endpoint: edge, apiId: a1b2c3d4e5, stage: live } }, hostnames: [m.example.com] }
 `;
 
 /**
@@ -125,7 +131,7 @@ describe("lifecycle of every resource taking a certificate ARN", () => {
     }
   });
 
-  test("covers both SNI bindings (owned ALB and existing listener) and every certificate", () => {
+  test("covers every SNI binding (owned ALB and NLB, existing listeners of both) and every certificate", () => {
     expect(
       [...found.keys()]
         .filter((a) => /aws_lb_listener_certificate|aws_acm_certificate\./.test(a))
@@ -137,10 +143,16 @@ describe("lifecycle of every resource taking a certificate ARN", () => {
       "prod: aws_acm_certificate.http",
       "prod: aws_acm_certificate.ingress",
       "prod: aws_acm_certificate.listener",
+      "prod: aws_acm_certificate.nlb-dns",
+      "prod: aws_acm_certificate.nlb-listener",
+      "prod: aws_acm_certificate.nlb-owned",
+      "prod: aws_acm_certificate.nlb-sni",
       "prod: aws_acm_certificate.owned",
       "prod: aws_acm_certificate.rest",
       "prod: aws_acm_certificate.sni",
       "prod: aws_lb_listener_certificate.listener",
+      "prod: aws_lb_listener_certificate.nlb-listener",
+      "prod: aws_lb_listener_certificate.nlb-sni",
       "prod: aws_lb_listener_certificate.sni",
     ]);
   });

@@ -20,6 +20,7 @@ interface RawCertificate {
   attach?: {
     cloudfront?: unknown;
     alb?: Record<string, string>;
+    nlb?: Record<string, string>;
     apiGateway?: { endpoint?: string };
   };
   hostnames?: (string | { name: string; proxied?: boolean })[];
@@ -113,8 +114,9 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default, DNS-only in front of CloudFront and API Gateway.
-                  const proxied = !cert.attach?.cloudfront && !cert.attach?.apiGateway;
+                  // Proxied by default, DNS-only in front of CloudFront, API Gateway and an NLB.
+                  const proxied =
+                    !cert.attach?.cloudfront && !cert.attach?.apiGateway && !cert.attach?.nlb;
                   return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
                 })
                 .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
@@ -145,6 +147,10 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           expect(cells["Attached to"]).toContain(cert.attach.alb.loadBalancerArn);
         if (cert.attach?.alb?.listenerArn)
           expect(cells["Attached to"]).toContain(cert.attach.alb.listenerArn);
+        if (cert.attach?.nlb?.loadBalancerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.nlb.loadBalancerArn);
+        if (cert.attach?.nlb?.listenerArn)
+          expect(cells["Attached to"]).toContain(cert.attach.nlb.listenerArn);
         if (cert.attach?.cloudfront)
           expect(cells["Attached to"]).toMatch(/^CloudFront distribution/);
         if (cert.attach?.apiGateway)

@@ -12,7 +12,7 @@ export interface AlbListenersProps {
   /** TLS policy of the HTTPS listener. */
   readonly sslPolicy: string;
   /** Validated certificate ARNs by distinct certificate name; the first is the listener's default, the rest SNI. */
-  readonly certificates: readonly { readonly name: string; readonly arn: string }[];
+  readonly certificates: readonly NamedCertificate[];
 }
 
 export class AlbListeners extends Construct {
@@ -22,19 +22,7 @@ export class AlbListeners extends Construct {
   /** `id` names the ALB (from its ARN) in resource ids. */
   constructor(scope: Construct, id: string, props: AlbListenersProps) {
     super(scope, id);
-    const names = props.certificates.map((c) => c.name);
-    if (!names.length) {
-      throw new Error(
-        `${this.node.path}: an HTTPS listener needs a default certificate, got none.`,
-      );
-    }
-    const repeated = names.find((n, i) => names.indexOf(n) !== i);
-    if (repeated !== undefined) {
-      throw new Error(
-        `${this.node.path}: certificate names must be distinct (they name the SNI bindings), got "${repeated}" twice.`,
-      );
-    }
-    const [first, ...others] = props.certificates;
+    const [first, others] = defaultAndSni(this, "an HTTPS listener", props.certificates);
     this.https = new LbListener(this, "https", {
       loadBalancerArn: props.loadBalancerArn,
       port: 443,
@@ -53,15 +41,53 @@ export class AlbListeners extends Construct {
       ],
     });
     this.http.overrideLogicalId(`${id}_http`);
-    // Certificate names apart from "https" and "http".
-    const sni = new Namespace(this, "certificates");
-    for (const cert of others) {
-      new ListenerCertificate(sni, sni.id(cert.name), {
-        resourceName: cert.name,
-        listenerArn: this.https.arn,
-        certificateArn: cert.arn,
-      });
-    }
+    bindBySni(this, this.https.arn, others);
+  }
+}
+
+/** A validated certificate for a listener: its distinct name and ARN. */
+export interface NamedCertificate {
+  readonly name: string;
+  readonly arn: string;
+}
+
+/**
+ * The default certificate of a listener certkit owns and the ones to add by SNI;
+ * `listener` names it in errors ("an HTTPS listener").
+ */
+export function defaultAndSni(
+  scope: Construct,
+  listener: string,
+  certificates: readonly NamedCertificate[],
+): [NamedCertificate, NamedCertificate[]] {
+  const names = certificates.map((c) => c.name);
+  if (!names.length) {
+    throw new Error(`${scope.node.path}: ${listener} needs a default certificate, got none.`);
+  }
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated !== undefined) {
+    throw new Error(
+      `${scope.node.path}: certificate names must be distinct (they name the SNI bindings), got "${repeated}" twice.`,
+    );
+  }
+  const [first, ...others] = certificates;
+  return [first, others];
+}
+
+/** Adds each certificate to the listener by SNI, each resource named after its certificate. */
+export function bindBySni(
+  scope: Construct,
+  listenerArn: string,
+  certificates: readonly NamedCertificate[],
+): void {
+  // Certificate names apart from the listeners' own ids.
+  const sni = new Namespace(scope, "certificates");
+  for (const cert of certificates) {
+    new ListenerCertificate(sni, sni.id(cert.name), {
+      resourceName: cert.name,
+      listenerArn,
+      certificateArn: cert.arn,
+    });
   }
 }
 
@@ -74,7 +100,10 @@ export interface ListenerCertificateProps {
   readonly certificateArn: string;
 }
 
-/** A certificate served by SNI on an existing HTTPS listener. */
+/**
+ * A certificate served by SNI on an existing HTTPS (ALB) or TLS (NLB) listener:
+ * aws_lb_listener_certificate takes either (hashicorp/aws docs, lb_listener_certificate).
+ */
 export class ListenerCertificate extends Construct {
   constructor(scope: Construct, id: string, props: ListenerCertificateProps) {
     super(scope, id);

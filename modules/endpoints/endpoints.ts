@@ -3,7 +3,7 @@
 // stack (the ALB exists only once the Ingress has the certificate ARN).
 import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
-import { albId, loadBalancerOfListener } from "../../domains/aws-names";
+import { loadBalancerId, loadBalancerOfListener } from "../../domains/aws-names";
 import { ingressGroups } from "../../domains/ingress-groups";
 import { type AppHostname, AppRecords, type EndpointTarget } from "../app-records";
 import { Namespace } from "../namespace";
@@ -13,6 +13,7 @@ import { DataAwsLb } from "../provider-imports";
 import { AlbListeners, ListenerCertificate } from "./alb-listeners";
 import { ApiGatewayDomain, type ApiMapping, apiDomainResourceName } from "./api-gateway-domain";
 import { CloudFrontSite, type CloudFrontSiteProps } from "./cloudfront-site";
+import { type AlpnPolicy, NlbListener } from "./nlb-listener";
 import { AlbScheme, ingressAnnotationsYaml } from "./ingress-annotations";
 
 /** What serves a certificate. */
@@ -49,6 +50,28 @@ export type EndpointAttach =
     }
   /** Only point hostnames at this ALB. */
   | { readonly kind: "alb-dns"; readonly dnsName: string }
+  /** An existing TLS listener of an NLB: the certificate is added for SNI. */
+  | {
+      readonly kind: "nlb-listener";
+      readonly listenerArn: string;
+      /** The NLB's DNS name. @default - looked up from the listener's NLB at plan time */
+      readonly dnsName?: string;
+    }
+  /** An NLB whose TLS:443 listener certkit owns. */
+  | {
+      readonly kind: "nlb-owned";
+      readonly loadBalancerArn: string;
+      /** Where TLS traffic goes. */
+      readonly targetGroupArn: string;
+      /** TLS policy of the TLS listener. */
+      readonly sslPolicy: string;
+      /** ALPN policy of the TLS listener. */
+      readonly alpnPolicy: AlpnPolicy;
+      /** The NLB's DNS name. @default - looked up from the NLB at plan time */
+      readonly dnsName?: string;
+    }
+  /** Only point hostnames at this NLB. */
+  | { readonly kind: "nlb-dns"; readonly dnsName: string }
   /** A CloudFront distribution made for the certificate. */
   | ({ readonly kind: "cloudfront" } & Pick<
       CloudFrontSiteProps,
@@ -115,18 +138,19 @@ export class Endpoints extends Construct {
   readonly domainTargets = new Map<string, Map<string, EndpointTarget>>();
   /** Helm values per Ingress group of the AWS Load Balancer Controller. */
   readonly ingressHandovers: IngressHandover[] = [];
-  private readonly albLookups = new Map<string, EndpointTarget>();
+  private readonly lbLookups = new Map<string, EndpointTarget>();
   private readonly props: EndpointsProps;
-  // Each kind of child in a scope of its own: certificate names never meet ALB ids.
+  // Each kind of child in a scope of its own: certificate names never meet load balancer ids.
   private readonly sites = new Namespace(this, "certificates");
   private readonly appRecords = new Namespace(this, "app-records");
   private readonly albs = new Construct(this, "albs");
+  private readonly nlbs = new Construct(this, "nlbs");
   private readonly lookups = new Construct(this, "alb-lookups");
 
   constructor(scope: Construct, id: string, props: EndpointsProps) {
     super(scope, id);
     this.props = props;
-    this.ownedAlbs(props.certificates);
+    this.ownedLoadBalancers(props.certificates);
     for (const c of props.certificates) {
       if (c.attach?.kind === "api-gateway") {
         this.apiGateway(c, c.attach);
@@ -163,15 +187,18 @@ export class Endpoints extends Construct {
       case undefined:
         return c.target === undefined ? undefined : { dnsName: c.target };
       case "alb-listener":
+      case "nlb-listener":
         new ListenerCertificate(this.sites, this.sites.id(c.name), {
           resourceName: c.name,
           listenerArn: a.listenerArn,
           certificateArn: this.arn(c),
         });
-        return this.albTarget(loadBalancerOfListener(a.listenerArn), a.dnsName);
+        return this.loadBalancerTarget(loadBalancerOfListener(a.listenerArn), a.dnsName);
       case "alb-owned":
-        return this.albTarget(a.loadBalancerArn, a.dnsName);
+      case "nlb-owned":
+        return this.loadBalancerTarget(a.loadBalancerArn, a.dnsName);
       case "alb-dns":
+      case "nlb-dns":
         return { dnsName: a.dnsName };
       case "cloudfront": {
         const site = new CloudFrontSite(this.sites, this.sites.id(c.name), {
@@ -245,39 +272,50 @@ export class Endpoints extends Construct {
     }
   }
 
-  /** One listener pair per ALB certkit owns; its certificates in name order, the first the default. */
-  private ownedAlbs(certs: readonly EndpointCertificate[]): void {
-    const byAlb = new Map<string, EndpointCertificate[]>();
+  /**
+   * The listeners of each load balancer certkit owns (an ALB's HTTPS and HTTP pair, an
+   * NLB's TLS listener); its certificates in name order, the first the default.
+   */
+  private ownedLoadBalancers(certs: readonly EndpointCertificate[]): void {
+    const byLb = new Map<string, EndpointCertificate[]>();
     for (const c of certs) {
-      if (c.attach?.kind === "alb-owned")
-        byAlb.set(c.attach.loadBalancerArn, [...(byAlb.get(c.attach.loadBalancerArn) ?? []), c]);
+      if (c.attach?.kind === "alb-owned" || c.attach?.kind === "nlb-owned")
+        byLb.set(c.attach.loadBalancerArn, [...(byLb.get(c.attach.loadBalancerArn) ?? []), c]);
     }
-    for (const [lbArn, group] of byAlb) {
-      const first = group[0].attach as Extract<EndpointAttach, { kind: "alb-owned" }>;
-      new AlbListeners(this.albs, albId(lbArn), {
+    for (const [lbArn, group] of byLb) {
+      const first = group[0].attach as Extract<EndpointAttach, { kind: "alb-owned" | "nlb-owned" }>;
+      const certificates = [...group]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((c) => ({ name: c.name, arn: this.arn(c) }));
+      const common = {
         loadBalancerArn: lbArn,
         targetGroupArn: first.targetGroupArn,
         sslPolicy: first.sslPolicy,
-        certificates: [...group]
-          .sort((a, b) => a.name.localeCompare(b.name))
-          .map((c) => ({ name: c.name, arn: this.arn(c) })),
-      });
+        certificates,
+      };
+      if (first.kind === "alb-owned") new AlbListeners(this.albs, loadBalancerId(lbArn), common);
+      else
+        new NlbListener(this.nlbs, loadBalancerId(lbArn), {
+          ...common,
+          alpnPolicy: first.alpnPolicy,
+        });
     }
   }
 
   /**
-   * An ALB by ARN: the configured DNS name alone, or both its DNS name and hosted
-   * zone looked up once per ALB (needs AWS access at plan time).
+   * A load balancer by ARN: the configured DNS name alone, or both its DNS name and
+   * hosted zone looked up once per load balancer (needs AWS access at plan time).
+   * data aws_lb reads either type (hashicorp/aws docs, d/lb: dns_name, zone_id).
    */
-  private albTarget(lbArn: string, dnsName: string | undefined): EndpointTarget {
+  private loadBalancerTarget(lbArn: string, dnsName: string | undefined): EndpointTarget {
     if (dnsName !== undefined) return { dnsName };
-    let target = this.albLookups.get(lbArn);
+    let target = this.lbLookups.get(lbArn);
     if (!target) {
-      const id = albId(lbArn);
+      const id = loadBalancerId(lbArn);
       const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
       target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
-      this.albLookups.set(lbArn, target);
+      this.lbLookups.set(lbArn, target);
     }
     return target;
   }
