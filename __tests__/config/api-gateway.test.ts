@@ -159,7 +159,7 @@ describe("attach.apiGateway", () => {
         "{ apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live }, cloudfront: { origin: o.example.net } }",
       ),
       [
-        `${AT}.attach (line 9, column 17): needs exactly one of alb, cloudfront, apiGateway, got cloudfront and apiGateway. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
+        `${AT}.attach (line 9, column 17): needs exactly one of alb, nlb, cloudfront, apiGateway, got cloudfront and apiGateway. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).`,
       ],
     );
   });

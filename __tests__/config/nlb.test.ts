@@ -77,7 +77,7 @@ describe("attach.nlb forms", () => {
         `          attach: { alb: { dnsName: a.elb.amazonaws.com }, nlb: { dnsName: b.elb.amazonaws.com } }`,
       ),
       [
-        "environments.prod.certificates.web.attach (line 9, column 17): needs exactly one of alb, cloudfront, nlb, got alb and nlb. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).",
+        "environments.prod.certificates.web.attach (line 9, column 17): needs exactly one of alb, nlb, cloudfront, apiGateway, got alb and nlb. Fix: one certificate per endpoint kind (CloudFront's must live in us-east-1).",
       ],
     );
   });
