@@ -1,7 +1,8 @@
 // Checks of `certificateAuthorityArn` (private certificates): an AWS Private CA ARN,
-// in the certificate's own region, and no key that only public certificates take.
+// in the certificate's own region, an endpoint that takes private certificates, and
+// no key that only public certificates take.
 import { parsePrivateCaArn } from "../domains/aws-names";
-import { CLOUDFRONT_CERTIFICATE_REGION, certificateRegion } from "./derive";
+import { certificateRegion } from "./derive";
 import { hostnameEntry } from "./endpoint-schema";
 import type { KeyPath, RuleFindings } from "./issues";
 import type { AwsRegion } from "./regions";
@@ -23,17 +24,22 @@ export function checkPrivateCa(
   const arn = cert.certificateAuthorityArn;
   if (arn === undefined) return;
   const path = [...at, "certificateAuthorityArn"];
+  const refused = publicOnlyEndpoint(cert.attach);
+  if (refused) {
+    out.issues.push({
+      path: [...at, "attach", refused.key],
+      message: `${refused.why}; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+    });
+  }
   const ca = parsePrivateCaArn(arn);
   if (typeof ca === "string") out.issues.push({ path, message: ca });
-  else if (region) {
+  // The region is moot on an endpoint that takes no private certificate at all.
+  else if (region && !refused) {
     const lives = certificateRegion(region, cert);
     if (ca.region !== lives) {
-      const why = cert.attach?.cloudfront
-        ? ` (CloudFront takes certificates from ${CLOUDFRONT_CERTIFICATE_REGION} only)`
-        : "";
       out.issues.push({
         path,
-        message: `is a CA in ${ca.region}, but the certificate lives in ${lives}${why}; ACM issues a private certificate only from a CA in the certificate's region (private CAs are regional and cannot be copied). Fix: use a CA in ${lives}, creating one there if needed.`,
+        message: `is a CA in ${ca.region}, but the certificate lives in ${lives}; ACM issues a private certificate only from a CA in the certificate's region (private CAs are regional and cannot be copied). Fix: use a CA in ${lives}, creating one there if needed.`,
       });
     }
   }
@@ -61,4 +67,31 @@ export function checkPrivateCa(
         "false changes nothing for a private certificate (certificateAuthorityArn): ACM validates nothing, and certkit writes no validation record and waits for nothing. Remove it.",
     });
   }
+}
+
+/**
+ * The attached endpoint that takes publicly trusted certificates only, and why, or
+ * undefined. CloudFront serves an alternate domain name only with a certificate from a
+ * CA on Mozilla's Included CA Certificate List (CloudFront developer guide, "Requirements
+ * for using SSL/TLS certificates with CloudFront", certificate issuer); API Gateway's
+ * custom domain names, edge-optimized and regional, need a certificate "signed by a
+ * publicly trusted Certificate Authority" (API Gateway developer guide, "Getting
+ * certificates ready in AWS Certificate Manager"). An AWS Private CA is neither.
+ */
+function publicOnlyEndpoint(
+  attach: CertificateConfig["attach"],
+): { key: "cloudfront" | "apiGateway"; why: string } | undefined {
+  if (attach?.cloudfront)
+    return {
+      key: "cloudfront",
+      why: "cannot serve a private certificate: CloudFront takes for alternate domain names only certificates from a CA on Mozilla's Included CA Certificate List (ACM's public certificates among them), and an AWS Private CA is not one, so CloudFront refuses the distribution at apply",
+    };
+  if (attach?.apiGateway) {
+    const form = attach.apiGateway.endpoint === "edge" ? "an edge-optimized" : "a regional";
+    return {
+      key: "apiGateway",
+      why: `cannot serve a private certificate: ${form} API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one`,
+    };
+  }
+  return undefined;
 }

@@ -176,7 +176,7 @@ export const CertificateSchema = z.strictObject({
   }),
   certificateAuthorityArn: z.string().optional().meta({
     description:
-      "ARN of an AWS Private CA (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>) that issues this certificate as a private one: no DNS validation, so certkit writes no validation record and waits for nothing, and its names need no configured zone (hostnames still do); waitForValidation, validationTimeoutMinutes and validationTtlSeconds do not apply. The CA must be in the certificate's region (us-east-1 with attach.cloudfront), in general-purpose mode, and let ACM renew (docs/certificates.md). Changing it replaces the certificate. @default - a public certificate validated by DNS",
+      "ARN of an AWS Private CA (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>) that issues this certificate as a private one: no DNS validation, so certkit writes no validation record and waits for nothing, and its names need no configured zone (hostnames still do); waitForValidation, validationTimeoutMinutes and validationTtlSeconds do not apply. The CA must be in the environment's region, in general-purpose mode, and let ACM renew (docs/certificates.md). Not with attach.cloudfront or attach.apiGateway: they take publicly trusted certificates only. Changing it replaces the certificate. @default - a public certificate validated by DNS",
   }),
   tags: tags.optional().meta({ description: "Extra tags on the certificate." }),
   alarm: AlarmSchema.optional(),

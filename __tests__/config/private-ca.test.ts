@@ -87,15 +87,31 @@ describe("private certificates", () => {
     );
   });
 
-  it("fails when a CloudFront certificate's CA is not in us-east-1, and takes one that is", () => {
+  // AWS refuses it there: CloudFront takes CAs of Mozilla's list only; API Gateway's
+  // custom domains, publicly trusted CAs only. The CA's region is then not reported.
+  it("fails when CloudFront would serve it, whatever the CA's region", () => {
     const cloudfront = (arn: string) =>
       withCertificate(
         `domains: [cdn.example.com], certificateAuthorityArn: "${arn}", attach: { cloudfront: { origin: o.example.net } }, hostnames: [cdn.example.com]`,
       );
-    expectProblems(cloudfront(CA), [
-      "environments.prod.certificates.web.certificateAuthorityArn (line 6, column 67): is a CA in eu-west-1, but the certificate lives in us-east-1 (CloudFront takes certificates from us-east-1 only); ACM issues a private certificate only from a CA in the certificate's region (private CAs are regional and cannot be copied). Fix: use a CA in us-east-1, creating one there if needed.",
+    for (const arn of [caArn("us-east-1"), CA]) {
+      expectProblems(cloudfront(arn), [
+        `environments.prod.certificates.web.attach.cloudfront (line 6, column 190): cannot serve a private certificate: CloudFront takes for alternate domain names only certificates from a CA on Mozilla's Included CA Certificate List (ACM's public certificates among them), and an AWS Private CA is not one, so CloudFront refuses the distribution at apply; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+      ]);
+    }
+  });
+
+  it("fails when an API Gateway custom domain would serve it, edge-optimized or regional", () => {
+    const api = (endpoint: string) =>
+      withCertificate(
+        `domains: [api.example.com], certificateAuthorityArn: "${CA}", attach: { apiGateway: { type: rest, endpoint: ${endpoint}, apiId: a1b2c3d4e5, stage: prod } }, hostnames: [api.example.com]`,
+      );
+    expectProblems(api("edge"), [
+      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: an edge-optimized API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
     ]);
-    expect(environmentOf(cloudfront(caArn("us-east-1"))).certificates[0].region).toBe("us-east-1");
+    expectProblems(api("regional"), [
+      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: a regional API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+    ]);
   });
 
   it("fails when it also asks for an exportable public certificate", () => {

@@ -1,7 +1,9 @@
 // Offline plan of private certificates (AWS Private CA): real terraform and AWS
 // provider; Cloudflare records stood in by terraform_data. The provider takes
 // certificate_authority_arn without validation_method (they conflict), and
-// nothing waits: no aws_acm_certificate_validation, no validation record.
+// nothing waits: no aws_acm_certificate_validation, no validation record. Only endpoints
+// that take a private certificate: CloudFront and API Gateway custom domains take publicly
+// trusted ones only, and the config refuses them (__tests__/config/private-ca.test.ts).
 import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
 import { EnvironmentStack } from "../../stacks/environment-stack";
@@ -10,8 +12,6 @@ import { configured, plannedCreate, providerRegions, zoneNames } from "./plan-qu
 
 const CA =
   "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
-const CA_US =
-  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/intranet/6a1e5c3b9d2f4e70";
 const TG =
@@ -30,10 +30,6 @@ environments:
         certificateAuthorityArn: "${CA}"
         attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}", dnsName: internal-intranet-1.eu-west-1.elb.amazonaws.com } }
         hostnames: [{ name: wiki.example.com, proxied: false }]
-      docs:
-        domains: [docs.internal.corp]
-        certificateAuthorityArn: "${CA_US}"
-        attach: { cloudfront: { origin: docs-origin.example.com } }
       public:
         domains: [example.com]
         target: lb.example.net
@@ -57,18 +53,14 @@ describePlan("private certificates planned offline (Cloudflare stood in by terra
       .filter((a) => a.startsWith(prefix))
       .sort();
 
-  it("requests each private certificate from its CA, with no validation method, through its region's provider", () => {
-    expect(providerRegions(plan)).toMatchObject({ aws: "eu-west-1", "aws.us_east_1": "us-east-1" });
+  it("requests the private certificate from its CA, with no validation method, in its region", () => {
+    expect(providerRegions(plan)).toMatchObject({ aws: "eu-west-1" });
+    expect(configured(plan, "aws_acm_certificate.wiki").provider_config_key).toBe("aws");
     expect(plannedCreate(plan, "aws_acm_certificate.wiki")).toMatchObject({
       certificate_authority_arn: CA,
       domain_name: "example.com",
       key_algorithm: "RSA_2048",
     });
-    expect(plannedCreate(plan, "aws_acm_certificate.docs")).toMatchObject({
-      certificate_authority_arn: CA_US,
-      domain_name: "docs.internal.corp",
-    });
-    expect(configured(plan, "aws_acm_certificate.docs").provider_config_key).toBe("aws.us_east_1");
     // Everything the certificate is given: no validation_method, no options.
     expect(Object.keys(configured(plan, "aws_acm_certificate.wiki").expressions).sort()).toEqual([
       "certificate_authority_arn",
@@ -93,17 +85,11 @@ describePlan("private certificates planned offline (Cloudflare stood in by terra
     ]);
   });
 
-  it("serves the certificate's own ARN on the listener and the distribution", () => {
+  it("serves the certificate's own ARN on the listener", () => {
     const listener = configured(plan, "aws_lb_listener.alb_intranet_6a1e5c3b9d2f4e70_https");
     expect(listener.expressions.certificate_arn.references).toEqual([
       "aws_acm_certificate.wiki.arn",
       "aws_acm_certificate.wiki",
-    ]);
-    const viewer = configured(plan, "aws_cloudfront_distribution.docs").expressions
-      .viewer_certificate as unknown as { acm_certificate_arn: { references: string[] } }[];
-    expect(viewer[0].acm_certificate_arn.references).toEqual([
-      "aws_acm_certificate.docs.arn",
-      "aws_acm_certificate.docs",
     ]);
   });
 });
