@@ -26,10 +26,13 @@ export class ZonesStack extends TerraformStack {
     super(scope, ZONES_STACK);
     configureBackend(this, props.config.zonesBackend, props.region, props.projectRoot);
     let aws: AwsProvider | undefined;
-    // Made only when a zone's host is in AWS: a Cloudflare-only zones stack stays without.
+    // The default AWS provider, made only when a zone's host is in AWS.
     const dns = dnsProvidersFor(this, {
       region: props.region,
-      awsProvider: () => (aws ??= new AwsProvider(this, "aws", { region: props.region })),
+      awsProvider: () => {
+        aws ??= new AwsProvider(this, "aws", { region: props.region });
+        return undefined;
+      },
     });
     for (const s of props.config.zoneSettings) {
       if (s.caa) {

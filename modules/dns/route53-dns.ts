@@ -53,7 +53,7 @@ export class Route53Dns extends Construct implements DnsProvider {
     // The import id is `<zone id>_<name>_<type>` (config rules check it names this record).
     const take = (record: Route53Record) => {
       record.overrideLogicalId(record.node.id);
-      if (spec.importRecordId) record.importFrom(spec.importRecordId);
+      if (spec.importRecordId) record.importFrom(spec.importRecordId, common.provider);
       return record;
     };
     if (spec.aliasZoneId !== undefined) {
