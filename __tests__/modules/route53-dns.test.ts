@@ -11,6 +11,7 @@ import {
   resourceOf,
   resourcesOf,
   synthEnvironment,
+  type SynthJson,
   yaml,
 } from "../helpers";
 
@@ -150,7 +151,7 @@ describe("Route 53 records", () => {
       "    certificates:",
       `    adopt: { hostnames: { www.example.net: ${ZONE}_www.example.net_A } }\n    certificates:`,
     );
-    const json = synthEnvironment(text) as { import?: unknown[] };
+    const json = synthEnvironment(text) as SynthJson & { import?: unknown[] };
     expect(json.import).toEqual([
       { id: `${ZONE}_www.example.net_A`, to: "aws_route53_record.app_www_example_net" },
     ]);
