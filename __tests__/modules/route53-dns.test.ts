@@ -72,6 +72,7 @@ describe("Route 53 records", () => {
       name: "example.net",
       type: "A",
       alias,
+      allow_overwrite: false,
     });
     expect(resourceOf(json, "aws_route53_record", "app_example_net_aaaa")).toEqual({
       zone_id: ZONE,

@@ -58,7 +58,9 @@ export class Route53Dns extends Construct implements DnsProvider {
     };
     if (spec.aliasZoneId !== undefined) {
       const alias = { name: spec.content, zoneId: spec.aliasZoneId, evaluateTargetHealth: false };
-      const a = take(new Route53Record(this, spec.id, { ...common, type: "A", alias }));
+      const a = take(
+        new Route53Record(this, spec.id, { ...common, type: "A", alias, allowOverwrite: false }),
+      );
       // Only the A record is imported: an AAAA may not exist yet, so it takes over by UPSERT.
       new Route53Record(this, `${spec.id}_aaaa`, {
         ...common,
