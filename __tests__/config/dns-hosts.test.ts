@@ -182,6 +182,17 @@ describe("rules across DNS hosts", () => {
     );
   });
 
+  it("warns that a Route 53 alias takes no ttlSeconds", () => {
+    const { warnings } = loaded(
+      across(
+        `web: { domains: [www.example.net], attach: { cloudfront: { origin: o.example.org } }, hostnames: [{ name: www.example.net, ttlSeconds: 600 }] }`,
+      ),
+    );
+    expect(warnings).toContain(
+      `environments.prod.certificates.web.hostnames[0].ttlSeconds (line 8, column 142): is not used: "www.example.net" becomes an alias record in Route 53, which takes the endpoint's own TTL. Remove ttlSeconds.`,
+    );
+  });
+
   it("checks claims and CNAME loops across hosts", () => {
     expectProblems(
       across(
