@@ -130,6 +130,18 @@ describe("rules across DNS hosts", () => {
     );
   });
 
+  it("fails when a zone's role is in another partition than the stacks", () => {
+    expectProblems(
+      hosts(
+        `route53: { zones: { example.net: { roleArn: "arn:aws-cn:iam::123456789012:role/dns" } } }`,
+        "[app.example.net]",
+      ),
+      [
+        `route53.zones["example.net"].roleArn (line 1, column 45): names partition aws-cn, but the stacks' region eu-west-1 is in partition aws, got "arn:aws-cn:iam::123456789012:role/dns". Fix: write arn:aws:iam::...`,
+      ],
+    );
+  });
+
   it("fails when a name would be validated in a private zone, or with TTL 1 outside Cloudflare", () => {
     expectProblems(
       across(`web: { domains: [app.internal.example.net, app.example.net], validationTtlSeconds: 1, target: lb.example.org }
