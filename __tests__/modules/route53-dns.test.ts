@@ -184,7 +184,7 @@ describe("Route 53 records", () => {
   it("keeps CAA for Amazon in one record set per apex, in the zones stack with its AWS provider", () => {
     const { config: resolved } = load(config(`web: { domains: [example.net] }`, ", caa: true"));
     const stack = new ZonesStack(Testing.app(), { config: resolved, region: "eu-west-1" });
-    const json = JSON.parse(Testing.synth(stack, true));
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
     expect(json.provider).toEqual({ aws: [{ region: "eu-west-1" }] });
     expect(resourcesOf(json, "aws_route53_record")).toEqual({
       caa_example_net: {
