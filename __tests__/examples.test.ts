@@ -174,9 +174,9 @@ describe("examples/mixed-hosts", () => {
         "acm_validation_cdn_example_net",
         "acm_validation_www_example_net",
         "app_cdn_example_net",
-        "app_cdn_example_net_aaaa",
+        "app_cdn_example_net__aaaa",
         "app_www_example_net",
-        "app_www_example_net_aaaa",
+        "app_www_example_net__aaaa",
       ],
       external: [
         ["validation", "(from ACM)"],

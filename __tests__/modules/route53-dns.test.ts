@@ -75,7 +75,7 @@ describe("Route 53 records", () => {
       alias,
       allow_overwrite: false,
     });
-    expect(resourceOf(json, "aws_route53_record", "app_example_net_aaaa")).toEqual({
+    expect(resourceOf(json, "aws_route53_record", "app_example_net__aaaa")).toEqual({
       zone_id: ZONE,
       name: "example.net",
       type: "AAAA",
@@ -157,9 +157,9 @@ describe("Route 53 records", () => {
     expect(json.import).toEqual([
       { id: `${ZONE}_www.example.net_A`, to: "aws_route53_record.app_www_example_net" },
     ]);
-    expect(resourceOf(json, "aws_route53_record", "app_www_example_net_aaaa").allow_overwrite).toBe(
-      true,
-    );
+    expect(
+      resourceOf(json, "aws_route53_record", "app_www_example_net__aaaa").allow_overwrite,
+    ).toBe(true);
   });
 
   it("aliases a controller-made ALB from the ingress stack, by the looked-up zone id", () => {
