@@ -133,7 +133,7 @@ describe("examples/route53", () => {
       roles: (prod.provider?.aws ?? []).map((p) => p.assume_role),
     }).toEqual({
       apex: {
-        name: "${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
+        name: "dualstack.${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
         zone_id: "${data.aws_lb.alb_shop_50dc6c495c0c9188.zone_id}",
         evaluate_target_health: false,
       },

@@ -405,6 +405,13 @@ function checkHostnames(
       });
     }
     if (name === zone.name) checkApexRecord(cert, name, zone.provider, path, out);
+    if (zone.privateZone && cert.attach?.cloudfront) {
+      // Route 53 API reference, AliasTarget: no alias to CloudFront in a private hosted zone.
+      out.issues.push({
+        path,
+        message: `"${name}" is in private zone ${zone.name}, where Route 53 takes no record pointing at a CloudFront distribution. Fix: put the hostname in a public zone.`,
+      });
+    }
     if (
       !isString &&
       h.ttlSeconds !== undefined &&

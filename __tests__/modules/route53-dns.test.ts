@@ -64,7 +64,7 @@ describe("Route 53 records", () => {
         api: { domains: [api.example.net], target: lb.example.org, hostnames: [{ name: api.example.net, ttlSeconds: 120 }] }`),
     );
     const alias = {
-      name: "${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
+      name: "dualstack.${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
       zone_id: "${data.aws_lb.alb_shop_50dc6c495c0c9188.zone_id}",
       evaluate_target_health: false,
     };
@@ -175,7 +175,7 @@ describe("Route 53 records", () => {
     const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
     const lb = Object.keys(dataSourcesOf(json, "aws_lb"))[0];
     expect(resourceOf(json, "aws_route53_record", "app_www_example_net").alias).toEqual({
-      name: `\${data.aws_lb.${lb}.dns_name}`,
+      name: `dualstack.\${data.aws_lb.${lb}.dns_name}`,
       zone_id: `\${data.aws_lb.${lb}.zone_id}`,
       evaluate_target_health: false,
     });

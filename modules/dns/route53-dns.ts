@@ -56,8 +56,8 @@ export class Route53Dns extends Construct implements DnsProvider {
       if (spec.importRecordId) record.importFrom(spec.importRecordId, common.provider);
       return record;
     };
-    if (spec.aliasZoneId !== undefined) {
-      const alias = { name: spec.content, zoneId: spec.aliasZoneId, evaluateTargetHealth: false };
+    if (spec.alias !== undefined) {
+      const alias = { ...spec.alias, evaluateTargetHealth: false };
       const a = take(
         new Route53Record(this, spec.id, { ...common, type: "A", alias, allowOverwrite: false }),
       );
