@@ -388,9 +388,7 @@ function checkHostnames(
     const settings = ctx.zones.get(zone.name);
     // A proxied name on a host without a proxy is the edge rules' to refuse.
     const proxied =
-      settings?.route.provider !== undefined &&
-      edgeProxyOf(settings.route.provider) !== undefined &&
-      hostnameEntry(h, cert.attach, true).proxied;
+      edgeProxyOf(zone.provider) !== undefined && hostnameEntry(h, cert.attach, true).proxied;
     if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
