@@ -229,6 +229,27 @@ describe("external records", () => {
     ).toEqual([validationName("web", "example.io")]);
   });
 
+  it("lists an external hostname of a controller-made ALB in the ingress stack's output", () => {
+    const env = load(
+      config(
+        `web: { domains: [www.example.io], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [www.example.io] }`,
+      ),
+    ).config.environments[0];
+    const stack = new IngressStack(Testing.app(), {
+      environment: env,
+      backend: env.ingressBackend!,
+    });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    expect(json.output?.external_dns_records.value).toEqual([
+      {
+        name: "www.example.io",
+        type: "CNAME",
+        value: "${data.aws_lb.alb_prod-eks_shop.dns_name}",
+        why: "app",
+      },
+    ]);
+  });
+
   it("adds no output when no record is external", () => {
     expect(synthEnvironment(config(`web: { domains: [example.net] }`)).output).not.toHaveProperty(
       "external_dns_records",
