@@ -14,7 +14,9 @@ import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { type AlbAttachConfig, type NlbAttachConfig, hostnameEntry } from "./endpoint-schema";
 import { apiGatewayDomainClaimProblem, checkApiGateway } from "./api-gateway-rules";
-import type { CertificateConfig, CertkitConfig } from "./schema";
+import type { ConfiguredZone } from "./derive";
+import { ZONE_SECTIONS, capabilitiesOf, edgeProxyOf } from "../domains/dns-hosts";
+import type { CertificateConfig } from "./schema";
 
 const ELB_ARN =
   /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
@@ -100,7 +102,8 @@ export interface EndpointContext {
   readonly ownedAnywhere: Map<string, KeyPath>;
   /** This environment's load balancer Terraform names (alb_/nlb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
-  readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
+  /** Every configured zone, by apex. */
+  readonly zones: ReadonlyMap<string, ConfiguredZone>;
   /** Hostnames that are API Gateway custom domain names, in any environment. */
   readonly apiDomains: Set<string>;
 }
@@ -470,7 +473,11 @@ function checkHostnames(
       const [to, key] = [...endpoints].find(([, k]) => k !== "attach.cloudfront.origin") ?? [];
       if (to !== undefined && key !== undefined) ctx.cnames.set(name, { path, to, key });
     }
-    const { proxied } = hostnameEntry(h, cert.attach);
+    const zone = ctx.router.route(name)!;
+    const settings = ctx.zones.get(zone.name);
+    // A proxied name on a host without a proxy is the edge rules' to refuse.
+    const proxied =
+      edgeProxyOf(zone.provider) !== undefined && hostnameEntry(h, cert.attach, true).proxied;
     if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
@@ -494,14 +501,74 @@ function checkHostnames(
         message: `"${name}" is proxied in front of an NLB: Cloudflare proxies only records that serve HTTP or HTTPS, so this works only if the NLB's TLS listener serves HTTPS. Leave out proxied: true for any other protocol; see docs/endpoints.md.`,
       });
     }
-    const zone = ctx.router.route(name)!;
-    const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
-    if (proxied && settings?.[1].sslMode !== "strict") {
-      out.warnings.push({
-        path: path,
-        message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["${zone.name}"].sslMode: strict, or make sure the zone already uses it.`,
+    if (name === zone.name) checkApexRecord(cert, name, zone.provider, path, out);
+    if (zone.privateZone && cert.attach?.cloudfront) {
+      // Route 53 API reference, AliasTarget: no alias to CloudFront in a private hosted zone.
+      out.issues.push({
+        path,
+        message: `"${name}" is in private zone ${zone.name}, where Route 53 takes no record pointing at a CloudFront distribution. Fix: put the hostname in a public zone.`,
       });
     }
+    if (
+      !isString &&
+      h.ttlSeconds !== undefined &&
+      capabilitiesOf(zone.provider).aliasRecords &&
+      hasAliasTarget(cert)
+    ) {
+      out.warnings.push({
+        path: [...at, "hostnames", i, "ttlSeconds"],
+        message: `is not used: "${name}" becomes an alias record in ${capabilitiesOf(zone.provider).label}, which takes the endpoint's own TTL. Remove ttlSeconds.`,
+      });
+    }
+    if (proxied && settings?.sslMode !== "strict") {
+      out.warnings.push({
+        path: path,
+        message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set ${formatPath([...(settings?.path ?? []), "sslMode"])}: strict, or make sure the zone already uses it.`,
+      });
+    }
+  });
+}
+
+/**
+ * Whether the endpoint certkit points hostnames at has a canonical hosted zone id
+ * (CloudFront's, or an ALB's looked up by ARN or by the controller's tags): then
+ * hosts with alias records write aliases, else CNAMEs.
+ */
+export function hasAliasTarget(cert: Pick<CertificateConfig, "attach">): boolean {
+  const alb = cert.attach?.alb;
+  if (cert.attach?.cloudfront) return true;
+  if (!alb || alb.dnsName !== undefined) return false;
+  return (
+    alb.ingressGroup !== undefined ||
+    alb.listenerArn !== undefined ||
+    alb.loadBalancerArn !== undefined
+  );
+}
+
+/** DNS allows no CNAME at a zone apex: there, a host needs alias records or flattening. */
+function checkApexRecord(
+  cert: CertificateConfig,
+  name: string,
+  provider: string,
+  path: KeyPath,
+  out: RuleFindings,
+): void {
+  const host = capabilitiesOf(provider);
+  if (host.apexCname || (host.aliasRecords && hasAliasTarget(cert))) return;
+  const why = `"${name}" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and ${host.label}`;
+  if (!host.writesRecords) {
+    out.warnings.push({
+      path,
+      message: `${why} gets a CNAME to the endpoint in output external_dns_records. Create it as the host's ALIAS/ANAME record (or flattened CNAME) if it has one, or use a name under the apex.`,
+    });
+    return;
+  }
+  const fix = host.aliasRecords
+    ? "point it at an endpoint with a hosted zone id (attach.alb by listenerArn or loadBalancerArn without dnsName, ingressGroup, or attach.cloudfront) so that it becomes an alias record, or use a name under the apex"
+    : "use a name under the apex";
+  out.issues.push({
+    path,
+    message: `${why} would get a CNAME: ${host.aliasRecords ? "an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName) does not give" : "it has no alias records"}. Fix: ${fix}.`,
   });
 }
 
@@ -522,7 +589,7 @@ function hostnameProblem(
     return `"${name}" is not covered by the certificate's names (${domains.join(", ")}); a wildcard covers exactly one level and not the apex. Fix: add "${name}" to domains, or serve it from a certificate that covers it.`;
   }
   if (!router.route(name))
-    return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
+    return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under ${ZONE_SECTIONS}.`;
   const key = endpoints.get(name);
   if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;

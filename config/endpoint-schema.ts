@@ -195,14 +195,17 @@ export const AttachSchema = z
 export const HostnameSchema = z.union([
   z.string(),
   z.strictObject({
-    name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
+    name: z.string().meta({
+      description:
+        "The hostname: a CNAME to the endpoint (Cloudflare, external), or alias A and AAAA records (Route 53).",
+    }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true; false with attach.cloudfront or attach.apiGateway (CDNs in series) or attach.nlb (not only HTTP): docs/endpoints.md",
+        "Through the DNS host's proxy (Cloudflare's; Route 53 and external zones have none). @default true in a zone whose host has a proxy; false elsewhere, and with attach.cloudfront or attach.apiGateway (CDNs in series) or attach.nlb (not only HTTP): docs/endpoints.md",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
-        "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
+        "TTL of a DNS-only record (proxied records always use automatic TTL; a Route 53 alias record has none). @default 300",
     }),
   }),
 ]);
@@ -214,14 +217,16 @@ type AttachForms = {
 };
 
 /**
- * Whether a hostname is proxied unless it says: not in front of CloudFront, itself a
- * CDN, nor of API Gateway (an edge domain is CloudFront too; a regional one follows
- * the same default so that one key behaves alike for both endpoints), nor of an NLB,
- * whose TLS traffic need not be HTTP (Cloudflare proxies only records that serve HTTP
- * or HTTPS: developers.cloudflare.com/dns/proxy-status/limitations).
+ * Whether a hostname is proxied unless it says: where its zone's host has a proxy, and
+ * not in front of CloudFront, itself a CDN, nor of API Gateway (an edge domain is
+ * CloudFront too; a regional one follows the same default so that one key behaves
+ * alike for both endpoints), nor of an NLB, whose TLS traffic need not be HTTP
+ * (Cloudflare proxies only records that serve HTTP or HTTPS:
+ * developers.cloudflare.com/dns/proxy-status/limitations).
  */
-export function proxiedByDefault(attach: AttachForms | undefined): boolean {
+export function proxiedByDefault(attach: AttachForms | undefined, hostHasProxy: boolean): boolean {
   return (
+    hostHasProxy &&
     attach?.cloudfront === undefined &&
     attach?.apiGateway === undefined &&
     attach?.nlb === undefined
@@ -232,19 +237,21 @@ export function proxiedByDefault(attach: AttachForms | undefined): boolean {
 export function hostnameEntry(
   h: HostnameConfig,
   attach: AttachForms | undefined,
+  hostHasProxy: boolean,
 ): { name: string; proxied: boolean; ttlSeconds?: number } {
-  if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
-  return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
+  if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach, hostHasProxy) };
+  return { ...h, proxied: h.proxied ?? proxiedByDefault(attach, hostHasProxy) };
 }
 
 export const endpointFields = {
   attach: AttachSchema.optional(),
   hostnames: z.array(HostnameSchema).optional().meta({
     description:
-      "App CNAMEs in Cloudflare pointing at the endpoint; each must be covered by the certificate.",
+      "App records pointing at the endpoint, in the zone that holds each (docs/dns-hosts.md); each must be covered by the certificate.",
   }),
   target: z.string().optional().meta({
-    description: "CNAME target of the hostnames when the certificate has no `attach`.",
+    description:
+      "CNAME target of the hostnames when the certificate has no `attach` (a CNAME in Route 53 too: not at a zone apex).",
   }),
 };
 

@@ -4,6 +4,9 @@
 import { parsePrivateCaArn } from "../domains/aws-names";
 import { certificateRegion } from "./derive";
 import { hostnameEntry } from "./endpoint-schema";
+import { edgeProxyOf } from "../domains/dns-hosts";
+import { normalizeDomain } from "../domains/names";
+import type { ZoneRouter } from "../domains/zones";
 import type { KeyPath, RuleFindings } from "./issues";
 import type { AwsRegion } from "./regions";
 import type { CertificateConfig } from "./schema";
@@ -19,6 +22,7 @@ export function checkPrivateCa(
   cert: CertificateConfig,
   at: KeyPath,
   region: AwsRegion | undefined,
+  router: ZoneRouter,
   out: RuleFindings,
 ): void {
   const arn = cert.certificateAuthorityArn;
@@ -53,7 +57,10 @@ export function checkPrivateCa(
   // Cloudflare's proxy in Full (strict) trusts public CAs only, unless the zone's Custom
   // Origin Trust Store holds the CA (developers.cloudflare.com/ssl/origin-configuration/custom-origin-trust-store/).
   (cert.hostnames ?? []).forEach((h, i) => {
-    const { name, proxied } = hostnameEntry(h, cert.attach);
+    const { name, proxied } = hostnameEntry(h, cert.attach, true);
+    const zone = router.route(normalizeDomain(name));
+    // Only a host with a proxy proxies; a proxied name elsewhere is the edge rules' to refuse.
+    if (!zone || !edgeProxyOf(zone.provider)) return;
     if (!proxied) return;
     out.warnings.push({
       path: typeof h === "string" ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"],

@@ -1,6 +1,7 @@
 // From the validated file to what stacks build: defaults merged, names
 // lowercased, validation records planned. Runs after the rules, but relies on none.
-import { advancedPackHosts, edgeProxyOf } from "../domains/edge-certificates";
+import { type EdgeCertificate, advancedPackHosts } from "../domains/edge-certificates";
+import { DNS_HOSTS, edgeProxyOf } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
@@ -9,10 +10,10 @@ import {
   type ResolvedAlarm,
   type ResolvedAssumeRole,
   type ResolvedBackend,
-  type ZoneConfig,
   assumedRole,
   certificateOwnTags,
   certificateRegion,
+  configuredZones,
   effectiveRegion,
   environmentTags,
   hasZoneSetting,
@@ -170,9 +171,12 @@ function lowercaseDnsNames(cfg: CertkitConfig): CertkitConfig {
   return {
     ...cfg,
     environments: Object.fromEntries(environments),
-    ...optional(
-      "cloudflare",
-      cfg.cloudflare && { ...cfg.cloudflare, zones: keys(cfg.cloudflare.zones) ?? {} },
+    // Every DNS host's zones by their lowercased apex.
+    ...Object.fromEntries(
+      DNS_HOSTS.flatMap((host) => {
+        const section = cfg[host];
+        return section ? [[host, { ...section, zones: keys<unknown>(section.zones) ?? {} }]] : [];
+      }),
     ),
   };
 }
@@ -230,15 +234,14 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
     };
   });
   const proxied = proxiedHostnames(cfg, router);
-  // zoneRoutes keeps the order of cloudflare.zones: the i-th route is the i-th zone.
-  const zoneSettings = Object.values(cfg.cloudflare?.zones ?? {}).flatMap((z, i) =>
+  const zoneSettings = configuredZones(cfg).flatMap((z) =>
     hasZoneSetting(z)
       ? [
           {
-            zone: zones[i],
+            zone: z.route,
             caa: z.caa,
             ...optional("sslMode", z.sslMode),
-            ...optional("edge", edgeOrder(zones[i], z.edgeCertificate, proxied)),
+            ...optional("edge", edgeOrder(z.route, z.edgeCertificate, proxied)),
           },
         ]
       : [],
@@ -276,7 +279,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined) =>
 /** The edge certificate to order for `zone`, across every environment's proxied names. */
 function edgeOrder(
   zone: ZoneRoute,
-  edge: ZoneConfig["edgeCertificate"],
+  edge: EdgeCertificate | undefined,
   proxied: readonly { name: string; zone: ZoneRoute }[],
 ): EdgeCertificateOrder | undefined {
   const proxy = edgeProxyOf(zone.provider);

@@ -9,8 +9,9 @@ import {
   normalizeDomain,
   validationRecordProblem,
 } from "../domains/names";
+import { ZONE_SECTIONS, capabilitiesOf } from "../domains/dns-hosts";
 import { ZoneRouter } from "../domains/zones";
-import { awsNameBase } from "../domains/aws-names";
+import { awsNameBase, partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
@@ -26,13 +27,13 @@ import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import {
   type ResolvedBackend,
   certificatesOf,
+  configuredZones,
   effectiveRegion,
   ingressBackend,
   needsIngressStack,
   hasZoneSettings,
   resolveBackend,
   writesValidationRecords,
-  zoneRoutes,
   zonesStackRegion,
 } from "./derive";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
@@ -59,7 +60,8 @@ export function validateConfig(cfg: CertkitConfig): RuleFindings {
 
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
-  const router = new ZoneRouter(zoneRoutes(cfg));
+  const zones = new Map(configuredZones(cfg).map((z) => [z.route.name, z]));
+  const router = new ZoneRouter([...zones.values()].map((z) => z.route));
   out.issues.push(...checkTokenText(cfg), ...checkBackendText(cfg));
   checkZones(cfg, out);
   checkBackend(cfg.defaults?.backend, ["defaults", "backend"], out);
@@ -69,7 +71,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       message: "defines no environment. Fix: add one, such as `prod:` with its certificates.",
     });
   }
-  // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
+  // One DNS record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
   const ownedAnywhere = new Map<string, KeyPath>();
   const cnames: EndpointContext["cnames"] = new Map();
@@ -93,7 +95,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       ownedAlbs: new Map(),
       ownedAnywhere,
       albIds: new Map(),
-      zones: cfg.cloudflare?.zones ?? {},
+      zones,
       apiDomains,
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
@@ -102,7 +104,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       const zones = writesValidationRecords(cert) ? router : undefined;
       checkDomains(cert.domains, [...certAt, "domains"], zones, out);
       checkEndpoints(cert, certAt, endpoints, out);
-      checkPrivateCa(cert, certAt, effectiveRegion(cfg, env), out);
+      checkPrivateCa(cert, certAt, effectiveRegion(cfg, env), router, out);
       if (!cert.waitForValidation && !cert.certificateAuthorityArn && cert.attach) {
         out.warnings.push({
           path: [...certAt, "waitForValidation"],
@@ -111,12 +113,13 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       }
     }
     checkValidationTtls(env, at, out);
+    checkAutomaticTtls(env, at, router, out);
   }
   checkEdgeCertificates(cfg, router, out);
   checkIngressGroups(cfg, out);
   checkNamePrefix(cfg, out);
   checkCnameChains(cnames, out);
-  checkSharedValidationRecords(cfg, out);
+  checkSharedValidationRecords(cfg, router, out);
   checkAlarmConfig(cfg, out);
   checkTags(cfg, out);
   checkS3Backends(cfg, out);
@@ -127,21 +130,50 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   return out;
 }
 
+/** Zone names, across every DNS host: well-formed, and each apex configured once. */
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
   // DNS names are case-insensitive: `Example.com` and `example.com` are one zone.
-  const seen = new Map<string, string>();
-  for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
-    const path = ["cloudflare", "zones", zone];
-    const problem = isWildcard(zone)
-      ? `may not be a wildcard, got "${zone}". Fix: write the zone's apex, "${baseName(zone)}"; records under it go to the zone.`
-      : domainNameProblem(normalizeDomain(zone));
+  const seen = new Map<string, KeyPath>();
+  for (const zone of configuredZones(cfg)) {
+    const { path } = zone;
+    const key = String(path[2]);
+    const problem = isWildcard(key)
+      ? `may not be a wildcard, got "${key}". Fix: write the zone's apex, "${baseName(key)}"; records under it go to the zone.`
+      : domainNameProblem(normalizeDomain(key));
     if (problem) out.issues.push({ path, message: `zone name ${problem}` });
-    const first = seen.get(normalizeDomain(zone));
-    if (first === undefined) seen.set(normalizeDomain(zone), zone);
-    else {
+    const first = seen.get(zone.route.name);
+    if (first === undefined) seen.set(zone.route.name, path);
+    else if (first[0] === path[0]) {
       out.issues.push({
         path,
-        message: `is the zone ${formatPath(["cloudflare", "zones", first])} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+        message: `is the zone ${formatPath(first)} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+      });
+    } else {
+      out.issues.push({
+        path,
+        message: `is also configured as ${formatPath(first)}: one zone has one DNS host, so certkit could not tell where its records go. Fix: keep the entry of the host that serves the zone (its NS records say which), remove the other.`,
+      });
+    }
+  }
+  checkZoneRoles(cfg, out);
+}
+
+/** A Route 53 zone's role: an IAM role ARN in the stacks' partition; externalId only with it. */
+function checkZoneRoles(cfg: CertkitConfig, out: RuleFindings): void {
+  // The zone's provider runs in the region of the stack writing to it; those share a partition.
+  const region = zonesStackRegion(cfg);
+  for (const [key, zone] of Object.entries(cfg.route53?.zones ?? {})) {
+    const path = ["route53", "zones", key];
+    if (zone.roleArn !== undefined) {
+      const problem =
+        roleArnProblem(zone.roleArn) ??
+        (region && partitionProblem(zone.roleArn, region, `the stacks' region ${region}`));
+      if (problem) out.issues.push({ path: [...path, "roleArn"], message: problem });
+    } else if (zone.externalId !== undefined) {
+      out.issues.push({
+        path: [...path, "externalId"],
+        message:
+          "only goes with roleArn (it is passed when assuming that role). Fix: add roleArn, or remove externalId.",
       });
     }
   }
@@ -204,7 +236,14 @@ function checkDomains(
       const zones = router.names;
       out.issues.push({
         path,
-        message: `"${name}" is under no configured zone (${zones.length ? `configured: ${zones.join(", ")}` : "none configured"}). Fix: add its zone under cloudflare.zones, or correct the name.`,
+        message: `"${name}" is under no configured zone (${zones.length ? `configured: ${zones.join(", ")}` : "none configured"}). Fix: add its zone under ${ZONE_SECTIONS}, or correct the name.`,
+      });
+    }
+    const zone = router?.route(name);
+    if (zone?.privateZone) {
+      out.issues.push({
+        path,
+        message: `"${name}" would be validated in private zone ${zone.name}, where ACM cannot see the record (it resolves the validation CNAME on the public internet). Fix: configure the public zone of the name for its validation record, or use waitForValidation: false and write the record in public DNS yourself.`,
       });
     }
   });
@@ -244,6 +283,26 @@ function checkValidationTtls(env: EnvironmentConfig, at: KeyPath, out: RuleFindi
         break;
       }
     }
+  }
+}
+
+/** TTL 1 means "automatic" at hosts that have it; elsewhere it is refused. */
+function checkAutomaticTtls(
+  env: EnvironmentConfig,
+  at: KeyPath,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
+  for (const cert of certificatesOf(env)) {
+    if (env.certificates[cert.name].validationTtlSeconds !== 1) continue;
+    const zone = cert.domains
+      .map((d) => router.route(d))
+      .find((z) => z && !capabilitiesOf(z.provider).automaticTtl);
+    if (!zone) continue;
+    out.issues.push({
+      path: [...at, "certificates", cert.name, "validationTtlSeconds"],
+      message: `is 1 (automatic), which ${capabilitiesOf(zone.provider).label} does not have (zone ${zone.name}). Fix: use 60 to 86400 seconds, such as 60 (the default).`,
+    });
   }
 }
 
@@ -404,9 +463,14 @@ function checkStateBucketRegion(cfg: CertkitConfig, out: RuleFindings): void {
 
 /**
  * Two environments in one AWS account get the same validation CNAME for a name;
- * two stacks managing one Cloudflare record would fight over it.
+ * two stacks managing one DNS record would fight over it. Records certkit only
+ * reports (external zones) belong to no stack.
  */
-function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): void {
+function checkSharedValidationRecords(
+  cfg: CertkitConfig,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
   const envs: EnvUse[] = Object.entries(cfg.environments).map(([name, env]) => ({
     name,
     env,
@@ -414,7 +478,8 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
     owners: Object.fromEntries(
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     ),
-    uses: validatedNames(name, env),
+    uses: validatedNames(name, env, router),
+    router,
   }));
   for (const e of envs) {
     // The key as written: the path must lead to it.
@@ -443,7 +508,7 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
       for (const n of shared) {
         out.issues.push({
           path: b.uses.get(n)!,
-          message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one Cloudflare record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
+          message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one ${capabilitiesOf(router.route(n)!.provider).label} record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
         });
       }
     } else if (!a.accountId || !b.accountId) {
@@ -485,6 +550,7 @@ interface EnvUse {
   readonly accountId?: string;
   readonly owners: Record<string, string>;
   readonly uses: Map<string, KeyPath>;
+  readonly router: ZoneRouter;
 }
 
 /** What is wrong with `e` leaving the record for `n` to `owner`, if anything. */
@@ -496,6 +562,10 @@ function ownerProblem(
 ): string | undefined {
   if (isWildcard(n)) {
     return `names a wildcard; x and *.x share one validation record, keyed by x. Fix: write "${baseName(n)}".`;
+  }
+  const zone = e.router.route(n);
+  if (zone && !capabilitiesOf(zone.provider).writesRecords) {
+    return `"${n}" is in zone ${zone.name} at ${capabilitiesOf(zone.provider).label}: certkit writes no record there, so no stack owns it. Fix: remove the entry.`;
   }
   if (!e.uses.has(n))
     return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
@@ -515,12 +585,21 @@ function ownerProblem(
   return undefined;
 }
 
-/** Base names an environment validates, with the key path of the first place each appears. */
-function validatedNames(envName: string, env: EnvironmentConfig): Map<string, KeyPath> {
+/**
+ * Base names whose validation record an environment's stack writes, with the key
+ * path of the first place each appears.
+ */
+function validatedNames(
+  envName: string,
+  env: EnvironmentConfig,
+  router: ZoneRouter,
+): Map<string, KeyPath> {
   const names = new Map<string, KeyPath>();
   for (const cert of certificatesOf(env)) {
     cert.domains.forEach((d, i) => {
       const base = baseName(d);
+      const zone = router.route(base);
+      if (zone && !capabilitiesOf(zone.provider).writesRecords) return;
       if (!names.has(base))
         names.set(base, ["environments", envName, "certificates", cert.name, "domains", i]);
     });

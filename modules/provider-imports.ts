@@ -21,6 +21,8 @@ export { ApiGatewayDomainName } from "@cdktf/provider-aws/lib/api-gateway-domain
 export { ApiGatewayBasePathMapping } from "@cdktf/provider-aws/lib/api-gateway-base-path-mapping";
 export { Apigatewayv2DomainName } from "@cdktf/provider-aws/lib/apigatewayv2-domain-name";
 export { Apigatewayv2ApiMapping } from "@cdktf/provider-aws/lib/apigatewayv2-api-mapping";
+export { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+export { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 
 export { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 export { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";

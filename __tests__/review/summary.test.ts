@@ -44,6 +44,8 @@ interface RawZone {
 }
 interface RawConfig {
   cloudflare?: { zones: Record<string, unknown> };
+  route53?: { zones: Record<string, unknown> };
+  external?: { zones: Record<string, unknown> };
   defaults?: { region?: string; alarm?: RawAlarm };
   environments: Record<string, RawEnvironment>;
 }
@@ -51,6 +53,9 @@ interface RawConfig {
 describe.each(bundledConfigs())("summary of %s", (file) => {
   const raw = parse(readFileSync(join(ROOT, file), "utf8")) as RawConfig;
   const { review, config, stacks } = reviewOfFile(file);
+  const allZones = [raw.cloudflare, raw.route53, raw.external].flatMap((h) =>
+    Object.keys(h?.zones ?? {}),
+  );
 
   test("index.md lists every environment with its region and certificate count", () => {
     const rows = tablesByHeading(review.files.get("index.md")!).get(
@@ -82,9 +87,10 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
 
   test("index.md describes the zones stack exactly when there is one", () => {
     const index = review.files.get("index.md")!;
-    const zones = Object.entries(raw.cloudflare?.zones ?? {}).filter(
-      ([, z]) => (z as RawZone).caa || (z as RawZone).sslMode,
-    );
+    const zones = [
+      ...Object.entries(raw.cloudflare?.zones ?? {}),
+      ...Object.entries(raw.route53?.zones ?? {}),
+    ].filter(([, z]) => (z as RawZone).caa || (z as RawZone).sslMode);
     expect(stacks.some((s) => s.name === "zones")).toBe(zones.length > 0);
     if (!zones.length) {
       expect(index).not.toContain("## Zone settings");
@@ -114,9 +120,15 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default, DNS-only in front of CloudFront, API Gateway and an NLB.
+                  // Proxied by default in Cloudflare zones, DNS-only in front of CloudFront,
+                  // API Gateway and an NLB.
+                  const name = typeof h === "string" ? h : h.name;
                   const proxied =
-                    !cert.attach?.cloudfront && !cert.attach?.apiGateway && !cert.attach?.nlb;
+                    !cert.attach?.cloudfront &&
+                    !cert.attach?.apiGateway &&
+                    !cert.attach?.nlb &&
+                    longestZone(name.toLowerCase(), allZones) ===
+                      longestZone(name.toLowerCase(), Object.keys(raw.cloudflare?.zones ?? {}));
                   return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
                 })
                 .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
@@ -130,7 +142,7 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
         }
         for (const d of cert.certificateAuthorityArn ? [] : domains) {
           const base = d.replace(/^\*\./, "");
-          const zone = longestZone(base, Object.keys(raw.cloudflare?.zones ?? {}));
+          const zone = longestZone(base, allZones);
           expect(cells["Validation records"]).toMatch(
             new RegExp(
               `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\`|owned by environment)`,

@@ -5,7 +5,12 @@ import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
 import { loadBalancerId, loadBalancerOfListener } from "../../domains/aws-names";
 import { ingressGroups } from "../../domains/ingress-groups";
-import { type AppHostname, AppRecords, type EndpointTarget } from "../app-records";
+import {
+  type AppHostname,
+  AppRecords,
+  type EndpointTarget,
+  loadBalancerTarget,
+} from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
@@ -193,10 +198,10 @@ export class Endpoints extends Construct {
           listenerArn: a.listenerArn,
           certificateArn: this.arn(c),
         });
-        return this.loadBalancerTarget(loadBalancerOfListener(a.listenerArn), a.dnsName);
+        return this.lbTarget(loadBalancerOfListener(a.listenerArn), a.dnsName);
       case "alb-owned":
       case "nlb-owned":
-        return this.loadBalancerTarget(a.loadBalancerArn, a.dnsName);
+        return this.lbTarget(a.loadBalancerArn, a.dnsName);
       case "alb-dns":
       case "nlb-dns":
         return { dnsName: a.dnsName };
@@ -307,14 +312,14 @@ export class Endpoints extends Construct {
    * hosted zone looked up once per load balancer (needs AWS access at plan time).
    * data aws_lb reads either type (hashicorp/aws docs, d/lb: dns_name, zone_id).
    */
-  private loadBalancerTarget(lbArn: string, dnsName: string | undefined): EndpointTarget {
+  private lbTarget(lbArn: string, dnsName: string | undefined): EndpointTarget {
     if (dnsName !== undefined) return { dnsName };
     let target = this.lbLookups.get(lbArn);
     if (!target) {
       const id = loadBalancerId(lbArn);
       const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
-      target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
+      target = loadBalancerTarget(lb);
       this.lbLookups.set(lbArn, target);
     }
     return target;
