@@ -36,7 +36,7 @@ describe("private certificates", () => {
         `domains: [api.internal.corp], certificateAuthorityArn: "${CA}", target: lb.example.net, hostnames: [api.internal.corp]`,
       ),
       [
-        'environments.prod.certificates.web.hostnames[0] (line 6, column 206): "api.internal.corp" is under no configured zone (configured: example.com, example.org). Fix: add its zone under cloudflare.zones.',
+        'environments.prod.certificates.web.hostnames[0] (line 6, column 206): "api.internal.corp" is under no configured zone (configured: example.com, example.org). Fix: add its zone under cloudflare.zones, route53.zones or external.zones.',
       ],
     );
   });
