@@ -531,17 +531,18 @@ function checkHostnames(
 
 /**
  * Whether the endpoint certkit points hostnames at has a canonical hosted zone id
- * (CloudFront's, or an ALB's looked up by ARN or by the controller's tags): then
- * hosts with alias records write aliases, else CNAMEs.
+ * (CloudFront's, an API Gateway domain's, or a load balancer's looked up by ARN or
+ * by the controller's tags): then hosts with alias records write aliases, else CNAMEs.
  */
 export function hasAliasTarget(cert: Pick<CertificateConfig, "attach">): boolean {
+  if (cert.attach?.cloudfront || cert.attach?.apiGateway) return true;
   const alb = cert.attach?.alb;
-  if (cert.attach?.cloudfront) return true;
-  if (!alb || alb.dnsName !== undefined) return false;
+  const lb = alb ?? cert.attach?.nlb;
+  if (!lb || lb.dnsName !== undefined) return false;
   return (
-    alb.ingressGroup !== undefined ||
-    alb.listenerArn !== undefined ||
-    alb.loadBalancerArn !== undefined
+    alb?.ingressGroup !== undefined ||
+    lb.listenerArn !== undefined ||
+    lb.loadBalancerArn !== undefined
   );
 }
 
@@ -564,11 +565,11 @@ function checkApexRecord(
     return;
   }
   const fix = host.aliasRecords
-    ? "point it at an endpoint with a hosted zone id (attach.alb by listenerArn or loadBalancerArn without dnsName, ingressGroup, or attach.cloudfront) so that it becomes an alias record, or use a name under the apex"
+    ? "point it at an endpoint with a hosted zone id (attach.alb or attach.nlb by listenerArn or loadBalancerArn without dnsName, alb.ingressGroup, attach.cloudfront or attach.apiGateway) so that it becomes an alias record, or use a name under the apex"
     : "use a name under the apex";
   out.issues.push({
     path,
-    message: `${why} would get a CNAME: ${host.aliasRecords ? "an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName) does not give" : "it has no alias records"}. Fix: ${fix}.`,
+    message: `${why} would get a CNAME: ${host.aliasRecords ? "an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName, nlb.dnsName) does not give" : "it has no alias records"}. Fix: ${fix}.`,
   });
 }
 

@@ -6,7 +6,8 @@ import type { ResolvedConfig } from "../config/resolve";
 import { ZONES_STACK } from "../config/stack-names";
 import { idPart } from "../domains/names";
 import { dnsProvidersFor } from "../modules/dns";
-import { AwsProvider } from "../modules/provider-imports";
+import type { AwsProvider } from "../modules/provider-imports";
+import { addAwsProvider } from "./aws-provider";
 import { configureBackend } from "./backend";
 
 /** CAs ACM issues from; any one of them in a CAA record lets ACM issue. */
@@ -14,7 +15,8 @@ export const AMAZON_CAA_DOMAIN = "amazon.com";
 
 export interface ZonesStackProps {
   /** The zones with settings and where the stack's state lives. */
-  readonly config: Pick<ResolvedConfig, "zoneSettings" | "zonesBackend">;
+  readonly config: Pick<ResolvedConfig, "zoneSettings" | "zonesBackend"> &
+    Partial<Pick<ResolvedConfig, "zonesAccount">>;
   /** AWS region of the stack's AWS provider (Route 53 zones) and of an s3 backend without its own. */
   readonly region: string;
   /** The project root as seen from the stack's folder, where relative local state paths start. @default "../../.." */
@@ -30,7 +32,12 @@ export class ZonesStack extends TerraformStack {
     const dns = dnsProvidersFor(this, {
       region: props.region,
       awsProvider: () => {
-        aws ??= new AwsProvider(this, "aws", { region: props.region });
+        // defaults' account and role, as the environments without their own use.
+        aws ??= addAwsProvider(
+          this,
+          { region: props.region, ...props.config.zonesAccount },
+          props.region,
+        );
         return undefined;
       },
     });

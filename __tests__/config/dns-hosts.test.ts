@@ -182,7 +182,7 @@ describe("rules across DNS hosts", () => {
       across(`web: { domains: [example.net, example.com], target: lb.example.org, hostnames: [example.net, example.com] }
         lb: { domains: [www.example.net], attach: { alb: { dnsName: lb.example.org } }, hostnames: [www.example.net] }`),
       [
-        `environments.prod.certificates.web.hostnames[0] (line 8, column 87): "example.net" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and Route 53 would get a CNAME: an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName) does not give. Fix: point it at an endpoint with a hosted zone id (attach.alb by listenerArn or loadBalancerArn without dnsName, ingressGroup, or attach.cloudfront) so that it becomes an alias record, or use a name under the apex.`,
+        `environments.prod.certificates.web.hostnames[0] (line 8, column 87): "example.net" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and Route 53 would get a CNAME: an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName, nlb.dnsName) does not give. Fix: point it at an endpoint with a hosted zone id (attach.alb or attach.nlb by listenerArn or loadBalancerArn without dnsName, alb.ingressGroup, attach.cloudfront or attach.apiGateway) so that it becomes an alias record, or use a name under the apex.`,
       ],
     );
     const { warnings } = loaded(
@@ -192,6 +192,35 @@ describe("rules across DNS hosts", () => {
     );
     expect(warnings).toContain(
       `environments.prod.certificates.web.hostnames[1] (line 8, column 126): "example.io" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and an external DNS host gets a CNAME to the endpoint in output external_dns_records. Create it as the host's ALIAS/ANAME record (or flattened CNAME) if it has one, or use a name under the apex.`,
+    );
+  });
+
+  it("takes an alias at a Route 53 apex for API Gateway and an NLB by ARN, not for an NLB by DNS name", () => {
+    const NLB =
+      "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/edge/50dc6c495c0c9188";
+    const TG =
+      "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/edge/73e2d6bc24d8a067";
+    expect(
+      loaded(
+        across(
+          `api: { domains: [example.net], attach: { apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }, hostnames: [example.net] }`,
+        ),
+      ).warnings.filter((w) => w.includes("apex")),
+    ).toEqual([]);
+    expect(
+      loaded(
+        across(
+          `edge: { domains: [example.net], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }, hostnames: [example.net] }`,
+        ),
+      ).warnings.filter((w) => w.includes("apex")),
+    ).toEqual([]);
+    expectProblems(
+      across(
+        `edge: { domains: [example.net], attach: { nlb: { dnsName: edge.elb.eu-west-1.amazonaws.com } }, hostnames: [example.net] }`,
+      ),
+      [
+        `environments.prod.certificates.edge.hostnames[0] (line 8, column 115): "example.net" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and Route 53 would get a CNAME: an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName, nlb.dnsName) does not give. Fix: point it at an endpoint with a hosted zone id (attach.alb or attach.nlb by listenerArn or loadBalancerArn without dnsName, alb.ingressGroup, attach.cloudfront or attach.apiGateway) so that it becomes an alias record, or use a name under the apex.`,
+      ],
     );
   });
 

@@ -1,7 +1,6 @@
 // roleArn / externalId: every AWS provider of an environment's stacks assumes the role
 // and stays pinned to the account; the zones stack's provider takes defaults'.
-import { Testing, TerraformStack } from "cdktf";
-import { addAwsProvider } from "../../stacks/aws-provider";
+import { Testing } from "cdktf";
 import { buildApp } from "../../stacks/build-app";
 import { SynthJson, load, yaml } from "../helpers";
 
@@ -64,21 +63,23 @@ describe("an environment with roleArn", () => {
 });
 
 describe("the zones stack's AWS access", () => {
-  it("gives an AWS provider defaults' account and role", () => {
-    const { config: resolved } = load(
-      config("tags: { tier: web }").replace(
-        'accountId: "123456789012"',
-        `accountId: "123456789012", roleArn: "${ROLE}"`,
-      ),
-    );
-    const stack = new TerraformStack(Testing.app(), "zones");
-    addAwsProvider(stack, { region: resolved.zonesRegion, ...resolved.zonesAccount }, "eu-west-1");
-    expect((JSON.parse(Testing.synth(stack)) as SynthJson).provider?.aws).toEqual([
+  it("gives the AWS provider of a Route 53 zone's settings defaults' account and role", () => {
+    const text = config("tags: { tier: web }")
+      .replace('accountId: "123456789012"', `accountId: "123456789012", roleArn: "${ROLE}"`)
+      .replace(
+        "cloudflare: { zones: { example.com: { caa: true } } }",
+        "route53: { zones: { example.com: { zoneId: Z0123456789ABCDEFGHIJ, caa: true } } }",
+      );
+    expect(awsProvidersByStack(text).zones).toEqual([
       {
         region: "eu-west-1",
         allowed_account_ids: ["123456789012"],
         assume_role: [{ role_arn: ROLE, session_name: "certkit-shop-zones" }],
       },
     ]);
+  });
+
+  it("has no AWS provider when no zone setting is at AWS", () => {
+    expect(awsProvidersByStack(config("tags: { tier: web }")).zones).toEqual([]);
   });
 });
