@@ -100,7 +100,7 @@ describe("Route 53 records", () => {
     );
     expect(resourceOf(json, "aws_route53_record", "app_cdn_example_net").alias).toEqual({
       name: "${aws_cloudfront_distribution.cdn.domain_name}",
-      zone_id: "${aws_cloudfront_distribution.cdn.hosted_zone_id}",
+      zone_id: "Z2FDTNDATAQYW2",
       evaluate_target_health: false,
     });
   });

@@ -36,6 +36,14 @@ export interface CloudFrontSiteProps {
   readonly comment: string;
 }
 
+/**
+ * The hosted zone id of every CloudFront distribution, for alias records: the
+ * provider's `hosted_zone_id` attribute is "simply an alias for the zone ID
+ * Z2FDTNDATAQYW2" (aws_cloudfront_distribution docs; AWS CDK's CloudFrontTarget:
+ * "This value never changes"). Written as is, the plan shows it.
+ */
+export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
+
 export class CloudFrontSite extends Construct {
   readonly distribution: CloudfrontDistribution;
   /** `dxxxx.cloudfront.net`, for CNAMEs. */
@@ -86,7 +94,7 @@ export class CloudFrontSite extends Construct {
     });
     this.distribution.overrideLogicalId(props.resourceName ?? id);
     this.domainName = this.distribution.domainName;
-    this.hostedZoneId = this.distribution.hostedZoneId;
+    this.hostedZoneId = CLOUDFRONT_HOSTED_ZONE_ID;
   }
 
   /** What CloudFront refuses at apply, refused here with what was received. */
