@@ -40,13 +40,14 @@ export const withCertificate = (fields: string) => yaml`
 
 /**
  * A config with environment prod (eu-west-1) whose certificates are the YAML lines
- * `certificates`, written 8 spaces in; `zone` is the fields of Cloudflare zone example.com.
+ * `certificates`, written 8 spaces in (line 7 is the first); `zone` is Cloudflare
+ * zone example.com's flow map.
  */
 export const prodConfig = (
   certificates: string,
-  zone = "zoneId: 0123456789abcdef0123456789abcdef",
+  zone = "{ zoneId: 0123456789abcdef0123456789abcdef }",
 ) => yaml`
-  cloudflare: { zones: { example.com: { ${zone} } } }
+  cloudflare: { zones: { example.com: ${zone} } }
   environments:
     prod:
       region: eu-west-1
@@ -62,7 +63,7 @@ ${certificates}
 export const webConfig = (rest: string) =>
   prodConfig(
     `        web:\n          domains: [example.com, "*.example.com"]\n${rest}`,
-    "sslMode: strict",
+    "{ sslMode: strict }",
   );
 
 /** The message of the ConfigError that loading `text` throws; fails the test when it loads. */

@@ -28,7 +28,7 @@ const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/
 const LISTENER = `${LB.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`;
 
 /** Zone example.com's fields: sslMode strict, as proxied records in front of HTTPS want. */
-const STRICT = "zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict";
+const STRICT = "{ zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict }";
 
 const records = (json: SynthJson) => resourcesOf(json, "cloudflare_dns_record");
 
