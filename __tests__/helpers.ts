@@ -38,6 +38,34 @@ export const withCertificate = (fields: string) => yaml`
       accountId: "${TEST_ACCOUNT_ID}"
 `;
 
+/**
+ * A config with environment prod (eu-west-1) whose certificates are the YAML lines
+ * `certificates`, written 8 spaces in (line 7 is the first); `zone` is Cloudflare
+ * zone example.com's flow map.
+ */
+export const prodConfig = (
+  certificates: string,
+  zone = "{ zoneId: 0123456789abcdef0123456789abcdef }",
+) => yaml`
+  cloudflare: { zones: { example.com: ${zone} } }
+  environments:
+    prod:
+      region: eu-west-1
+      accountId: "${TEST_ACCOUNT_ID}"
+      certificates:
+${certificates}
+`;
+
+/**
+ * One certificate `web` for example.com and *.example.com in prod (zone with sslMode strict);
+ * `rest` is YAML lines under it, written 10 spaces in (line 9 is the first).
+ */
+export const webConfig = (rest: string) =>
+  prodConfig(
+    `        web:\n          domains: [example.com, "*.example.com"]\n${rest}`,
+    "{ sslMode: strict }",
+  );
+
 /** The message of the ConfigError that loading `text` throws; fails the test when it loads. */
 export function configError(text: string, file = "certkit.yaml"): string {
   try {

@@ -1,19 +1,15 @@
 // Rules on `attach.apiGateway`, as the config file reports them, and what resolve makes of it.
-import { environmentOf, expectProblems, warningsOf, yaml } from "../helpers";
+import { environmentOf, expectProblems, prodConfig, warningsOf } from "../helpers";
 
 /** Certificate `api` for api.example.com in prod (eu-west-1); `attach` is the YAML after `attach:` (line 9). */
-const api = (attach: string, more = "          hostnames: [api.example.com]") => yaml`
-  cloudflare: { zones: { example.com: {} } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-        api:
+const api = (attach: string, more = "          hostnames: [api.example.com]") =>
+  prodConfig(
+    `        api:
           domains: [api.example.com]
           attach: ${attach}
-${more}
-`;
+${more}`,
+    "{}",
+  );
 
 const AT = "environments.prod.certificates.api";
 

@@ -1,5 +1,5 @@
 // Rules on `attach` and `hostnames`, as the config file reports them.
-import { environmentOf, expectProblems, load, warningsOf, yaml } from "../helpers";
+import { environmentOf, expectProblems, load, warningsOf, webConfig, yaml } from "../helpers";
 
 const LB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -7,23 +7,10 @@ const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/
 const LISTENER =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2";
 
-/** One certificate `web` for example.com and *.example.com in prod; `rest` is YAML under it (6 spaces in). */
-const web = (rest: string) => yaml`
-  cloudflare: { zones: { example.com: { sslMode: strict } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-        web:
-          domains: [example.com, "*.example.com"]
-${rest}
-`;
-
 describe("attach", () => {
   it("fails when both alb and cloudfront are given", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { alb: { dnsName: a.elb.amazonaws.com }, cloudfront: { origin: o.example.net } }`,
       ),
       [
@@ -34,7 +21,7 @@ describe("attach", () => {
 
   it("fails when an alb gives two forms", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { alb: { listenerArn: "${LISTENER}", loadBalancerArn: "${LB}", targetGroupArn: "${TG}" } }`,
       ),
       [
@@ -45,7 +32,7 @@ describe("attach", () => {
 
   it("fails when ingressGroup comes without cluster, and targetGroupArn without loadBalancerArn", () => {
     expectProblems(
-      web(`          attach: { alb: { ingressGroup: shop, targetGroupArn: "${TG}" } }`),
+      webConfig(`          attach: { alb: { ingressGroup: shop, targetGroupArn: "${TG}" } }`),
       [
         "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup. Fix: add cluster, or remove ingressGroup.",
         "environments.prod.certificates.web.attach.alb.targetGroupArn (line 9, column 62): only goes with loadBalancerArn. Fix: remove it, or add loadBalancerArn.",
@@ -55,11 +42,11 @@ describe("attach", () => {
 
   it("fails when an ARN is malformed, in another region or another account", () => {
     const elsewhere = LISTENER.replace("eu-west-1:123456789012", "us-west-2:999999999999");
-    expectProblems(web(`          attach: { alb: { listenerArn: "${elsewhere}" } }`), [
+    expectProblems(webConfig(`          attach: { alb: { listenerArn: "${elsewhere}" } }`), [
       `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): is in us-west-2, but the environment's certificates live in eu-west-1; an ALB only takes certificates from its own region. Fix: use an ALB in eu-west-1, or set the environment's region to us-west-2.`,
       `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): belongs to account 999999999999, but the environment is pinned to 123456789012. Fix: use a resource of account 123456789012.`,
     ]);
-    expectProblems(web(`          attach: { alb: { listenerArn: "${LB}" } }`), [
+    expectProblems(webConfig(`          attach: { alb: { listenerArn: "${LB}" } }`), [
       `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): is not a listener ARN, got "${LB}". Fix: use the form arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb-name>/<id>/<id>.`,
     ]);
   });
@@ -85,7 +72,9 @@ describe("attach", () => {
 
   it("fails when the ssl policy is not an ELB security policy", () => {
     expectProblems(
-      web(`          attach: { alb: { dnsName: a.elb.amazonaws.com, sslPolicy: TLSv1.2_2021 } }`),
+      webConfig(
+        `          attach: { alb: { dnsName: a.elb.amazonaws.com, sslPolicy: TLSv1.2_2021 } }`,
+      ),
       [
         'environments.prod.certificates.web.attach.alb.sslPolicy (line 9, column 67): is not an ELB security policy of Application Load Balancers, got "TLSv1.2_2021". Fix: use one of AWS\'s predefined policies, such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (recommended) or ELBSecurityPolicy-TLS13-1-2-2021-06; `aws elbv2 describe-ssl-policies` lists them.',
       ],
@@ -93,19 +82,19 @@ describe("attach", () => {
   });
 
   it("warns when a certificate is attached to nothing", () => {
-    expect(warningsOf(web(""))).toContain(
+    expect(warningsOf(webConfig(""))).toContain(
       "environments.prod.certificates.web (line 8, column 9): not attached to any endpoint; ACM renews only certificates in use by an AWS service. Add `attach` unless something outside certkit uses it.",
     );
   });
 
   it("moves a CloudFront certificate to us-east-1 and keeps the others in the environment's region", () => {
     const env = environmentOf(
-      web(`          attach: { cloudfront: { origin: origin.example.net } }`),
+      webConfig(`          attach: { cloudfront: { origin: origin.example.net } }`),
     );
     expect(env.certificates[0].region).toBe("us-east-1");
     expect(env.region).toBe("eu-west-1");
     expect(
-      environmentOf(web(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`))
+      environmentOf(webConfig(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`))
         .certificates[0].region,
     ).toBe("eu-west-1");
   });
@@ -113,7 +102,7 @@ describe("attach", () => {
 
 describe("hostnames", () => {
   const attached = (hostnames: string) =>
-    web(
+    webConfig(
       `          attach: { alb: { dnsName: a.elb.amazonaws.com } }\n          hostnames: ${hostnames}`,
     );
 
@@ -170,7 +159,7 @@ describe("hostnames", () => {
   });
 
   it("fails when hostnames have no attach and no target, and when target comes with attach", () => {
-    expectProblems(web("          hostnames: [www.example.com]"), [
+    expectProblems(webConfig("          hostnames: [www.example.com]"), [
       "environments.prod.certificates.web.hostnames (line 9, column 20): have nowhere to point: the certificate has no `attach`. Fix: add `attach`, or `target: <dns name>` for the CNAMEs.",
     ]);
     expectProblems(attached("[www.example.com]\n          target: x.example.net"), [
@@ -180,7 +169,7 @@ describe("hostnames", () => {
 
   it("fails when the CloudFront origin is one of its hostnames", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { cloudfront: { origin: www.example.com } }\n          hostnames: [www.example.com]`,
       ),
       [
@@ -242,7 +231,7 @@ describe("environment names", () => {
 
 describe("soft problems and claims across environments", () => {
   it("warns when dnsName alone leaves the certificate on no listener", () => {
-    const text = web(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`);
+    const text = webConfig(`          attach: { alb: { dnsName: a.elb.amazonaws.com } }`);
     expect(warningsOf(text)).toContain(
       "environments.prod.certificates.web.attach.alb (line 9, column 24): dnsName alone only points the hostnames at the ALB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.",
     );
@@ -250,7 +239,7 @@ describe("soft problems and claims across environments", () => {
 
   it("warns when a CloudFront distribution would get no aliases", () => {
     expect(
-      warningsOf(web(`          attach: { cloudfront: { origin: o.example.net } }`)),
+      warningsOf(webConfig(`          attach: { cloudfront: { origin: o.example.net } }`)),
     ).toContain(
       "environments.prod.certificates.web.attach.cloudfront (line 9, column 31): the distribution gets no aliases, so it serves the certificate for no name. Add hostnames (they become its aliases).",
     );
@@ -332,14 +321,17 @@ describe("the scheme of a controller-made ALB", () => {
   });
 
   it("leaves an ingress group without cluster to the form check", () => {
-    expectProblems(web(`          attach: { alb: { ingressGroup: shop, scheme: internal } }`), [
-      "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup. Fix: add cluster, or remove ingressGroup.",
-    ]);
+    expectProblems(
+      webConfig(`          attach: { alb: { ingressGroup: shop, scheme: internal } }`),
+      [
+        "environments.prod.certificates.web.attach.alb.cluster (line 9, column 24): is required with ingressGroup. Fix: add cluster, or remove ingressGroup.",
+      ],
+    );
   });
 
   it("fails when internal is set on an ALB certkit does not get from the controller", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { alb: { listenerArn: "${LISTENER}", dnsName: a.elb.amazonaws.com, scheme: internal } }`,
       ),
       [

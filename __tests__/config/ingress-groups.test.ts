@@ -1,19 +1,15 @@
 // The certificates of one Ingress group share one ALB and one set of Helm values.
-import { environmentOf, expectProblems, yaml } from "../helpers";
+import { environmentOf, expectProblems, prodConfig } from "../helpers";
 
 const TLS13 = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** prod with certificates `web` and `api`; `web`/`api` are the rest of their `alb` flow maps. */
-const shop = (web: string, api: string) => yaml`
-  cloudflare: { zones: { example.com: {} } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-        web: { domains: [www.example.com], attach: { alb: { cluster: eks, ${web} } } }
-        api: { domains: [api.example.com], attach: { alb: { cluster: eks, ${api} } } }
-`;
+const shop = (web: string, api: string) =>
+  prodConfig(
+    `        web: { domains: [www.example.com], attach: { alb: { cluster: eks, ${web} } } }
+        api: { domains: [api.example.com], attach: { alb: { cluster: eks, ${api} } } }`,
+    "{}",
+  );
 
 const policies = (text: string) =>
   environmentOf(text).certificates.map(

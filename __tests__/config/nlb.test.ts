@@ -1,6 +1,6 @@
 // Rules on attach.nlb, as the config file reports them: the ALB's forms and checks
 // (endpoints.test.ts) for a Network Load Balancer, and the two types kept apart.
-import { environmentOf, expectProblems, load, warningsOf, yaml } from "../helpers";
+import { environmentOf, expectProblems, load, warningsOf, webConfig, yaml } from "../helpers";
 
 const ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012";
 const NLB = `${ARN}:loadbalancer/net/edge/50dc6c495c0c9188`;
@@ -9,23 +9,12 @@ const ALB = `${ARN}:loadbalancer/app/shop/50dc6c495c0c9188`;
 const ALB_LISTENER = `${ARN}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`;
 const TG = `${ARN}:targetgroup/tls/73e2d6bc24d8a067`;
 
-/** One certificate `web` for example.com and *.example.com in prod; `rest` is YAML under it (6 spaces in). */
-const web = (rest: string) => yaml`
-  cloudflare: { zones: { example.com: { sslMode: strict } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-        web:
-          domains: [example.com, "*.example.com"]
-${rest}
-`;
-
 describe("attach.nlb forms", () => {
   it("resolves a load balancer certkit owns, with the recommended TLS policy and ALPN None by default", () => {
     const env = environmentOf(
-      web(`          attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }`),
+      webConfig(
+        `          attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }`,
+      ),
     );
     expect(env.certificates[0].attach).toEqual({
       kind: "nlb-owned",
@@ -38,19 +27,19 @@ describe("attach.nlb forms", () => {
 
   it("resolves an existing TLS listener and a DNS name alone (lowercased)", () => {
     expect(
-      environmentOf(web(`          attach: { nlb: { listenerArn: "${NLB_LISTENER}" } }`))
+      environmentOf(webConfig(`          attach: { nlb: { listenerArn: "${NLB_LISTENER}" } }`))
         .certificates[0].attach,
     ).toEqual({ kind: "nlb-listener", listenerArn: NLB_LISTENER });
     expect(
       environmentOf(
-        web(`          attach: { nlb: { dnsName: Edge-1.ELB.eu-west-1.amazonaws.com } }`),
+        webConfig(`          attach: { nlb: { dnsName: Edge-1.ELB.eu-west-1.amazonaws.com } }`),
       ).certificates[0].attach,
     ).toEqual({ kind: "nlb-dns", dnsName: "edge-1.elb.eu-west-1.amazonaws.com" });
   });
 
   it("fails when an nlb gives two forms", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { nlb: { listenerArn: "${NLB_LISTENER}", loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }`,
       ),
       [
@@ -60,11 +49,13 @@ describe("attach.nlb forms", () => {
   });
 
   it("fails when loadBalancerArn and targetGroupArn come apart", () => {
-    expectProblems(web(`          attach: { nlb: { loadBalancerArn: "${NLB}" } }`), [
+    expectProblems(webConfig(`          attach: { nlb: { loadBalancerArn: "${NLB}" } }`), [
       "environments.prod.certificates.web.attach.nlb.targetGroupArn (line 9, column 24): is required with loadBalancerArn. Fix: add targetGroupArn, or remove loadBalancerArn.",
     ]);
     expectProblems(
-      web(`          attach: { nlb: { dnsName: a.elb.amazonaws.com, targetGroupArn: "${TG}" } }`),
+      webConfig(
+        `          attach: { nlb: { dnsName: a.elb.amazonaws.com, targetGroupArn: "${TG}" } }`,
+      ),
       [
         "environments.prod.certificates.web.attach.nlb.targetGroupArn (line 9, column 72): only goes with loadBalancerArn. Fix: remove it, or add loadBalancerArn.",
       ],
@@ -73,7 +64,7 @@ describe("attach.nlb forms", () => {
 
   it("fails when alb and nlb are both given", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { alb: { dnsName: a.elb.amazonaws.com }, nlb: { dnsName: b.elb.amazonaws.com } }`,
       ),
       [
@@ -84,7 +75,7 @@ describe("attach.nlb forms", () => {
 
   it("warns when dnsName alone serves nothing", () => {
     expect(
-      warningsOf(web(`          attach: { nlb: { dnsName: a.elb.amazonaws.com } }`)),
+      warningsOf(webConfig(`          attach: { nlb: { dnsName: a.elb.amazonaws.com } }`)),
     ).toContain(
       "environments.prod.certificates.web.attach.nlb (line 9, column 24): dnsName alone only points the hostnames at the NLB; certkit does not put the certificate on a listener, and ACM renews only certificates in use. Use listenerArn (SNI) or loadBalancerArn unless a listener outside certkit serves it.",
     );
@@ -94,35 +85,39 @@ describe("attach.nlb forms", () => {
 describe("ALB and NLB ARNs kept apart", () => {
   it("fails when an ALB's ARN is under nlb", () => {
     expectProblems(
-      web(`          attach: { nlb: { loadBalancerArn: "${ALB}", targetGroupArn: "${TG}" } }`),
+      webConfig(
+        `          attach: { nlb: { loadBalancerArn: "${ALB}", targetGroupArn: "${TG}" } }`,
+      ),
       [
         `environments.prod.certificates.web.attach.nlb.loadBalancerArn (line 9, column 43): is an Application Load Balancer's loadbalancer ARN (loadbalancer/app/...), but attach.nlb takes Network Load Balancers, got "${ALB}". Fix: move the settings under attach.alb, or use the loadbalancer ARN of an NLB (loadbalancer/net/...).`,
       ],
     );
-    expectProblems(web(`          attach: { nlb: { listenerArn: "${ALB_LISTENER}" } }`), [
+    expectProblems(webConfig(`          attach: { nlb: { listenerArn: "${ALB_LISTENER}" } }`), [
       `environments.prod.certificates.web.attach.nlb.listenerArn (line 9, column 39): is an Application Load Balancer's listener ARN (listener/app/...), but attach.nlb takes Network Load Balancers, got "${ALB_LISTENER}". Fix: move the settings under attach.alb, or use the listener ARN of an NLB (listener/net/...).`,
     ]);
   });
 
   it("fails when an NLB's ARN is under alb", () => {
     expectProblems(
-      web(`          attach: { alb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }`),
+      webConfig(
+        `          attach: { alb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } }`,
+      ),
       [
         `environments.prod.certificates.web.attach.alb.loadBalancerArn (line 9, column 43): is a Network Load Balancer's loadbalancer ARN (loadbalancer/net/...), but attach.alb takes Application Load Balancers, got "${NLB}". Fix: move the settings under attach.nlb, or use the loadbalancer ARN of an ALB (loadbalancer/app/...).`,
       ],
     );
-    expectProblems(web(`          attach: { alb: { listenerArn: "${NLB_LISTENER}" } }`), [
+    expectProblems(webConfig(`          attach: { alb: { listenerArn: "${NLB_LISTENER}" } }`), [
       `environments.prod.certificates.web.attach.alb.listenerArn (line 9, column 39): is a Network Load Balancer's listener ARN (listener/net/...), but attach.alb takes Application Load Balancers, got "${NLB_LISTENER}". Fix: move the settings under attach.nlb, or use the listener ARN of an ALB (listener/app/...).`,
     ]);
   });
 
   it("fails when an NLB ARN is malformed, of another region or account", () => {
     const elsewhere = NLB_LISTENER.replace("eu-west-1:123456789012", "us-west-2:999999999999");
-    expectProblems(web(`          attach: { nlb: { listenerArn: "${elsewhere}" } }`), [
+    expectProblems(webConfig(`          attach: { nlb: { listenerArn: "${elsewhere}" } }`), [
       `environments.prod.certificates.web.attach.nlb.listenerArn (line 9, column 39): is in us-west-2, but the environment's certificates live in eu-west-1; an NLB only takes certificates from its own region. Fix: use an NLB in eu-west-1, or set the environment's region to us-west-2.`,
       `environments.prod.certificates.web.attach.nlb.listenerArn (line 9, column 39): belongs to account 999999999999, but the environment is pinned to 123456789012. Fix: use a resource of account 123456789012.`,
     ]);
-    expectProblems(web(`          attach: { nlb: { listenerArn: "${NLB}" } }`), [
+    expectProblems(webConfig(`          attach: { nlb: { listenerArn: "${NLB}" } }`), [
       `environments.prod.certificates.web.attach.nlb.listenerArn (line 9, column 39): is not a listener ARN, got "${NLB}". Fix: use the form arn:aws:elasticloadbalancing:<region>:<account>:listener/net/<nlb-name>/<id>/<id>.`,
     ]);
   });
@@ -168,7 +163,7 @@ describe("the TLS listener certkit owns", () => {
 
   it("fails when an ALPN policy is set where certkit creates no listener", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { nlb: { listenerArn: "${NLB_LISTENER}", alpnPolicy: HTTP2Preferred } }`,
       ),
       [
@@ -176,7 +171,9 @@ describe("the TLS listener certkit owns", () => {
       ],
     );
     expectProblems(
-      web(`          attach: { nlb: { dnsName: a.elb.amazonaws.com, alpnPolicy: HTTP2Only } }`),
+      webConfig(
+        `          attach: { nlb: { dnsName: a.elb.amazonaws.com, alpnPolicy: HTTP2Only } }`,
+      ),
       [
         "environments.prod.certificates.web.attach.nlb.alpnPolicy (line 9, column 68): only applies to the TLS listener certkit creates (with loadBalancerArn); certkit attaches nothing here. Fix: remove it.",
       ],
@@ -185,7 +182,7 @@ describe("the TLS listener certkit owns", () => {
 
   it("fails when the TLS or ALPN policy is not one AWS has", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", sslPolicy: TLSv1.2_2021, alpnPolicy: h2 } }`,
       ),
       [
@@ -199,7 +196,7 @@ describe("the TLS listener certkit owns", () => {
 describe("hostnames of an NLB", () => {
   it("are DNS-only unless they say: Cloudflare's proxy carries HTTP(S) only", () => {
     const env = environmentOf(
-      web(
+      webConfig(
         `          attach: { nlb: { dnsName: a.elb.amazonaws.com } }\n          hostnames: [www.example.com, { name: api.example.com, proxied: true }]`,
       ),
     );
@@ -212,7 +209,7 @@ describe("hostnames of an NLB", () => {
   it("warns when a hostname is proxied anyway: only HTTPS passes Cloudflare's proxy", () => {
     expect(
       warningsOf(
-        web(
+        webConfig(
           `          attach: { nlb: { dnsName: a.elb.amazonaws.com } }\n          hostnames: [{ name: api.example.com, proxied: true }]`,
         ),
       ),
@@ -223,7 +220,7 @@ describe("hostnames of an NLB", () => {
 
   it("fails when a hostname is the NLB's own DNS name", () => {
     expectProblems(
-      web(
+      webConfig(
         `          attach: { nlb: { dnsName: www.example.com } }\n          hostnames: [www.example.com]`,
       ),
       [

@@ -8,13 +8,14 @@ import {
 import { loadBalancerOfListener } from "../../domains/aws-names";
 import { buildApp } from "../../stacks/build-app";
 import {
-  SynthJson,
   dataSourcesOf,
   expectCounts,
   load,
+  prodConfig,
   resourceOf,
   resourcesOf,
   synthEnvironment,
+  SynthJson,
   yaml,
 } from "../helpers";
 
@@ -26,23 +27,18 @@ const LB =
 const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
 const LISTENER = `${LB.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`;
 
-/** prod with certificates given as YAML lines under `certificates:` (8 spaces in). */
-const prod = (certificates: string) => yaml`
-  cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-${certificates}
-`;
+/** Zone example.com's fields: sslMode strict, as proxied records in front of HTTPS want. */
+const STRICT = "{ zoneId: 0123456789abcdef0123456789abcdef, sslMode: strict }";
 
 const records = (json: SynthJson) => resourcesOf(json, "cloudflare_dns_record");
 
 describe("ALB whose listeners certkit owns", () => {
   const json = synthEnvironment(
-    prod(`        web: { domains: [example.com, "*.example.com"], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}", dnsName: shop.eu-west-1.elb.amazonaws.com } }, hostnames: [www.example.com] }
-        api: { domains: [api.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}", dnsName: shop.eu-west-1.elb.amazonaws.com } }, hostnames: [{ name: api.example.com, proxied: false }] }`),
+    prodConfig(
+      `        web: { domains: [example.com, "*.example.com"], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}", dnsName: shop.eu-west-1.elb.amazonaws.com } }, hostnames: [www.example.com] }
+        api: { domains: [api.example.com], attach: { alb: { loadBalancerArn: "${LB}", targetGroupArn: "${TG}", dnsName: shop.eu-west-1.elb.amazonaws.com } }, hostnames: [{ name: api.example.com, proxied: false }] }`,
+      STRICT,
+    ),
   );
 
   it("creates HTTPS:443 with the policy and the first certificate, HTTP:80 redirecting with 301", () => {
@@ -87,8 +83,9 @@ describe("ALB whose listeners certkit owns", () => {
 describe("existing HTTPS listener", () => {
   it("adds the certificate for SNI and looks the ALB's DNS name up from the listener's ALB", () => {
     const json = synthEnvironment(
-      prod(
+      prodConfig(
         `        web: { domains: [www.example.com], attach: { alb: { listenerArn: "${LISTENER}" } }, hostnames: [www.example.com] }`,
+        STRICT,
       ),
     );
     expect(resourceOf(json, "aws_lb_listener_certificate", "web")).toMatchObject({
@@ -109,8 +106,9 @@ describe("existing HTTPS listener", () => {
 
 describe("CloudFront", () => {
   const json = synthEnvironment(
-    prod(
+    prodConfig(
       `        cdn: { domains: [cdn.example.com], attach: { cloudfront: { origin: origin.example.net, minimumProtocolVersion: TLSv1.2_2019 } }, hostnames: [cdn.example.com] }`,
+      STRICT,
     ),
   );
 
@@ -158,9 +156,11 @@ describe("CloudFront", () => {
 });
 
 describe("ALB made by the AWS Load Balancer Controller", () => {
-  const text =
-    prod(`        web: { domains: [shop.example.com, "*.shop.example.com"], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [shop.example.com] }
-        api: { domains: [api.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } } }`);
+  const text = prodConfig(
+    `        web: { domains: [shop.example.com, "*.shop.example.com"], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [shop.example.com] }
+        api: { domains: [api.example.com], attach: { alb: { ingressGroup: shop, cluster: prod-eks } } }`,
+    STRICT,
+  );
 
   it("never touches its listeners and hands the ARNs over as Helm values", () => {
     const json = synthEnvironment(text);

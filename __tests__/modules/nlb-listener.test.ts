@@ -3,13 +3,13 @@
 import { Testing } from "cdktf";
 import { NlbListener, type NlbListenerProps } from "../../modules/endpoints/nlb-listener";
 import {
-  SynthJson,
   dataSourcesOf,
   expectCounts,
+  prodConfig,
   resourceOf,
   resourcesOf,
   synthEnvironment,
-  yaml,
+  SynthJson,
 } from "../helpers";
 
 const NLB =
@@ -18,22 +18,11 @@ const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tls/
 const LISTENER = `${NLB.replace(":loadbalancer/", ":listener/")}/f2f7dc8efc522ab2`;
 const arn = (name: string) => `arn:aws:acm:eu-west-1:123456789012:certificate/${name}`;
 
-/** prod with certificates given as YAML lines under `certificates:` (8 spaces in). */
-const prod = (certificates: string) => yaml`
-  cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-${certificates}
-`;
-
 const records = (json: SynthJson) => resourcesOf(json, "cloudflare_dns_record");
 
 describe("NLB whose TLS listener certkit owns", () => {
   const json = synthEnvironment(
-    prod(`        web: { domains: [example.com, "*.example.com"], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", alpnPolicy: HTTP2Preferred, dnsName: edge.elb.eu-west-1.amazonaws.com } }, hostnames: [www.example.com] }
+    prodConfig(`        web: { domains: [example.com, "*.example.com"], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", alpnPolicy: HTTP2Preferred, dnsName: edge.elb.eu-west-1.amazonaws.com } }, hostnames: [www.example.com] }
         api: { domains: [api.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", alpnPolicy: HTTP2Preferred, dnsName: edge.elb.eu-west-1.amazonaws.com } }, hostnames: [{ name: api.example.com, proxied: true }] }`),
   );
 
@@ -71,7 +60,7 @@ describe("NLB whose TLS listener certkit owns", () => {
 
   it("writes alpn_policy None when left out, so that going back to None is applied", () => {
     const none = synthEnvironment(
-      prod(
+      prodConfig(
         `        web: { domains: [www.example.com], attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}" } } }`,
       ),
     );
@@ -84,7 +73,7 @@ describe("NLB whose TLS listener certkit owns", () => {
 describe("existing NLB TLS listener", () => {
   it("adds the certificate for SNI and looks the NLB's DNS name and zone up from the listener's NLB", () => {
     const json = synthEnvironment(
-      prod(
+      prodConfig(
         `        web: { domains: [www.example.com], attach: { nlb: { listenerArn: "${LISTENER}" } }, hostnames: [www.example.com] }`,
       ),
     );
@@ -103,7 +92,7 @@ describe("existing NLB TLS listener", () => {
 describe("NLB by DNS name only", () => {
   it("points the records and attaches nothing", () => {
     const json = synthEnvironment(
-      prod(
+      prodConfig(
         `        web: { domains: [www.example.com], attach: { nlb: { dnsName: edge.elb.eu-west-1.amazonaws.com } }, hostnames: [www.example.com] }`,
       ),
     );
@@ -117,7 +106,7 @@ describe("names on an NLB", () => {
   it("puts certificates named tls, certificates, constructor and like the NLB on its listener", () => {
     const owned = `attach: { nlb: { loadBalancerArn: "${NLB}", targetGroupArn: "${TG}", dnsName: edge.elb.eu-west-1.amazonaws.com } }`;
     const json = synthEnvironment(
-      prod(`        web: { domains: [web.example.com], ${owned} }
+      prodConfig(`        web: { domains: [web.example.com], ${owned} }
         tls: { domains: [a.example.com], ${owned} }
         certificates: { domains: [b.example.com], ${owned} }
         constructor: { domains: [c.example.com], ${owned} }

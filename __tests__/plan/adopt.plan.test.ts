@@ -7,12 +7,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
 import {
   cliConfigText,
   describePlan,
+  environmentStackJson,
   offlineNote,
   prepareForOfflinePlan,
   terraformEnv,
@@ -39,10 +38,7 @@ environments:
 
 describePlan("adopted resources", (environment) => {
   test("terraform validate accepts the import blocks", () => {
-    const [env] = loadConfigText(CONFIG).config.environments;
-    const json = JSON.parse(
-      Testing.synth(new EnvironmentStack(Testing.app(), { environment: env })),
-    ) as object;
+    const json = environmentStackJson(loadConfigText(CONFIG).config.environments[0]);
     const prepared = prepareForOfflinePlan(json);
     expect(prepared.import).toEqual([
       { id: ARN, to: "aws_acm_certificate.web" },

@@ -1,10 +1,15 @@
 // Offline plan of an environment's expiry watch: real terraform and AWS provider,
 // Cloudflare stood in. One plan, every assertion on it. The topics' KMS keys need
 // no API call at plan time: their policy names the account from accountId.
-import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { KNOWN_AFTER_APPLY, type Json, type PlanResult, describePlan, planStack } from "./harness";
+import {
+  KNOWN_AFTER_APPLY,
+  type Json,
+  type PlanResult,
+  describePlan,
+  environmentStackJson,
+  planStack,
+} from "./harness";
 import { configured, plannedCreate, providerRegions } from "./plan-queries";
 
 // web and api in the environment's region; cdn served by CloudFront, so in us-east-1.
@@ -23,10 +28,8 @@ environments:
         attach: { cloudfront: { origin: origin.example.com } }
 `;
 
-function stackJson(config = CONFIG): object {
-  const [environment] = loadConfigText(config).config.environments;
-  return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object;
-}
+const stackJson = (config = CONFIG) =>
+  environmentStackJson(loadConfigText(config).config.environments[0]);
 
 describePlan("expiry alarms and events, planned offline", () => {
   let plan: PlanResult;

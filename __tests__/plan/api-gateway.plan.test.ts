@@ -2,23 +2,16 @@
 // Cloudflare records stood in by terraform_data): the domains and mappings as
 // the provider plans them, and the edge domain's certificate in us-east-1.
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { loadConfigFile } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
-import { configured, plannedCreate, providerRegions, zoneNames } from "./plan-queries";
+import { type PlanResult, describePlan, planFirstEnvironment } from "./harness";
+import { configured, plannedCreate, providerRegions } from "./plan-queries";
 
 const FILE = join(__dirname, "..", "..", "examples", "api-gateway", "certkit.yaml");
 
 describePlan("examples/api-gateway planned offline", () => {
   let plan: PlanResult;
   beforeAll(async () => {
-    const { config } = loadConfigFile(FILE);
-    const [environment] = config.environments;
-    plan = await planStack(
-      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object,
-      { cloudflare: { zoneNames: zoneNames(config.zones) } },
-    );
+    plan = await planFirstEnvironment(loadConfigFile(FILE).config);
   });
 
   it("requests the edge domain's certificate through the us-east-1 provider, the others in eu-west-1", () => {

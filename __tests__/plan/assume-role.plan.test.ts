@@ -1,10 +1,8 @@
 // Offline plan of an environment that assumes a role in its account: real terraform
 // and AWS provider against a stand-in STS (sts-fake.ts), so the role, its external id
 // and session name are used, and allowed_account_ids is checked, as at apply.
-import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
+import { type PlanResult, describePlan, environmentStackJson, planStack } from "./harness";
 import { ASSUMED_ACCESS_KEY_ID, type StsFake, startStsFake } from "./sts-fake";
 
 const ROLE = "arn:aws:iam::123456789012:role/certkit-deploy";
@@ -26,10 +24,7 @@ environments:
         attach: { cloudfront: { origin: origin.example.com } }
 `;
 
-function stackJson(): object {
-  const [environment] = loadConfigText(CONFIG).config.environments;
-  return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object;
-}
+const stackJson = () => environmentStackJson(loadConfigText(CONFIG).config.environments[0]);
 
 describePlan("an environment assuming a role, planned against a stand-in STS", () => {
   let sts: StsFake;

@@ -2,11 +2,9 @@
 // modules are not in its plan): the external zone's records are in the output
 // external_dns_records, and no resource writes them.
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { loadConfigFile } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
-import { configured, zoneNames } from "./plan-queries";
+import { type PlanResult, describePlan, planFirstEnvironment } from "./harness";
+import { configured } from "./plan-queries";
 
 const FILE = join(__dirname, "..", "..", "examples", "mixed-hosts", "certkit.yaml");
 
@@ -14,11 +12,8 @@ describePlan("examples/mixed-hosts prod planned offline, with its outputs", () =
   let plan: PlanResult;
 
   beforeAll(async () => {
-    const { config } = loadConfigFile(FILE);
-    const stack = new EnvironmentStack(Testing.app(), { environment: config.environments[0] });
-    plan = await planStack(JSON.parse(Testing.synth(stack)) as object, {
-      prepare: { standInDataSources: ["aws_lb"] },
-      cloudflare: { zoneNames: zoneNames(config.zones) },
+    plan = await planFirstEnvironment(loadConfigFile(FILE).config, {
+      standInDataSources: ["aws_lb"],
     });
   });
 

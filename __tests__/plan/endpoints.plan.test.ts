@@ -1,16 +1,13 @@
 // Offline plan of endpoint wiring in an environment outside us-east-1: real
 // terraform and AWS provider; Cloudflare records stood in by terraform_data
 // (same inputs, same references). One plan, every assertion on it.
-import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
+import { type PlanResult, describePlan, planFirstEnvironment } from "./harness";
 import {
   configured as configuredResource,
   configuredResources,
   plannedCreate,
   providerRegions,
-  zoneNames,
 } from "./plan-queries";
 
 const LB =
@@ -44,13 +41,7 @@ environments:
 describePlan("endpoints planned offline (Cloudflare stood in by terraform_data)", () => {
   let plan: PlanResult;
   beforeAll(async () => {
-    const { config } = loadConfigText(CONFIG);
-    const [environment] = config.environments;
-    // planStack checks the Cloudflare stand-ins against the API's rules, zones by id too.
-    plan = await planStack(
-      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object,
-      { cloudflare: { zoneNames: zoneNames(config.zones) } },
-    );
+    plan = await planFirstEnvironment(loadConfigText(CONFIG).config);
   });
 
   const configured = (address: string) => configuredResource(plan, address);

@@ -6,6 +6,9 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { devNull, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { Testing } from "cdktf";
+import type { ResolvedConfig, ResolvedEnvironment } from "../../config/resolve";
+import { EnvironmentStack } from "../../stacks/environment-stack";
 import {
   ENV_KEEP_DIR,
   ENV_MIRROR,
@@ -22,7 +25,7 @@ import {
   formatViolations,
   type CloudflareRuleOptions,
 } from "./cloudflare-rules";
-import { plannedCloudflareResources } from "./plan-queries";
+import { plannedCloudflareResources, zoneNames } from "./plan-queries";
 import type {
   PlanJson,
   PlanResult,
@@ -180,6 +183,25 @@ export async function planStack(stackJson: object, options: PlanOptions = {}): P
   const stackName = typeof named === "string" ? named : "stack";
   const plan = planResult(json, prepared, timings);
   return checkedForCloudflare({ [stackName]: plan }, options.cloudflare)[stackName];
+}
+
+/** An environment's stack synthesized in a fresh app, as planStack takes it. */
+export function environmentStackJson(environment: ResolvedEnvironment): object {
+  return JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object;
+}
+
+/**
+ * Plans the first environment of `config`; planStack checks the Cloudflare stand-ins
+ * against the API's rules, zones given by id too.
+ */
+export function planFirstEnvironment(
+  config: ResolvedConfig,
+  prepare?: PrepareOptions,
+): Promise<PlanResult> {
+  return planStack(environmentStackJson(config.environments[0]), {
+    prepare,
+    cloudflare: { zoneNames: zoneNames(config.zones) },
+  });
 }
 
 export interface BatchPlanOptions extends Omit<PlanOptions, "variables"> {

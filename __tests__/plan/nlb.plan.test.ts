@@ -4,11 +4,8 @@
 // defaults (ALPN None written out). The existing listener's NLB is read with
 // data aws_lb, which needs AWS: stood in, as for every bundled config.
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { loadConfigFile, loadConfigText } from "../../config/load";
-import type { ResolvedEnvironment } from "../../config/resolve";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
+import { type PlanResult, describePlan, environmentStackJson, planStack } from "./harness";
 import { configured as configuredResource, plannedCreate, zoneNames } from "./plan-queries";
 
 const ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012";
@@ -35,16 +32,14 @@ describePlan("examples/nlb planned offline (Cloudflare and data aws_lb stood in)
   let defaults: PlanResult;
   beforeAll(async () => {
     const example = loadConfigFile(join(__dirname, "..", "..", "examples", "nlb", "certkit.yaml"));
-    const synth = (environment: ResolvedEnvironment) =>
-      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object;
     const options = {
       prepare: { standInDataSources: ["aws_lb"] },
       cloudflare: { zoneNames: zoneNames(example.config.zones) },
     };
     // Separate runs: the configuration queries (references) read a single stack's plan.
     [plan, defaults] = await Promise.all([
-      planStack(synth(example.config.environments[0]), options),
-      planStack(synth(loadConfigText(DEFAULTS).config.environments[0]), options),
+      planStack(environmentStackJson(example.config.environments[0]), options),
+      planStack(environmentStackJson(loadConfigText(DEFAULTS).config.environments[0]), options),
     ]);
   });
 

@@ -4,11 +4,9 @@
 // nothing waits: no aws_acm_certificate_validation, no validation record. Only endpoints
 // that take a private certificate: CloudFront and API Gateway custom domains take publicly
 // trusted ones only, and the config refuses them (__tests__/config/private-ca.test.ts).
-import { Testing } from "cdktf";
 import { loadConfigText } from "../../config/load";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { type PlanResult, describePlan, planStack } from "./harness";
-import { configured, plannedCreate, providerRegions, zoneNames } from "./plan-queries";
+import { type PlanResult, describePlan, planFirstEnvironment } from "./harness";
+import { configured, plannedCreate, providerRegions } from "./plan-queries";
 
 const CA =
   "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
@@ -38,12 +36,7 @@ environments:
 describePlan("private certificates planned offline (Cloudflare stood in by terraform_data)", () => {
   let plan: PlanResult;
   beforeAll(async () => {
-    const { config } = loadConfigText(CONFIG);
-    const [environment] = config.environments;
-    plan = await planStack(
-      JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), { environment }))) as object,
-      { cloudflare: { zoneNames: zoneNames(config.zones) } },
-    );
+    plan = await planFirstEnvironment(loadConfigText(CONFIG).config);
   });
 
   const addresses = (prefix: string) =>

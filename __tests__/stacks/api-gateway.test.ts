@@ -1,24 +1,13 @@
 // attach.apiGateway in an environment's stack: one custom domain per hostname, its
 // record pointing at that domain, the validated ARN, and the edge certificate in us-east-1.
 import {
-  SynthJson,
   expectCounts,
+  prodConfig,
   resourceOf,
   resourcesOf,
   synthEnvironment,
-  yaml,
+  SynthJson,
 } from "../helpers";
-
-/** prod in eu-west-1 with certificates given as YAML lines under `certificates:` (8 spaces in). */
-const prod = (certificates: string) => yaml`
-  cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-${certificates}
-`;
 
 const appRecord = (json: SynthJson, id: string) => {
   const { content, name, proxied, type } = resourceOf(json, "cloudflare_dns_record", id);
@@ -27,7 +16,7 @@ const appRecord = (json: SynthJson, id: string) => {
 
 describe("an HTTP API on two hostnames", () => {
   const json = synthEnvironment(
-    prod(`        api:
+    prodConfig(`        api:
           domains: [api.example.com, api2.example.com]
           attach: { apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live, basePath: v1 } }
           hostnames: [api.example.com, api2.example.com]`),
@@ -84,7 +73,7 @@ describe("an HTTP API on two hostnames", () => {
 
 describe("a REST API on an edge domain", () => {
   const json = synthEnvironment(
-    prod(`        edge:
+    prodConfig(`        edge:
           domains: [edge.example.com]
           attach: { apiGateway: { type: rest, endpoint: edge, apiId: a1b2c3d4e5, stage: prod } }
           hostnames: [{ name: edge.example.com, proxied: true }]`),

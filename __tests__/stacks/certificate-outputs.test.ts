@@ -6,35 +6,24 @@ import { join } from "node:path";
 import { Testing } from "cdktf";
 import { buildApp } from "../../stacks/build-app";
 import {
-  SynthJson,
   expectCounts,
   expectProblems,
   load,
+  prodConfig,
   resourceOf,
   resourcesOf,
   synthEnvironment,
+  SynthJson,
   warningsOf,
-  yaml,
 } from "../helpers";
 import { fieldTable, reviewOfText } from "../review/helpers";
 
 const LISTENER =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2";
 
-/** prod with certificates given as YAML lines under `certificates:` (8 spaces in). */
-const prod = (certificates: string) => yaml`
-  cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-${certificates}
-`;
-
 describe("outputs per certificate", () => {
   const json = synthEnvironment(
-    prod(
+    prodConfig(
       `        web: { domains: [example.com, "*.example.com", www.example.com], target: lb.example.net }`,
     ),
   );
@@ -59,7 +48,7 @@ describe("outputs per certificate", () => {
   test("no certificate name makes another certificate's output: every output is one of the prefixes + a name", () => {
     const names = ["web", "records_web", "arn_web", "status_web", "names_web"];
     const stack = synthEnvironment(
-      prod(names.map((n, i) => `        ${n}: { domains: [h${i}.example.com] }`).join("\n")),
+      prodConfig(names.map((n, i) => `        ${n}: { domains: [h${i}.example.com] }`).join("\n")),
     );
     const prefixes = [
       "certificate_arn_",
@@ -82,7 +71,7 @@ describe("outputs per certificate", () => {
 describe("validationTtlSeconds", () => {
   test("is 60 unless set, and sets the TTL of the certificate's records", () => {
     const json = synthEnvironment(
-      prod(`        web: { domains: [example.com], target: lb.example.net }
+      prodConfig(`        web: { domains: [example.com], target: lb.example.net }
         api: { domains: [api.example.com], target: lb.example.net, validationTtlSeconds: 3600 }
         auto: { domains: [auto.example.com], target: lb.example.net, validationTtlSeconds: 1 }`),
     );
@@ -96,7 +85,7 @@ describe("validationTtlSeconds", () => {
 
   test("fails outside Cloudflare's TTLs: 1, or 60 to 86400", () => {
     expectProblems(
-      prod(`        web: { domains: [example.com], target: lb.example.net, validationTtlSeconds: 30 }
+      prodConfig(`        web: { domains: [example.com], target: lb.example.net, validationTtlSeconds: 30 }
         api: { domains: [api.example.com], target: lb.example.net, validationTtlSeconds: 86401 }`),
       [
         "environments.prod.certificates.web.validationTtlSeconds (line 7, column 84): must be 1 (automatic, Cloudflare only) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Got 30. Fix: use 60 or more, or 1 in Cloudflare zones.",
@@ -107,7 +96,7 @@ describe("validationTtlSeconds", () => {
 
   test("fails when two certificates sharing a record ask for different TTLs", () => {
     expectProblems(
-      prod(`        web: { domains: [example.com], target: lb.example.net }
+      prodConfig(`        web: { domains: [example.com], target: lb.example.net }
         wild: { domains: ["*.example.com"], target: lb.example.net, validationTtlSeconds: 300 }`),
       [
         'environments.prod.certificates.wild.validationTtlSeconds (line 8, column 89): is 300, but certificate web sets 60 and shares the validation record for "example.com" with it; one record has one TTL. Fix: set the same validationTtlSeconds on both.',
@@ -117,7 +106,7 @@ describe("validationTtlSeconds", () => {
 });
 
 describe("waitForValidation: false", () => {
-  const text = prod(`        web: { domains: [example.com], target: lb.example.net }
+  const text = prodConfig(`        web: { domains: [example.com], target: lb.example.net }
         partner:
           domains: [partner.example.net, www.example.com]
           waitForValidation: false
@@ -151,7 +140,7 @@ describe("waitForValidation: false", () => {
 
   test("the names still need a zone while certkit writes the records", () => {
     expectProblems(
-      prod(`        partner: { domains: [partner.example.net], target: lb.example.net }`),
+      prodConfig(`        partner: { domains: [partner.example.net], target: lb.example.net }`),
       [
         'environments.prod.certificates.partner.domains[0] (line 7, column 28): "partner.example.net" is under no configured zone (configured: example.com). Fix: add its zone under cloudflare.zones, route53.zones or external.zones, or correct the name.',
       ],

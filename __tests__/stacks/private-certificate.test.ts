@@ -1,6 +1,6 @@
 // A private certificate in an environment stack: no validation resource, record or
 // output; app records, endpoints and the expiry alarm as for any certificate.
-import { expectCounts, resourceOf, synthEnvironment, yaml } from "../helpers";
+import { expectCounts, prodConfig, resourceOf, synthEnvironment } from "../helpers";
 
 const CA =
   "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012";
@@ -8,20 +8,14 @@ const LISTENER =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2";
 
 /** prod: `internal` (private, on an ALB listener) and `public`, both naming example.com. */
-const json = synthEnvironment(yaml`
-  cloudflare: { zones: { example.com: { zoneId: 0123456789abcdef0123456789abcdef } } }
-  environments:
-    prod:
-      region: eu-west-1
-      accountId: "123456789012"
-      certificates:
-        internal:
+const json = synthEnvironment(
+  prodConfig(`        internal:
           domains: [example.com, app.example.com, api.internal.corp]
           certificateAuthorityArn: "${CA}"
           attach: { alb: { listenerArn: "${LISTENER}", dnsName: shop-1.eu-west-1.elb.amazonaws.com } }
           hostnames: [app.example.com]
-        public: { domains: [example.com], target: lb.example.net }
-`);
+        public: { domains: [example.com], target: lb.example.net }`),
+);
 
 describe("a private certificate in its environment's stack", () => {
   it("has no validation resource and no validation record; the public certificate keeps its own", () => {

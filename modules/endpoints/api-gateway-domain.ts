@@ -3,7 +3,7 @@
 // aws_apigatewayv2_api_mapping, aws_api_gateway_domain_name and
 // aws_api_gateway_base_path_mapping give them (docs/endpoints.md lists each).
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { type TerraformResource, Token } from "cdktf";
 import type { KeyAlgorithm } from "../../domains/acm";
 import {
   type ApiType,
@@ -59,7 +59,13 @@ export class ApiGatewayDomain extends Construct {
     super(scope, id);
     this.check(props);
     const name = props.resourceName ?? id;
-    const mappingName = (m: ApiMapping) => `${name}__${apiMappingIdPart(m.basePath)}`;
+    /** One mapping resource per stage, named after the domain and the stage's path. */
+    const mapStages = (map: (id: string, m: ApiMapping) => TerraformResource) => {
+      for (const m of props.mappings) {
+        const mappingName = `${name}__${apiMappingIdPart(m.basePath)}`;
+        map(mappingName, m).overrideLogicalId(mappingName);
+      }
+    };
     if (props.apiType === "http") {
       const domain = new Apigatewayv2DomainName(this, "domain", {
         domainName: props.domainName,
@@ -70,14 +76,15 @@ export class ApiGatewayDomain extends Construct {
         },
       });
       domain.overrideLogicalId(name);
-      for (const m of props.mappings) {
-        new Apigatewayv2ApiMapping(this, mappingName(m), {
-          apiId: m.apiId,
-          domainName: domain.id,
-          stage: m.stage,
-          apiMappingKey: m.basePath,
-        }).overrideLogicalId(mappingName(m));
-      }
+      mapStages(
+        (mappingName, m) =>
+          new Apigatewayv2ApiMapping(this, mappingName, {
+            apiId: m.apiId,
+            domainName: domain.id,
+            stage: m.stage,
+            apiMappingKey: m.basePath,
+          }),
+      );
       this.target = {
         dnsName: domain.domainNameConfiguration.targetDomainName,
         hostedZoneId: domain.domainNameConfiguration.hostedZoneId,
@@ -95,14 +102,15 @@ export class ApiGatewayDomain extends Construct {
       securityPolicy: SECURITY_POLICY,
     });
     domain.overrideLogicalId(name);
-    for (const m of props.mappings) {
-      new ApiGatewayBasePathMapping(this, mappingName(m), {
-        apiId: m.apiId,
-        domainName: domain.domainName,
-        stageName: m.stage,
-        basePath: m.basePath,
-      }).overrideLogicalId(mappingName(m));
-    }
+    mapStages(
+      (mappingName, m) =>
+        new ApiGatewayBasePathMapping(this, mappingName, {
+          apiId: m.apiId,
+          domainName: domain.domainName,
+          stageName: m.stage,
+          basePath: m.basePath,
+        }),
+    );
     this.target = edge
       ? { dnsName: domain.cloudfrontDomainName, hostedZoneId: domain.cloudfrontZoneId }
       : { dnsName: domain.regionalDomainName, hostedZoneId: domain.regionalZoneId };
