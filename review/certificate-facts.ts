@@ -4,12 +4,18 @@
 import type { ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
 import type { ResolvedAlarm } from "../config/derive";
 import type { ResolvedAttach } from "../config/resolve-endpoints";
+import { capabilitiesOf } from "../domains/dns-hosts";
 import { baseName } from "../domains/names";
 
 export interface HostnameFact {
   readonly name: string;
-  /** Through Cloudflare's proxy, or DNS-only. */
+  /** Through its DNS host's proxy, or DNS-only. */
   readonly proxied: boolean;
+  /** The config key of the DNS host of its zone: `cloudflare`, `route53`, `external`. */
+  readonly host: string;
+  readonly zone: string;
+  /** Alias A and AAAA records, or a CNAME. */
+  readonly record: "alias" | "CNAME";
 }
 
 export interface EndpointFact {
@@ -32,6 +38,8 @@ export interface ValidationFact {
   readonly names: readonly string[];
   readonly zone?: string;
   readonly zoneId?: string;
+  /** The config key of the zone's DNS host, when this environment creates the record. */
+  readonly host?: string;
   /** Other certificates of the environment using the same record. */
   readonly sharedWith: readonly string[];
   /** The environment whose stack owns the record, when not this one. */
@@ -65,7 +73,14 @@ export function certificateFacts(
     region: c.region,
     ...(c.attach ? { endpoint: endpointFact(c.attach) } : {}),
     ...(c.target ? { target: c.target } : {}),
-    hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
+    hostnames: c.hostnames.map((h) => ({
+      name: h.name,
+      proxied: h.proxied,
+      host: h.zone.provider,
+      zone: h.zone.name,
+      record:
+        capabilitiesOf(h.zone.provider).aliasRecords && !configuredDnsName(c) ? "alias" : "CNAME",
+    })),
     validation: validationFacts(env, c),
     waitForValidation: c.waitForValidation,
     alarm: c.alarm,
@@ -85,6 +100,7 @@ export function validationFacts(
       names: namesFor(r.baseName),
       zone: r.zone.name,
       ...(r.zone.zoneId ? { zoneId: r.zone.zoneId } : {}),
+      host: r.zone.provider,
       sharedWith: r.certificates.filter((n) => n !== certificate.name),
     }));
   const elsewhere = [...new Set(certificate.domains.map(baseName))]
@@ -96,6 +112,18 @@ export function validationFacts(
       ownedBy: env.validationRecordsOwnedElsewhere[base],
     }));
   return [...created, ...elsewhere].sort((a, b) => (a.baseName < b.baseName ? -1 : 1));
+}
+
+/**
+ * The endpoint's DNS name when the config gives it (`target`, an ALB's `dnsName`).
+ * Exactly then the endpoint has no hosted zone id for alias records: the others
+ * are looked up or created, with their zone id (modules/endpoints/endpoints.ts).
+ */
+export function configuredDnsName(
+  c: Pick<ResolvedCertificate, "attach" | "target">,
+): string | undefined {
+  if (c.target !== undefined) return c.target;
+  return c.attach && "dnsName" in c.attach ? c.attach.dnsName : undefined;
 }
 
 function endpointFact(attach: ResolvedAttach): EndpointFact {

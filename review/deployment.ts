@@ -6,6 +6,7 @@ import { ZONES_STACK, ingressStackName } from "../config/stack-names";
 import { ingressGroups } from "../domains/ingress-groups";
 import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
+import { externalRecordSteps, externalRecords } from "./external-records";
 import type { ReviewLayout } from "./layout";
 import { backendText, code, stackLinks, table } from "./markdown";
 
@@ -38,6 +39,7 @@ export function ingressHandovers(env: ResolvedEnvironment): IngressHandoverFact[
 export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: boolean): string {
   const handovers = ingressHandovers(env);
   const ingress = ingressStackName(env.name);
+  const external = externalRecordSteps(env);
   const steps: string[] = [];
   if (hasZonesStack) {
     steps.push(
@@ -45,6 +47,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         "shared by every environment (see [index.md](index.md)).",
     );
   }
+  steps.push(...external.before);
   steps.push(
     `\`cdktf deploy ${env.name}\`: the certificates, their validation records and expiry alarms, ` +
       "what certkit attaches them to and the hostnames' records" +
@@ -52,6 +55,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         ? ", except those of the Ingress groups below, whose Helm values are outputs."
         : "."),
   );
+  steps.push(...external.during);
   if (handovers.length) {
     steps.push(
       `For each Ingress group below: put the value of its output (\`cdktf output ${env.name}\`) into the ` +
@@ -65,8 +69,12 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         `controller's tags and points the hostnames at it. State: ${backendText(env.ingressBackend)}.`,
     );
   }
+  steps.push(...external.after);
   const list = steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
-  if (!handovers.length) return list;
+  const records = external.table
+    ? [`### Records at an external DNS host, created by hand`, external.table]
+    : [];
+  if (!handovers.length) return [list, ...records].join("\n\n");
   return [
     list,
     table(
@@ -85,6 +93,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         h.hostnames.map(code).join(", ") || "none",
       ]),
     ),
+    ...records,
   ].join("\n\n");
 }
 
@@ -114,6 +123,13 @@ export function deployOrder(config: ResolvedConfig): string {
     `Each environment: ${config.environments.map((e) => code(`cdktf deploy ${e.name}`)).join(", ")}` +
       (after.length ? `; ${after.join("; ")}.` : ", in any order."),
   );
+  const byHand = config.environments.filter((env) => externalRecords(env).length);
+  if (byHand.length) {
+    steps.push(
+      `${byHand.map((e) => `[${e.name}](${e.name}.md#deploying)`).join(", ")}: records at an external DNS host, ` +
+        "which certkit cannot write: create them around the deploy as the page says.",
+    );
+  }
   for (const env of config.environments) {
     const handovers = ingressHandovers(env);
     if (!handovers.length) continue;

@@ -18,6 +18,7 @@ interface RawCertificate {
   domains: string[];
   keyAlgorithm?: string;
   attach?: { cloudfront?: unknown; alb?: Record<string, string> };
+  target?: string;
   hostnames?: (string | { name: string; proxied?: boolean })[];
   alarm?: RawAlarm;
 }
@@ -38,6 +39,8 @@ interface RawZone {
 }
 interface RawConfig {
   cloudflare?: { zones: Record<string, unknown> };
+  route53?: { zones: Record<string, unknown> };
+  external?: { zones: Record<string, unknown> };
   defaults?: { region?: string; alarm?: RawAlarm };
   environments: Record<string, RawEnvironment>;
 }
@@ -108,20 +111,35 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default, DNS-only in front of CloudFront.
-                  const proxied = !cert.attach?.cloudfront;
-                  return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
+                  const name = (typeof h === "string" ? h : h.name).toLowerCase();
+                  const { host } = longestZone(name, raw);
+                  // Proxied by default where the host has a proxy, DNS-only in front of CloudFront.
+                  const proxied =
+                    typeof h === "object" && h.proxied !== undefined
+                      ? h.proxied
+                      : !cert.attach?.cloudfront;
+                  // An endpoint the config names by its DNS name has no hosted zone id to alias to.
+                  const alias = !cert.target && !cert.attach?.alb?.dnsName;
+                  const record = {
+                    cloudflare: `Cloudflare, ${proxied ? "proxied" : "DNS only"}`,
+                    route53: `Route 53, ${alias ? "alias A and AAAA" : "CNAME"}`,
+                    external: "an external DNS host, CNAME: by hand, see [Deploying](#deploying)",
+                  }[host];
+                  return `\`${name}\` (${record})`;
                 })
-                .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
                 .join("<br>")
             : "none",
         );
         for (const d of domains) {
-          const base = d.replace(/^\*\./, "");
-          const zone = longestZone(base, Object.keys(raw.cloudflare?.zones ?? {}));
+          const { zone, host } = longestZone(d.replace(/^\*\./, ""), raw);
+          const label = {
+            cloudflare: "Cloudflare",
+            route53: "Route 53",
+            external: "an external DNS host",
+          }[host];
           expect(cells["Validation records"]).toMatch(
             new RegExp(
-              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\`|owned by environment)`,
+              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\` at ${label}|owned by environment)`,
             ),
           );
         }
@@ -188,9 +206,10 @@ environments:
         "ALB `arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188`: " +
         "certkit creates HTTPS:443, forwarding to `arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067`, " +
         "and HTTP:80 redirecting to HTTPS (301); TLS policy `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09`",
-      Hostnames: "`www.example.com` (proxied)<br>`api.example.com` (DNS only)",
+      Hostnames:
+        "`www.example.com` (Cloudflare, proxied)<br>`api.example.com` (Cloudflare, DNS only)",
       "Validation records":
-        "`example.com`, `*.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+        "`example.com`, `*.example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
       "Expiry alarm": "DaysToExpiry < 30 days (eu-west-1) -> email ops@example.com",
       Replacement: "no",
     });
@@ -203,7 +222,7 @@ environments:
       "CloudFront distribution certkit creates, origin `assets.example.com` over HTTPS; viewers TLSv1.2_2021 or later; PriceClass_100",
     );
     expect(cells["Validation records"]).toBe(
-      "`cdn.example.org`: CNAME in zone `example.org` (zone id looked up by name)",
+      "`cdn.example.org`: CNAME in zone `example.org` at Cloudflare (zone id looked up by name)",
     );
     expect(cells["Expiry alarm"]).toBe("disabled");
   });
@@ -220,7 +239,9 @@ environments:
 
   test("the diagram: hostname -> Cloudflare -> endpoint -> certificate, validation record -> certificate", () => {
     const mermaid = /```mermaid\n([\s\S]*?)```/.exec(page)![1];
-    const cloudflare = /subgraph cloudflare\["Cloudflare"\]\n([\s\S]*?)\n {2}end/.exec(mermaid)![1];
+    const cloudflare = /subgraph dns_cloudflare\["Cloudflare"\]\n([\s\S]*?)\n {2}end/.exec(
+      mermaid,
+    )![1];
     expect(cloudflare).toContain('host_www_example_com("www.example.com")');
     expect(cloudflare).toContain(
       'validation_example_com[/"validation CNAME<br/>example.com<br/>zone example.com"/]',
@@ -371,7 +392,7 @@ test("a record another environment owns is named with its owner", () => {
   const cells = fieldTable(review.files.get("staging.md")!, "Certificate `web`");
   expect(cells["Validation records"]).toBe(
     "`*.example.com`: owned by environment `prod`<br>" +
-      "`staging.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+      "`staging.example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
   );
 });
 
@@ -387,11 +408,18 @@ function alarmCell(raw: RawConfig, env: RawEnvironment, cert: RawCertificate): s
   return `DaysToExpiry < ${pick("daysBeforeExpiry") ?? 45} days (${region}) -> ${to.join(", ") || "the environment's topic, no subscriptions"}`;
 }
 
-function longestZone(name: string, zones: string[]): string {
-  return zones
-    .map((z) => z.toLowerCase())
-    .filter((z) => name === z || name.endsWith(`.${z}`))
-    .sort((a, b) => b.length - a.length)[0];
+/** The zone holding `name`, across every DNS host of the raw config, and its host. */
+function longestZone(
+  name: string,
+  raw: RawConfig,
+): { zone: string; host: "cloudflare" | "route53" | "external" } {
+  const hosts = ["cloudflare", "route53", "external"] as const;
+  return hosts
+    .flatMap((host) =>
+      Object.keys(raw[host]?.zones ?? {}).map((z) => ({ zone: z.toLowerCase(), host })),
+    )
+    .filter(({ zone }) => name === zone || name.endsWith(`.${zone}`))
+    .sort((a, b) => b.zone.length - a.zone.length)[0];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

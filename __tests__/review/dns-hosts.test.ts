@@ -1,0 +1,212 @@
+// The review says which DNS host has each record (Cloudflare, Route 53, an external
+// host) and lists the records certkit cannot write as steps around the deploy.
+import { loadConfigText } from "../../config/load";
+import type { ResolvedConfig } from "../../config/resolve";
+import { environmentMarkdown, indexMarkdown } from "../../review/summary";
+import { fieldTable, tablesByHeading } from "./helpers";
+
+/**
+ * A resolved model whose zones are moved to other hosts: every ZoneRoute named
+ * in `hosts` gets that provider, wherever the model holds it.
+ */
+function onHosts(config: ResolvedConfig, hosts: Record<string, string>): ResolvedConfig {
+  const move = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(move);
+    if (v === null || typeof v !== "object") return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, move(x)]));
+    return typeof o.provider === "string" && typeof o.name === "string" && hosts[o.name]
+      ? { ...o, provider: hosts[o.name] }
+      : o;
+  };
+  return move(config) as ResolvedConfig;
+}
+
+const ALB =
+  "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
+const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
+
+const TEXT = `
+cloudflare:
+  zones:
+    example.com: { zoneId: 0123456789abcdef0123456789abcdef }
+    example.net: {}
+    example.io: {}
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      web:
+        domains: [example.com, www.example.net, "*.example.io"]
+        attach: { alb: { loadBalancerArn: ${ALB}, targetGroupArn: ${TG} } }
+        hostnames:
+          - example.com
+          - { name: www.example.net, proxied: false }
+          - { name: app.example.io, proxied: false }
+      api:
+        domains: [api.example.net, api.example.io]
+        attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } }
+        validationTimeoutMinutes: 30
+        hostnames:
+          - { name: api.example.net, proxied: false }
+          - { name: api.example.io, proxied: false }
+`;
+
+const config = onHosts(loadConfigText(TEXT).config, {
+  "example.net": "route53",
+  "example.io": "external",
+});
+const prod = config.environments[0];
+const page = environmentMarkdown({
+  environment: prod,
+  stacks: ["prod"],
+  changes: { replaced: [], removed: [] },
+});
+const section = (markdown: string, heading: string) =>
+  markdown.split(`\n## ${heading}\n\n`)[1].split("\n## ")[0].trimEnd();
+const BY_HAND = "by hand, see [Deploying](#deploying)";
+
+test("each hostname says its host and its record: proxied, alias A and AAAA, a CNAME by hand", () => {
+  expect(fieldTable(page, "Certificate `web`").Hostnames).toBe(
+    [
+      "`example.com` (Cloudflare, proxied)",
+      "`www.example.net` (Route 53, alias A and AAAA)",
+      `\`app.example.io\` (an external DNS host, CNAME: ${BY_HAND})`,
+    ].join("<br>"),
+  );
+});
+
+test("an endpoint known only by its DNS name gets CNAMEs, in Route 53 too (no hosted zone id)", () => {
+  expect(fieldTable(page, "Certificate `api`").Hostnames).toBe(
+    [
+      "`api.example.net` (Route 53, CNAME)",
+      `\`api.example.io\` (an external DNS host, CNAME: ${BY_HAND})`,
+    ].join("<br>"),
+  );
+});
+
+test("each validation record says its zone's host", () => {
+  expect(fieldTable(page, "Certificate `web`")["Validation records"]).toBe(
+    [
+      "`example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
+      `\`*.example.io\`: CNAME in zone \`example.io\` at an external DNS host: ${BY_HAND}`,
+      "`www.example.net`: CNAME in zone `example.net` at Route 53 (zone id looked up by name)",
+    ].join("<br>"),
+  );
+});
+
+test("the records to create by hand: validation first, values known or from the output", () => {
+  expect(tablesByHeading(page).get("Records at an external DNS host, created by hand")).toEqual([
+    ["Zone", "Name", "Type", "Value", "Why"],
+    [
+      "`example.io`",
+      "`_<hash>.api.example.io`",
+      "CNAME",
+      "known after the certificate is requested: from output `external_dns_records`",
+      "validation of certificate `api`",
+    ],
+    [
+      "`example.io`",
+      "`_<hash>.example.io`",
+      "CNAME",
+      "known after the certificate is requested: from output `external_dns_records`",
+      "validation of certificate `web`",
+    ],
+    [
+      "`example.io`",
+      "`api.example.io`",
+      "CNAME",
+      "`shop-1.eu-west-1.elb.amazonaws.com`",
+      "hostname of certificate `api`",
+    ],
+    [
+      "`example.io`",
+      "`app.example.io`",
+      "CNAME",
+      "known after `cdktf deploy prod`: from output `external_dns_records`",
+      "hostname of certificate `web`",
+    ],
+  ]);
+});
+
+test("the deploy steps: known records before, validation records while it waits, the rest after", () => {
+  const steps = section(page, "Deploying").split("\n\n")[0];
+  expect(steps).toBe(
+    [
+      "1. Before `cdktf deploy prod`: create the records of the table below whose value it gives, at the DNS " +
+        "host of their zone (certkit writes no record there).",
+      "2. `cdktf deploy prod`: the certificates, their validation records and expiry alarms, what certkit " +
+        "attaches them to and the hostnames' records.",
+      "3. While `cdktf deploy prod` waits for validation (up to 75 minutes, `validationTimeoutMinutes`), create " +
+        "the validation records of the table below: ACM gives each one's name and value as soon as the " +
+        "certificate is requested (the ACM console, or `aws acm describe-certificate`: " +
+        "`DomainValidationOptions[].ResourceRecord`). Terraform writes output `external_dns_records` only " +
+        "when the apply ends: after a timeout, create them from it and deploy again.",
+      "4. Then create the app records of the table below whose value is known only now, from output " +
+        "`external_dns_records` (`cdktf output prod`).",
+    ].join("\n"),
+  );
+});
+
+test("the diagram: one subgraph per host, each record in its host's", () => {
+  const mermaid = /```mermaid\n([\s\S]*?)```/.exec(page)![1];
+  const subgraph = (id: string) =>
+    new RegExp(`subgraph ${id}\\["([^"]*)"\\]\\n([\\s\\S]*?)\\n {2}end`).exec(mermaid)!.slice(1);
+  const nodes = (body: string) => body.split("\n").map((l) => l.trim().split(/[([]/)[0]);
+  const [cloudflare, cloudflareBody] = subgraph("dns_cloudflare");
+  const [route53, route53Body] = subgraph("dns_route53");
+  const [external, externalBody] = subgraph("dns_external");
+  expect([cloudflare, route53, external]).toEqual([
+    "Cloudflare",
+    "Route 53",
+    "An external DNS host: records created by hand",
+  ]);
+  expect(nodes(cloudflareBody)).toEqual(["host_example_com", "validation_example_com"]);
+  expect(nodes(route53Body)).toEqual([
+    "host_www_example_net",
+    "host_api_example_net",
+    "validation_www_example_net",
+    "validation_api_example_net",
+  ]);
+  expect(nodes(externalBody)).toEqual([
+    "host_app_example_io",
+    "host_api_example_io",
+    "validation_example_io",
+    "validation_api_example_io",
+  ]);
+  expect(mermaid).toContain("host_example_com -->|proxied| endpoint_web");
+  expect(mermaid).toContain("host_www_example_net -->|alias A/AAAA| endpoint_web");
+  expect(mermaid).toContain("host_app_example_io -->|CNAME, by hand| endpoint_web");
+  expect(mermaid).toContain("host_api_example_net -->|CNAME| endpoint_api");
+  expect(mermaid).toContain(
+    'validation_example_io[/"validation CNAME<br/>example.io<br/>zone example.io"/]',
+  );
+});
+
+test("index.md points at the pages whose records are made by hand", () => {
+  const index = indexMarkdown({
+    config,
+    environments: [{ environment: prod, stacks: ["prod"], changes: { replaced: [], removed: [] } }],
+    sharedStacks: [],
+  });
+  expect(section(index, "Deploying")).toBe(
+    [
+      "1. Each environment: `cdktf deploy prod`, in any order.",
+      "2. [prod](prod.md#deploying): records at an external DNS host, which certkit cannot write: create them " +
+        "around the deploy as the page says.",
+    ].join("\n"),
+  );
+});
+
+test("without records at an external host, no step and no table", () => {
+  const cloudflareOnly = loadConfigText(TEXT).config.environments[0];
+  const markdown = environmentMarkdown({
+    environment: cloudflareOnly,
+    stacks: ["prod"],
+    changes: { replaced: [], removed: [] },
+  });
+  expect(markdown).not.toContain("by hand");
+  expect(section(markdown, "Deploying")).toBe(
+    "1. `cdktf deploy prod`: the certificates, their validation records and expiry alarms, what certkit " +
+      "attaches them to and the hostnames' records.",
+  );
+});
