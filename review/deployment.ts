@@ -3,6 +3,7 @@
 // Balancer Controller (Helm values, then `<env>-ingress`). Pure.
 import type { ResolvedConfig, ResolvedEnvironment, ZoneSettings } from "../config/resolve";
 import { ZONES_STACK, ingressStackName } from "../config/stack-names";
+import { capabilitiesOf } from "../domains/dns-hosts";
 import { ingressGroups } from "../domains/ingress-groups";
 import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
@@ -147,12 +148,14 @@ export function deployOrder(config: ResolvedConfig): string {
 
 /** A zone's settings as table cells: zone, CAA records, SSL mode. */
 export function zoneSettingsRow(s: ZoneSettings): [string, string, string, string] {
-  const zone = `${code(s.zone.name)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
+  const host = capabilitiesOf(s.zone.provider);
+  const zone = `${code(s.zone.name)} at ${host.label}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
   // RFC 8659: the closest name with CAA records decides, and the apex's restrict every other CA.
   const caa = s.caa
     ? `\`issue\` and \`issuewild\` for \`${AMAZON_CAA_DOMAIN}\` at \`${s.zone.name}\`: ACM may issue ` +
       "for every name without CAA records of its own or closer to it; another CA only if a CAA record names it too"
     : "not managed";
+  if (!host.proxy) return [zone, caa, "none (no proxy)", "none (no proxy)"];
   const ssl =
     s.sslMode === "strict"
       ? "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate"

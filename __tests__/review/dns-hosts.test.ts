@@ -210,3 +210,38 @@ test("without records at an external host, no step and no table", () => {
       "attaches them to and the hostnames' records.",
   );
 });
+
+test("index.md: a Route 53 zone's CAA records, with no proxy settings", () => {
+  const caa = onHosts(
+    loadConfigText(`
+cloudflare: { zones: { example.net: { caa: true } } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      api: { domains: [api.example.net], attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } } }
+`).config,
+    { "example.net": "route53" },
+  );
+  const index = indexMarkdown({
+    config: caa,
+    environments: [
+      {
+        environment: caa.environments[0],
+        stacks: ["prod"],
+        changes: { replaced: [], removed: [] },
+      },
+    ],
+    sharedStacks: ["zones"],
+  });
+  expect(tablesByHeading(index).get("Zone settings (stack `zones`)")).toEqual([
+    ["Zone", "CAA records", "SSL mode", "Edge certificate"],
+    [
+      "`example.net` at Route 53",
+      "`issue` and `issuewild` for `amazon.com` at `example.net`: ACM may issue for every name without " +
+        "CAA records of its own or closer to it; another CA only if a CAA record names it too",
+      "none (no proxy)",
+      "none (no proxy)",
+    ],
+  ]);
+});

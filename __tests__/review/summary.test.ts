@@ -79,8 +79,11 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
 
   test("index.md describes the zones stack exactly when there is one", () => {
     const index = review.files.get("index.md")!;
-    const zones = Object.entries(raw.cloudflare?.zones ?? {}).filter(
-      ([, z]) => (z as RawZone).caa || (z as RawZone).sslMode,
+    const labels = { cloudflare: "Cloudflare", route53: "Route 53" } as const;
+    const zones = (["cloudflare", "route53"] as const).flatMap((host) =>
+      Object.entries(raw[host]?.zones ?? {})
+        .filter(([, z]) => (z as RawZone).caa || (z as RawZone).sslMode)
+        .map(([name]) => `\`${name.toLowerCase()}\` at ${labels[host]}`),
     );
     expect(stacks.some((s) => s.name === "zones")).toBe(zones.length > 0);
     if (!zones.length) {
@@ -89,9 +92,7 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
       return;
     }
     const rows = tablesByHeading(index).get("Zone settings (stack `zones`)")!;
-    expect(rows.slice(1).map((r) => r[0].replace(/ \(id .*\)$/, ""))).toEqual(
-      zones.map(([name]) => `\`${name.toLowerCase()}\``),
-    );
+    expect(rows.slice(1).map((r) => r[0].replace(/ \(id .*\)$/, ""))).toEqual(zones);
     expect(index).toContain("1. `cdktf deploy zones`");
   });
 
@@ -267,7 +268,7 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
     expect(tablesByHeading(index).get("Zone settings (stack `zones`)")).toEqual([
       ["Zone", "CAA records", "SSL mode", "Edge certificate"],
       [
-        "`example.com` (id `0123456789abcdef0123456789abcdef`)",
+        "`example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
         "`issue` and `issuewild` for `amazon.com` at `example.com`: ACM may issue for every name without " +
           "CAA records of its own or closer to it; another CA only if a CAA record names it too",
         "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate",
