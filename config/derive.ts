@@ -2,6 +2,8 @@
 // and resolve need: regions, backends, zones, merged alarm settings. Imports
 // neither: the rules validate the document, resolve builds the model, and each
 // reads these facts from here, so they cannot disagree.
+import type { EdgeCertificate } from "../domains/edge-certificates";
+import { edgeProxyOf } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import {
@@ -19,13 +21,57 @@ import { INGRESS_STACK_SUFFIX } from "./stack-names";
 /** CloudFront takes certificates from this region only. */
 export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";
 
-/** Every configured zone, whichever DNS provider hosts it. */
+/** A configured zone of any DNS host, with its key as written and the settings certkit manages. */
+export interface ConfiguredZone {
+  /** Where the config names it: `["route53", "zones", "Example.net"]`. */
+  readonly path: KeyPath;
+  readonly route: ZoneRoute;
+  /** CAA records for Amazon's CAs at the apex. */
+  readonly caa: boolean;
+  /** The proxy's SSL mode (hosts with a proxy). @default - unmanaged */
+  readonly sslMode?: "strict";
+  /** The proxy's edge certificate (hosts with a proxy). @default - none */
+  readonly edgeCertificate?: EdgeCertificate;
+}
+
+/** Every configured zone, whichever DNS host has it, host by host in config order. */
+export function configuredZones(cfg: CertkitConfig): ConfiguredZone[] {
+  const zone = (provider: string, key: string, extra: Partial<ZoneRoute> = {}) => ({
+    path: [provider, "zones", key],
+    route: { name: normalizeDomain(key), provider, ...extra },
+  });
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return [
+    ...Object.entries(cfg.cloudflare?.zones ?? {}).map(([key, z]) => ({
+      ...zone("cloudflare", key, defined({ zoneId: z.zoneId })),
+      ...defined({ sslMode: z.sslMode, edgeCertificate: z.edgeCertificate }),
+      caa: z.caa,
+    })),
+    ...Object.entries(cfg.route53?.zones ?? {}).map(([key, z]) => ({
+      ...zone(
+        "route53",
+        key,
+        defined({
+          zoneId: z.zoneId,
+          privateZone: z.privateZone || undefined,
+          assumeRole: z.roleArn
+            ? { roleArn: z.roleArn, ...defined({ externalId: z.externalId }) }
+            : undefined,
+        }),
+      ),
+      caa: z.caa,
+    })),
+    ...Object.keys(cfg.external?.zones ?? {}).map((key) => ({
+      ...zone("external", key),
+      caa: false,
+    })),
+  ];
+}
+
+/** Every configured zone's route, whichever DNS host has it. */
 export function zoneRoutes(cfg: CertkitConfig): ZoneRoute[] {
-  return Object.entries(cfg.cloudflare?.zones ?? {}).map(([name, z]) => ({
-    name: normalizeDomain(name),
-    provider: "cloudflare",
-    ...(z.zoneId ? { zoneId: z.zoneId } : {}),
-  }));
+  return configuredZones(cfg).map((z) => z.route);
 }
 
 export function effectiveRegion(cfg: CertkitConfig, env: EnvironmentConfig): AwsRegion | undefined {
@@ -123,17 +169,15 @@ export function needsIngressStack(
   );
 }
 
-export type ZoneConfig = NonNullable<CertkitConfig["cloudflare"]>["zones"][string];
-
 /** A zone setting certkit manages (CAA, SSL mode, edge certificate) means a `zones` stack. */
-export const hasZoneSetting = (z: ZoneConfig) =>
+export const hasZoneSetting = (z: ConfiguredZone) =>
   z.caa ||
   z.sslMode !== undefined ||
   z.edgeCertificate === "advanced" ||
   z.edgeCertificate === "total-tls";
 
 export function hasZoneSettings(cfg: CertkitConfig): boolean {
-  return Object.values(cfg.cloudflare?.zones ?? {}).some(hasZoneSetting);
+  return configuredZones(cfg).some(hasZoneSetting);
 }
 
 /**
@@ -163,10 +207,12 @@ export function proxiedHostnames(cfg: CertkitConfig, router: ZoneRouter): Proxie
   for (const [envName, env] of Object.entries(cfg.environments)) {
     for (const [certName, cert] of Object.entries(env.certificates)) {
       (cert.hostnames ?? []).forEach((h, i) => {
-        const { name: raw, proxied } = hostnameEntry(h, cert.attach);
+        const { name: raw, proxied } = hostnameEntry(h, cert.attach, true);
         const name = normalizeDomain(raw);
         const zone = router.route(name);
-        if (!proxied || !zone) return;
+        // A name on a host without a proxy counts only when it asks for one: the rules refuse it.
+        const asked = typeof h !== "string" && h.proxied === true;
+        if (!proxied || !zone || (!edgeProxyOf(zone.provider) && !asked)) return;
         const at: KeyPath = ["environments", envName, "certificates", certName, "hostnames", i];
         out.push({ name, zone, path: typeof h === "string" ? at : [...at, "name"] });
       });

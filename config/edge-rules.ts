@@ -5,17 +5,19 @@ import {
   type EdgeCertificate,
   MAX_PACK_HOSTS,
   advancedPackHosts,
-  edgeProxyOf,
 } from "../domains/edge-certificates";
-import type { ZoneRoute, ZoneRouter } from "../domains/zones";
-import { type RuleFindings, formatPath } from "./issues";
-import { type ProxiedHostname, proxiedHostnames } from "./derive";
+import { capabilitiesOf, edgeProxyOf } from "../domains/dns-hosts";
+import type { ZoneRouter } from "../domains/zones";
+import { type KeyPath, type RuleFindings, formatPath } from "./issues";
+import { type ProxiedHostname, configuredZones, proxiedHostnames } from "./derive";
 import type { CertkitConfig } from "./schema";
 
-/** Zone settings by the normalised apex, with the key the config spells it with. */
-function zoneConfigs(cfg: CertkitConfig) {
+/** Zones whose host has a proxy, by apex, with the key path the config spells each with. */
+function proxyZones(cfg: CertkitConfig) {
   return new Map(
-    Object.entries(cfg.cloudflare?.zones ?? {}).map(([key, z]) => [key.toLowerCase(), { key, z }]),
+    configuredZones(cfg)
+      .filter((z) => edgeProxyOf(z.route.provider))
+      .map((z) => [z.route.name, z]),
   );
 }
 
@@ -24,7 +26,7 @@ export function checkEdgeCertificates(
   router: ZoneRouter,
   out: RuleFindings,
 ): void {
-  const zones = zoneConfigs(cfg);
+  const zones = proxyZones(cfg);
   const byZone = new Map<string, ProxiedHostname[]>();
   // One problem per hostname: those the hostname rules refused are not checked again.
   const refused = new Set(out.issues.map((i) => formatPath(i.path)));
@@ -32,19 +34,19 @@ export function checkEdgeCertificates(
     if (isWildcard(h.name) || domainNameProblem(h.name) || refused.has(formatPath(h.path)))
       continue;
     byZone.set(h.zone.name, [...(byZone.get(h.zone.name) ?? []), h]);
-    const zone = zones.get(h.zone.name)!; // routed, so configured
-    const problem = coverageProblem(h, zone.z.edgeCertificate, zone.key);
+    const zone = zones.get(h.zone.name);
+    const problem = coverageProblem(h, zone?.edgeCertificate ?? "universal", zone?.path);
     if (problem) out.issues.push({ path: h.path, message: problem });
   }
-  for (const [apex, { key, z }] of zones) {
-    const proxy = edgeProxyOf(router.route(apex)?.provider ?? "");
+  for (const [apex, z] of zones) {
+    const proxy = edgeProxyOf(z.route.provider);
     if (z.edgeCertificate !== "advanced" || !proxy) continue;
     const hosts = advancedPackHosts(
       apex,
       (byZone.get(apex) ?? []).map((h) => h.name),
       proxy,
     );
-    const at = ["cloudflare", "zones", key, "edgeCertificate"];
+    const at = [...z.path, "edgeCertificate"];
     if (hosts.length > MAX_PACK_HOSTS) {
       out.issues.push({
         path: at,
@@ -62,20 +64,19 @@ export function checkEdgeCertificates(
 function coverageProblem(
   h: ProxiedHostname,
   edge: EdgeCertificate,
-  zoneKey: string,
+  zonePath: KeyPath | undefined,
 ): string | undefined {
   const proxy = edgeProxyOf(h.zone.provider);
   const dnsOnly =
     h.path[h.path.length - 1] === "name"
       ? "set proxied: false"
       : `write it as { name: ${h.name}, proxied: false }`;
-  if (!proxy) {
-    return `"${h.name}" is proxied, but zone ${h.zone.name} is hosted by ${h.zone.provider}, which has no proxy. Fix: ${dnsOnly}.`;
+  if (!proxy || !zonePath) {
+    const host = capabilitiesOf(h.zone.provider).label;
+    return `"${h.name}" is proxied, but zone ${h.zone.name} is at ${host}, which has no proxy. Fix: ${dnsOnly}.`;
   }
   const gap = proxy.gap(h.zone.name, h.name, edge);
   if (!gap) return undefined;
   const better = edge === "universal" ? "advanced or total-tls" : "advanced";
-  return `"${h.name}" is proxied, but ${proxy.name}'s edge certificate for zone ${h.zone.name} does not cover it (${gap}), so browsers would fail the TLS handshake at the edge. Fix: ${dnsOnly} (the endpoint then serves its own certificate), or set ${zonePath(h.zone, zoneKey)}.edgeCertificate: ${better} (a paid add-on, see docs/cloudflare.md).`;
+  return `"${h.name}" is proxied, but ${proxy.name}'s edge certificate for zone ${h.zone.name} does not cover it (${gap}), so browsers would fail the TLS handshake at the edge. Fix: ${dnsOnly} (the endpoint then serves its own certificate), or set ${formatPath([...zonePath, "edgeCertificate"])}: ${better} (a paid add-on, see docs/cloudflare.md).`;
 }
-
-const zonePath = (zone: ZoneRoute, key: string) => `${zone.provider}.zones["${key}"]`;

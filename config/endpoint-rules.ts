@@ -13,7 +13,9 @@ import {
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
-import type { CertificateConfig, CertkitConfig } from "./schema";
+import type { ConfiguredZone } from "./derive";
+import { edgeProxyOf } from "../domains/dns-hosts";
+import type { CertificateConfig } from "./schema";
 
 const ELB_ARN =
   /^arn:aws(?:-cn|-us-gov)?:elasticloadbalancing:([a-z0-9-]+):(\d{12}):(listener|loadbalancer|targetgroup)\/(.+)$/;
@@ -63,7 +65,8 @@ export interface EndpointContext {
   readonly ownedAnywhere: Map<string, KeyPath>;
   /** This environment's ALB Terraform names (alb_<name>_<id>) -> the ARN and key that gave each. */
   readonly albIds: Map<string, { arn: string; path: KeyPath }>;
-  readonly zones: NonNullable<CertkitConfig["cloudflare"]>["zones"];
+  /** Every configured zone, by apex. */
+  readonly zones: ReadonlyMap<string, ConfiguredZone>;
 }
 
 export function checkEndpoints(
@@ -381,7 +384,13 @@ function checkHostnames(
       const [to, key] = [...endpoints].find(([, k]) => k !== "attach.cloudfront.origin") ?? [];
       if (to !== undefined && key !== undefined) ctx.cnames.set(name, { path, to, key });
     }
-    const { proxied } = hostnameEntry(h, cert.attach);
+    const zone = ctx.router.route(name)!;
+    const settings = ctx.zones.get(zone.name);
+    // A proxied name on a host without a proxy is the edge rules' to refuse.
+    const proxied =
+      settings?.route.provider !== undefined &&
+      edgeProxyOf(settings.route.provider) !== undefined &&
+      hostnameEntry(h, cert.attach, true).proxied;
     if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
@@ -395,12 +404,10 @@ function checkHostnames(
         message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
-    const zone = ctx.router.route(name)!;
-    const settings = Object.entries(ctx.zones).find(([z]) => normalizeDomain(z) === zone.name);
-    if (proxied && settings?.[1].sslMode !== "strict") {
+    if (proxied && settings?.sslMode !== "strict") {
       out.warnings.push({
         path: path,
-        message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set cloudflare.zones["${zone.name}"].sslMode: strict, or make sure the zone already uses it.`,
+        message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set ${formatPath([...(settings?.path ?? []), "sslMode"])}: strict, or make sure the zone already uses it.`,
       });
     }
   });

@@ -102,10 +102,13 @@ export const AttachSchema = z
 export const HostnameSchema = z.union([
   z.string(),
   z.strictObject({
-    name: z.string().meta({ description: "The hostname: a CNAME in Cloudflare to the endpoint." }),
+    name: z.string().meta({
+      description:
+        "The hostname: a CNAME to the endpoint (Cloudflare, external), or alias A and AAAA records (Route 53).",
+    }),
     proxied: z.boolean().optional().meta({
       description:
-        "Through Cloudflare's proxy. @default true, false with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
+        "Through the DNS host's proxy (Cloudflare's; Route 53 and external zones have none). @default true in a zone whose host has a proxy, false elsewhere and with attach.cloudfront (two CDNs in series: docs/endpoints.md)",
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
@@ -114,28 +117,36 @@ export const HostnameSchema = z.union([
   }),
 ]);
 
-/** Whether a hostname is proxied unless it says: not in front of CloudFront, itself a CDN. */
-export function proxiedByDefault(attach: { readonly cloudfront?: unknown } | undefined): boolean {
-  return attach?.cloudfront === undefined;
+/**
+ * Whether a hostname is proxied unless it says: where its zone's host has a proxy,
+ * and not in front of CloudFront, itself a CDN.
+ */
+export function proxiedByDefault(
+  attach: { readonly cloudfront?: unknown } | undefined,
+  hostHasProxy: boolean,
+): boolean {
+  return hostHasProxy && attach?.cloudfront === undefined;
 }
 
 /** A hostname entry as name and proxied flag, the default applied. */
 export function hostnameEntry(
   h: HostnameConfig,
   attach: { readonly cloudfront?: unknown } | undefined,
+  hostHasProxy: boolean,
 ): { name: string; proxied: boolean; ttlSeconds?: number } {
-  if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach) };
-  return { ...h, proxied: h.proxied ?? proxiedByDefault(attach) };
+  if (typeof h === "string") return { name: h, proxied: proxiedByDefault(attach, hostHasProxy) };
+  return { ...h, proxied: h.proxied ?? proxiedByDefault(attach, hostHasProxy) };
 }
 
 export const endpointFields = {
   attach: AttachSchema.optional(),
   hostnames: z.array(HostnameSchema).optional().meta({
     description:
-      "App CNAMEs in Cloudflare pointing at the endpoint; each must be covered by the certificate.",
+      "App records pointing at the endpoint, in the zone that holds each (docs/dns-hosts.md); each must be covered by the certificate.",
   }),
   target: z.string().optional().meta({
-    description: "CNAME target of the hostnames when the certificate has no `attach`.",
+    description:
+      "CNAME target of the hostnames when the certificate has no `attach` (a CNAME in Route 53 too: not at a zone apex).",
   }),
 };
 

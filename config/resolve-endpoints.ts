@@ -1,5 +1,6 @@
 // Resolved `attach` and `hostnames` of a certificate: which endpoint form, which
 // records. Names arrive lowercased (resolve.ts).
+import { edgeProxyOf } from "../domains/dns-hosts";
 import type { ZoneRoute, ZoneRouter } from "../domains/zones";
 import { ResolveInvariantError } from "./issues";
 import type { CertificateConfig } from "./schema";
@@ -87,14 +88,15 @@ export function resolveHostnames(
   at: string,
 ): ResolvedHostname[] {
   return (cert.hostnames ?? []).map((h, i) => {
-    const o = hostnameEntry(h, cert.attach);
-    const zone = router.route(o.name);
+    const name = typeof h === "string" ? h : h.name;
+    const zone = router.route(name);
     if (!zone) {
       throw new ResolveInvariantError(
         "resolveHostnames",
-        `${at}.hostnames[${i}]: no zone holds ${o.name}`,
+        `${at}.hostnames[${i}]: no zone holds ${name}`,
       );
     }
+    const o = hostnameEntry(h, cert.attach, edgeProxyOf(zone.provider) !== undefined);
     return {
       name: o.name,
       proxied: o.proxied,

@@ -1,6 +1,7 @@
 // From the validated file to what stacks build: defaults merged, names
 // lowercased, validation records planned. Runs after the rules, but relies on none.
-import { advancedPackHosts, edgeProxyOf } from "../domains/edge-certificates";
+import { type EdgeCertificate, advancedPackHosts } from "../domains/edge-certificates";
+import { edgeProxyOf } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
@@ -8,9 +9,9 @@ import { ValidationRecordPlan, planValidationRecords } from "../domains/validati
 import {
   type ResolvedAlarm,
   type ResolvedBackend,
-  type ZoneConfig,
   certificateOwnTags,
   certificateRegion,
+  configuredZones,
   effectiveRegion,
   environmentTags,
   hasZoneSetting,
@@ -165,6 +166,11 @@ function lowercaseDnsNames(cfg: CertkitConfig): CertkitConfig {
       "cloudflare",
       cfg.cloudflare && { ...cfg.cloudflare, zones: keys(cfg.cloudflare.zones) ?? {} },
     ),
+    ...optional("route53", cfg.route53 && { ...cfg.route53, zones: keys(cfg.route53.zones) ?? {} }),
+    ...optional(
+      "external",
+      cfg.external && { ...cfg.external, zones: keys(cfg.external.zones) ?? {} },
+    ),
   };
 }
 
@@ -223,15 +229,14 @@ function resolveText(cfg: CertkitConfig): ResolvedConfig {
     };
   });
   const proxied = proxiedHostnames(cfg, router);
-  // zoneRoutes keeps the order of cloudflare.zones: the i-th route is the i-th zone.
-  const zoneSettings = Object.values(cfg.cloudflare?.zones ?? {}).flatMap((z, i) =>
+  const zoneSettings = configuredZones(cfg).flatMap((z) =>
     hasZoneSetting(z)
       ? [
           {
-            zone: zones[i],
+            zone: z.route,
             caa: z.caa,
             ...optional("sslMode", z.sslMode),
-            ...optional("edge", edgeOrder(zones[i], z.edgeCertificate, proxied)),
+            ...optional("edge", edgeOrder(z.route, z.edgeCertificate, proxied)),
           },
         ]
       : [],
@@ -265,7 +270,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined) =>
 /** The edge certificate to order for `zone`, across every environment's proxied names. */
 function edgeOrder(
   zone: ZoneRoute,
-  edge: ZoneConfig["edgeCertificate"],
+  edge: EdgeCertificate | undefined,
   proxied: readonly { name: string; zone: ZoneRoute }[],
 ): EdgeCertificateOrder | undefined {
   const proxy = edgeProxyOf(zone.provider);

@@ -10,7 +10,7 @@ import {
   validationRecordProblem,
 } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
-import { awsNameBase } from "../domains/aws-names";
+import { awsNameBase, roleArnProblem } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
@@ -25,12 +25,12 @@ import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import {
   type ResolvedBackend,
   certificatesOf,
+  configuredZones,
   effectiveRegion,
   ingressBackend,
   needsIngressStack,
   hasZoneSettings,
   resolveBackend,
-  zoneRoutes,
   zonesStackRegion,
 } from "./derive";
 import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
@@ -56,7 +56,8 @@ export function validateConfig(cfg: CertkitConfig): RuleFindings {
 
 export function checkConfig(cfg: CertkitConfig): RuleFindings {
   const out: RuleFindings = { issues: [], warnings: [] };
-  const router = new ZoneRouter(zoneRoutes(cfg));
+  const zones = new Map(configuredZones(cfg).map((z) => [z.route.name, z]));
+  const router = new ZoneRouter([...zones.values()].map((z) => z.route));
   out.issues.push(...checkTokenText(cfg), ...checkBackendText(cfg));
   checkZones(cfg, out);
   checkBackend(cfg.defaults?.backend, ["defaults", "backend"], out);
@@ -89,7 +90,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       ownedAlbs: new Map(),
       ownedAnywhere,
       albIds: new Map(),
-      zones: cfg.cloudflare?.zones ?? {},
+      zones,
     };
     for (const [certName, cert] of Object.entries(env.certificates)) {
       const certAt = [...at, "certificates", certName];
@@ -120,21 +121,39 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
   return out;
 }
 
+/** Zone names, across every DNS host: well-formed, and each apex configured once. */
 function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
   // DNS names are case-insensitive: `Example.com` and `example.com` are one zone.
-  const seen = new Map<string, string>();
-  for (const zone of Object.keys(cfg.cloudflare?.zones ?? {})) {
-    const path = ["cloudflare", "zones", zone];
-    const problem = isWildcard(zone)
-      ? `may not be a wildcard, got "${zone}". Fix: write the zone's apex, "${baseName(zone)}"; records under it go to the zone.`
-      : domainNameProblem(normalizeDomain(zone));
+  const seen = new Map<string, KeyPath>();
+  for (const zone of configuredZones(cfg)) {
+    const { path } = zone;
+    const key = String(path[2]);
+    const problem = isWildcard(key)
+      ? `may not be a wildcard, got "${key}". Fix: write the zone's apex, "${baseName(key)}"; records under it go to the zone.`
+      : domainNameProblem(normalizeDomain(key));
     if (problem) out.issues.push({ path, message: `zone name ${problem}` });
-    const first = seen.get(normalizeDomain(zone));
-    if (first === undefined) seen.set(normalizeDomain(zone), zone);
-    else {
+    const first = seen.get(zone.route.name);
+    if (first === undefined) seen.set(zone.route.name, path);
+    else if (first[0] === path[0]) {
       out.issues.push({
         path,
-        message: `is the zone ${formatPath(["cloudflare", "zones", first])} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+        message: `is the zone ${formatPath(first)} again: zone names are case-insensitive. Fix: keep one entry, written in lowercase, with the settings of both.`,
+      });
+    } else {
+      out.issues.push({
+        path,
+        message: `is also configured as ${formatPath(first)}: one zone has one DNS host, so certkit could not tell where its records go. Fix: keep the entry of the host that serves the zone (its NS records say which), remove the other.`,
+      });
+    }
+    const role = zone.route.assumeRole;
+    if (role) {
+      const roleProblem = roleArnProblem(role.roleArn);
+      if (roleProblem) out.issues.push({ path: [...path, "roleArn"], message: roleProblem });
+    } else if (cfg.route53?.zones[key]?.externalId !== undefined && path[0] === "route53") {
+      out.issues.push({
+        path: [...path, "externalId"],
+        message:
+          "only goes with roleArn (it is passed when assuming that role). Fix: add roleArn, or remove externalId.",
       });
     }
   }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AdoptSchema } from "./adopt-schema";
 import { AlarmSchema } from "./alarm-schema";
-import { EDGE_CERTIFICATES } from "../domains/edge-certificates";
+import { CloudflareSchema, ExternalSchema, Route53Schema } from "./dns-host-schema";
 import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
 
@@ -34,43 +34,6 @@ const accountId = z
   .meta({
     description:
       "AWS account id, 12 digits, quoted (\"012345678901\"). Pins the AWS provider's allowed_account_ids, lets certkit find two environments sharing a validation record, and is named in the key policy of the expiry topic's KMS key (without it, the policy reads the account from the key's ARN at apply). @default - none",
-  });
-
-export const ZoneSchema = z.strictObject({
-  zoneId: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, {
-      error:
-        "zoneId must be 32 lowercase hex characters, quoted Fix: copy the Zone ID from the zone's overview page in Cloudflare, in quotes.",
-    })
-    .optional()
-    .meta({
-      description:
-        "Cloudflare zone id (32 hex characters, quoted if all digits). Without it, data.cloudflare_zone finds the zone by name at plan time and fails unless exactly one matches. @default - looked up by name",
-    }),
-  caa: z.boolean().default(false).meta({
-    description:
-      "CAA issue and issuewild records for amazon.com at the apex (in the zones stack). They apply to every name without CAA records closer to it (RFC 8659: the closest name with CAA records wins, so a CAA set on a subdomain overrides them) and restrict every other CA in the zone (Cloudflare adds its own CAs). See docs/cloudflare.md. @default false",
-  }),
-  sslMode: z.enum(["strict"]).optional().meta({
-    description:
-      "strict sets the zone's SSL mode to Full (strict), in the zones stack. Proxied records in front of an HTTPS endpoint need it (Flexible plus the HTTP->HTTPS redirect loops); a proxied hostname in a zone without it gets a warning. Zone-wide: it applies to every proxied record of the zone, also those certkit does not manage. @default - unmanaged",
-  }),
-  edgeCertificate: z.enum(EDGE_CERTIFICATES).default("universal").meta({
-    description:
-      "The certificate Cloudflare's proxy serves for proxied names. universal: the free one, apex and one level only (deeper proxied names are refused); advanced: certkit orders a certificate pack for the deeper proxied names (paid add-on); total-tls: Cloudflare orders one per proxied name (paid add-on). See docs/cloudflare.md. @default universal",
-  }),
-});
-
-export const CloudflareSchema = z
-  .strictObject({
-    zones: z.record(z.string(), ZoneSchema).meta({
-      description:
-        "Zones the kit may write to, by apex name. Each record goes to the zone with the longest matching suffix.",
-    }),
-  })
-  .meta({
-    description: "Cloudflare as DNS host: the zones that get the validation and app records.",
   });
 
 const placeholderNote = "{environment} is replaced by the environment's name.";
@@ -215,6 +178,8 @@ export const ConfigSchema = z
       description: "Prefix of the certificates' Name tag, of AWS-side names and the `project` tag.",
     }),
     cloudflare: CloudflareSchema.optional(),
+    route53: Route53Schema.optional(),
+    external: ExternalSchema.optional(),
     defaults: DefaultsSchema.optional(),
     environments: z.record(identifier("an environment name"), EnvironmentSchema).meta({
       description:

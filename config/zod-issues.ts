@@ -1,5 +1,6 @@
 // Turns zod's issues into one actionable line each.
 import type { z } from "zod";
+import { hostZoneKeyProblem } from "./dns-host-schema";
 import { ConfigIssue, KeyPath, didYouMean, sentence } from "./issues";
 
 /** Reads what the YAML file actually said at a path, for "got ..." and numeric-ID hints. */
@@ -20,7 +21,7 @@ export function fromZodIssue(
     case "unrecognized_keys":
       return issue.keys.map((key) => ({
         path: [...path, key],
-        message: unknownKey(key, keysAt(root, path)),
+        message: hostZoneKeyProblem(path, key) ?? unknownKey(key, keysAt(root, path)),
       }));
     case "invalid_key": {
       const [what, fix] = withoutFix(keyProblem(issue.issues[0]));

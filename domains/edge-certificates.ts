@@ -1,6 +1,6 @@
 // Which names a DNS host's proxy can serve with a valid certificate. A proxy
 // terminates TLS with its own edge certificate, not the origin's (ACM's), so a
-// proxied name needs coverage there too. Only hosts with a proxy appear here.
+// proxied name needs coverage there too. Which host has which proxy: dns-hosts.ts.
 
 /** What a zone's edge certificate is: the free one, one certkit orders, or one per name. */
 export const EDGE_CERTIFICATES = ["universal", "advanced", "total-tls"] as const;
@@ -32,7 +32,7 @@ export function universalCovers(apex: string, name: string): boolean {
   return !name.slice(0, -apex.length - 1).includes(".");
 }
 
-const cloudflareProxy: EdgeProxy = {
+export const cloudflareProxy: EdgeProxy = {
   name: "Cloudflare",
   missedByFree: (apex, name) => !universalCovers(apex, name),
   gap(apex, name, edge) {
@@ -51,14 +51,6 @@ const cloudflareProxy: EdgeProxy = {
     }
   },
 };
-
-/** Proxies by the config key of their DNS host; a host without one cannot proxy. */
-const PROXIES: Record<string, EdgeProxy> = { cloudflare: cloudflareProxy };
-
-/** The proxy of the DNS host `provider`, or undefined when it has none. */
-export function edgeProxyOf(provider: string): EdgeProxy | undefined {
-  return PROXIES[provider];
-}
 
 /**
  * Hosts of an advanced certificate pack for a zone: the apex (Cloudflare requires

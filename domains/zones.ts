@@ -9,6 +9,10 @@ export interface ZoneRoute {
   readonly provider: string;
   /** The provider's zone id when the config gives one. @default - looked up by name at plan time */
   readonly zoneId?: string;
+  /** A private zone (Route 53): the lookup by name asks for it; ACM cannot see records there. @default false */
+  readonly privateZone?: boolean;
+  /** A role in the zone's account that writing records there assumes. @default - the stack's credentials */
+  readonly assumeRole?: { readonly roleArn: string; readonly externalId?: string };
 }
 
 export class ZoneRouter {

@@ -1,7 +1,7 @@
 // The only file that imports provider bindings. Each class comes from its own
 // path (loading a package root costs ~20 s and >1 GB); moving to the cdktn fork
 // means changing the package names here and nowhere else.
-export { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+export { AwsProvider, type AwsProviderAssumeRole } from "@cdktf/provider-aws/lib/provider";
 export { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 export { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 export { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";

@@ -15,7 +15,7 @@ describe("unknown keys", () => {
         environments: {}
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, route53, external, defaults, environments.',
       ],
     );
   });

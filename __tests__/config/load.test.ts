@@ -148,7 +148,7 @@ describe("the error message", () => {
                 validationTimeoutMinutes: 0
       `,
       [
-        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, defaults, environments.',
+        'projct (line 1, column 1): unknown key "projct". Did you mean "project"? Fix: rename it to "project", or remove it. Known keys here: project, cloudflare, route53, external, defaults, environments.',
         'cloudflare.zones["example.com"].zoneId (line 4, column 28): YAML reads 0123 as a number (123), which would alter the ID. Fix: quote it: "0123".',
         `defaults.regoin (line 6, column 3): unknown key "regoin". Did you mean "region"? Fix: rename it to "region", or remove it. Known keys here: ${defaultsKeys}.`,
         'defaults.accountId (line 7, column 14): YAML reads 012345678901 as a number (12345678901), which would alter the ID. Fix: quote it: "012345678901".',

@@ -196,6 +196,16 @@ export const BASE_CONFIGS: readonly Record<string, unknown>[] = [
   },
   {
     cloudflare: { zones: { "example.com": {} } },
+    route53: {
+      zones: {
+        "example.net": {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/dns`,
+          externalId: "certkit-dns",
+        },
+      },
+    },
+    external: { zones: { "example.io": {} } },
     defaults: {
       region: "eu-west-1",
       accountId: ACCOUNT,

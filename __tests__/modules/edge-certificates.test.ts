@@ -1,7 +1,8 @@
 // Edge certificates in the zones stack: what Cloudflare is asked to order, and
 // the limits the construct asserts itself.
 import { TerraformStack, Testing } from "cdktf";
-import { advancedPackHosts, edgeProxyOf, universalCovers } from "../../domains/edge-certificates";
+import { advancedPackHosts, universalCovers } from "../../domains/edge-certificates";
+import { edgeProxyOf } from "../../domains/dns-hosts";
 import { CloudflareDns } from "../../modules/dns/cloudflare-dns";
 import { buildApp } from "../../stacks/build-app";
 import { SynthJson, expectCounts, load, resourceOf, yaml } from "../helpers";
