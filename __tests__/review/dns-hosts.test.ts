@@ -1,25 +1,8 @@
 // The review says which DNS host has each record (Cloudflare, Route 53, an external
 // host) and lists the records certkit cannot write as steps around the deploy.
 import { loadConfigText } from "../../config/load";
-import type { ResolvedConfig } from "../../config/resolve";
 import { environmentMarkdown, indexMarkdown } from "../../review/summary";
 import { fieldTable, tablesByHeading } from "./helpers";
-
-/**
- * A resolved model whose zones are moved to other hosts: every ZoneRoute named
- * in `hosts` gets that provider, wherever the model holds it.
- */
-function onHosts(config: ResolvedConfig, hosts: Record<string, string>): ResolvedConfig {
-  const move = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(move);
-    if (v === null || typeof v !== "object") return v;
-    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, move(x)]));
-    return typeof o.provider === "string" && typeof o.name === "string" && hosts[o.name]
-      ? { ...o, provider: hosts[o.name] }
-      : o;
-  };
-  return move(config) as ResolvedConfig;
-}
 
 const ALB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -29,7 +12,11 @@ const TEXT = `
 cloudflare:
   zones:
     example.com: { zoneId: 0123456789abcdef0123456789abcdef }
+route53:
+  zones:
     example.net: {}
+external:
+  zones:
     example.io: {}
 defaults: { region: eu-west-1, accountId: "123456789012" }
 environments:
@@ -38,23 +25,15 @@ environments:
       web:
         domains: [example.com, www.example.net, "*.example.io"]
         attach: { alb: { loadBalancerArn: ${ALB}, targetGroupArn: ${TG} } }
-        hostnames:
-          - example.com
-          - { name: www.example.net, proxied: false }
-          - { name: app.example.io, proxied: false }
+        hostnames: [example.com, www.example.net, app.example.io]
       api:
         domains: [api.example.net, api.example.io]
         attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } }
         validationTimeoutMinutes: 30
-        hostnames:
-          - { name: api.example.net, proxied: false }
-          - { name: api.example.io, proxied: false }
+        hostnames: [api.example.net, api.example.io]
 `;
 
-const config = onHosts(loadConfigText(TEXT).config, {
-  "example.net": "route53",
-  "example.io": "external",
-});
+const config = loadConfigText(TEXT).config;
 const prod = config.environments[0];
 const page = environmentMarkdown({
   environment: prod,
@@ -198,9 +177,12 @@ test("index.md points at the pages whose records are made by hand", () => {
 });
 
 test("without records at an external host, no step and no table", () => {
-  const cloudflareOnly = loadConfigText(TEXT).config.environments[0];
+  const allWritten = loadConfigText(
+    TEXT.replace("external:\n  zones:\n    example.io: {}", "    example.io: {}"),
+  ).config.environments[0];
+  expect(allWritten.validationRecords.map((r) => r.zone.provider)).toContain("route53");
   const markdown = environmentMarkdown({
-    environment: cloudflareOnly,
+    environment: allWritten,
     stacks: ["prod"],
     changes: { replaced: [], removed: [] },
   });
@@ -212,17 +194,14 @@ test("without records at an external host, no step and no table", () => {
 });
 
 test("index.md: a Route 53 zone's CAA records, with no proxy settings", () => {
-  const caa = onHosts(
-    loadConfigText(`
-cloudflare: { zones: { example.net: { caa: true } } }
+  const caa = loadConfigText(`
+route53: { zones: { example.net: { caa: true } } }
 defaults: { region: eu-west-1, accountId: "123456789012" }
 environments:
   prod:
     certificates:
       api: { domains: [api.example.net], attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } } }
-`).config,
-    { "example.net": "route53" },
-  );
+`).config;
   const index = indexMarkdown({
     config: caa,
     environments: [
