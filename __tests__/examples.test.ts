@@ -120,3 +120,70 @@ describe("examples/backends", () => {
     });
   });
 });
+
+describe("examples/route53", () => {
+  const stacks = () => synthConfig("examples/route53/certkit.yaml");
+
+  it("aliases the apex to the looked-up ALB and writes the partner zone through its role", () => {
+    const { prod } = stacks();
+    expect({
+      apex: resourceOf(prod, "aws_route53_record", "app_example_net").alias,
+      partner: resourceOf(prod, "aws_route53_record", "acm_validation_shop_partner_example_net")
+        .provider,
+      roles: (prod.provider?.aws ?? []).map((p) => p.assume_role),
+    }).toEqual({
+      apex: {
+        name: "${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
+        zone_id: "${data.aws_lb.alb_shop_50dc6c495c0c9188.zone_id}",
+        evaluate_target_health: false,
+      },
+      partner: "aws.route53_partner_example_net",
+      roles: [
+        undefined,
+        undefined,
+        [
+          {
+            role_arn: "arn:aws:iam::444455556666:role/certkit-dns",
+            external_id: "shop-certkit",
+            session_name: "certkit",
+          },
+        ],
+      ],
+    });
+  });
+});
+
+describe("examples/mixed-hosts", () => {
+  it("writes Cloudflare and Route 53 records and lists the external ones", () => {
+    const { prod } = synthConfig("examples/mixed-hosts/certkit.yaml");
+    const ids = (type: string) => Object.keys(resourcesOf(prod, type)).sort();
+    expect({
+      cloudflare: ids("cloudflare_dns_record"),
+      route53: ids("aws_route53_record"),
+      external: (
+        prod.output?.external_dns_records.value as unknown as { name: string; why: string }[]
+      ).map((r) => [r.why, r.name.includes("domain_validation_options") ? "(from ACM)" : r.name]),
+    }).toEqual({
+      cloudflare: [
+        "acm_validation_cdn_example_com",
+        "acm_validation_www_example_com",
+        "app_cdn_example_com",
+        "app_www_example_com",
+      ],
+      route53: [
+        "acm_validation_cdn_example_net",
+        "acm_validation_www_example_net",
+        "app_cdn_example_net",
+        "app_cdn_example_net_aaaa",
+        "app_www_example_net",
+        "app_www_example_net_aaaa",
+      ],
+      external: [
+        ["validation", "(from ACM)"],
+        ["validation", "(from ACM)"],
+        ["app", "www.example.io"],
+        ["app", "cdn.example.io"],
+      ],
+    });
+  });
+});

@@ -3,11 +3,15 @@
 // object is imported twice (Terraform binds one object to one address).
 import { baseName, isWildcard, normalizeDomain } from "../domains/names";
 import { planValidationRecords } from "../domains/validation-records";
-import { ZoneRouter } from "../domains/zones";
+import type { DnsHost } from "../domains/dns-hosts";
+import { type ZoneRoute, ZoneRouter } from "../domains/zones";
+import { CLOUDFLARE_RECORD_ID, ROUTE53_RECORD_ID } from "./adopt-schema";
+import { hasAliasTarget } from "./endpoint-rules";
 import { ConfigIssue, KeyPath, formatPath } from "./issues";
 import {
   CLOUDFRONT_CERTIFICATE_REGION,
   certificatesOf,
+  configuredZones,
   effectiveRegion,
   zoneRoutes,
 } from "./derive";
@@ -34,8 +38,9 @@ export function checkAdopt(cfg: CertkitConfig, out: { issues: ConfigIssue[] }): 
     if (!env.adopt) continue;
     const at: KeyPath = ["environments", envName, "adopt"];
     checkCertificates(cfg, env, at, out.issues);
-    // Record ids across both maps: one Cloudflare record, one address.
+    // Record ids across both maps: one DNS record, one address.
     const recordIds = new Map<string, KeyPath>();
+    const zones = new Map(configuredZones(cfg).map((z) => [z.route.name, z]));
     const owners = new Set(Object.keys(env.validationRecordOwners ?? {}).map(normalizeDomain));
     const validationNames = planValidationRecords(certificatesOf(env), router)
       .map((r) => r.baseName)
@@ -45,15 +50,34 @@ export function checkAdopt(cfg: CertkitConfig, out: { issues: ConfigIssue[] }): 
       what: "validation record",
       wildcardFix: (k) =>
         `"${k}" and "${baseName(k)}" share one validation record. Fix: write the entry as ${baseName(k)}.`,
+      idProblem: (name, id) => {
+        const zone = router.route(name)!;
+        return RECORD_IDS[zone.provider as DnsHost]({ name, id, zone, validation: true });
+      },
       recordIds,
       issues: out.issues,
     });
-    const hostnames = Object.values(env.certificates).flatMap((c) =>
-      (c.hostnames ?? []).map((h) => normalizeDomain(typeof h === "string" ? h : h.name)),
+    const aliases = new Map(
+      Object.values(env.certificates).flatMap((c) =>
+        (c.hostnames ?? []).map(
+          (h) => [normalizeDomain(typeof h === "string" ? h : h.name), hasAliasTarget(c)] as const,
+        ),
+      ),
     );
     checkRecords(env.adopt.hostnames, [...at, "hostnames"], {
-      written: hostnames,
+      written: [...aliases.keys()],
       what: "app record",
+      idProblem: (name, id) => {
+        const zone = router.route(name)!;
+        return RECORD_IDS[zone.provider as DnsHost]({
+          name,
+          id,
+          zone,
+          validation: false,
+          alias: aliases.get(name) === true,
+          zoneId: zones.get(zone.name)?.route.zoneId,
+        });
+      },
       recordIds,
       issues: out.issues,
     });
@@ -121,6 +145,8 @@ interface RecordCheck {
   readonly written: readonly string[];
   readonly what: string;
   readonly wildcardFix?: (key: string) => string;
+  /** What is wrong with `id` for the record at `name`, at the host of its zone. */
+  readonly idProblem: (name: string, id: string) => string | undefined;
   readonly recordIds: Map<string, KeyPath>;
   readonly issues: ConfigIssue[];
 }
@@ -155,14 +181,53 @@ function checkRecords(
       continue;
     }
     seen.set(name, key);
+    const problem = check.idProblem(name, id);
+    if (problem) {
+      check.issues.push({ path, message: problem });
+      continue;
+    }
     const other = check.recordIds.get(id);
     if (other) {
       check.issues.push({
         path,
-        message: `record ${id} is also adopted at ${formatPath(other)}; one Cloudflare record can belong to one address only. Fix: keep the entry whose name the record has.`,
+        message: `record ${id} is also adopted at ${formatPath(other)}; one DNS record can belong to one address only. Fix: keep the entry whose name the record has.`,
       });
       continue;
     }
     check.recordIds.set(id, path);
   }
 }
+
+interface RecordIdUse {
+  /** The record's name (a hostname, or the base name a validation record is keyed by). */
+  readonly name: string;
+  readonly id: string;
+  readonly zone: ZoneRoute;
+  readonly validation: boolean;
+  /** An app record that is an alias where the host has them. */
+  readonly alias?: boolean;
+  /** The configured zone id. @default - looked up by name */
+  readonly zoneId?: string;
+}
+
+/** How each DNS host names an existing record to take over: one entry per host. */
+const RECORD_IDS: Record<DnsHost, (use: RecordIdUse) => string | undefined> = {
+  cloudflare: ({ id, zone }) =>
+    CLOUDFLARE_RECORD_ID.test(id)
+      ? undefined
+      : `is not a Cloudflare record id, got "${id}", and ${zone.name} is a Cloudflare zone. Fix: copy the record's id (32 lowercase hex characters) from Cloudflare's API, or let \`npx certkit adopt <env>\` write it.`,
+  route53: ({ name, id, zone, validation, alias, zoneId }) => {
+    if (validation) {
+      return `names a validation record in Route 53 zone ${zone.name}, which needs no adopting: certkit's record takes the existing one over (allow_overwrite; ACM gives every certificate of a name in one account the same CNAME). Fix: remove the entry.`;
+    }
+    const type = alias ? "A" : "CNAME";
+    const expected = `${zoneId ?? "<zone id>"}_${name}_${type}`;
+    const m = ROUTE53_RECORD_ID.exec(id);
+    if (!m || m[2] !== name || m[3] !== type || (zoneId !== undefined && m[1] !== zoneId)) {
+      return `is not the Route 53 record certkit writes at "${name}" (${alias ? "an alias A record" : "a CNAME"} in zone ${zone.name}), got "${id}". Fix: write "${expected}" (the provider's import id: zone id, name, type).`;
+    }
+    return undefined;
+  },
+  external: ({ zone }) =>
+    `names a record in zone ${zone.name} at an external DNS host, where certkit writes nothing (it lists the records in output external_dns_records). Fix: remove the entry.`,
+};

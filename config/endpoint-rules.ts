@@ -14,7 +14,7 @@ import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
 import { hostnameEntry } from "./endpoint-schema";
 import type { ConfiguredZone } from "./derive";
-import { edgeProxyOf } from "../domains/dns-hosts";
+import { ZONE_SECTIONS, capabilitiesOf, edgeProxyOf } from "../domains/dns-hosts";
 import type { CertificateConfig } from "./schema";
 
 const ELB_ARN =
@@ -404,12 +404,56 @@ function checkHostnames(
         message: `"${name}" is proxied in front of CloudFront: two CDNs in series (responses cached twice, CloudFront sees Cloudflare's addresses instead of the viewers'). Leave out proxied: true unless Cloudflare's features are wanted in front; see docs/endpoints.md.`,
       });
     }
+    if (name === zone.name) checkApexRecord(cert, name, zone.provider, path, out);
     if (proxied && settings?.sslMode !== "strict") {
       out.warnings.push({
         path: path,
         message: `"${name}" is proxied, but zone ${zone.name} does not set sslMode: strict. Anything weaker than Full (strict) fails or loops (Flexible + HTTPS redirect) in front of an HTTPS endpoint: set ${formatPath([...(settings?.path ?? []), "sslMode"])}: strict, or make sure the zone already uses it.`,
       });
     }
+  });
+}
+
+/**
+ * Whether the endpoint certkit points hostnames at has a canonical hosted zone id
+ * (CloudFront's, or an ALB's looked up by ARN or by the controller's tags): then
+ * hosts with alias records write aliases, else CNAMEs.
+ */
+export function hasAliasTarget(cert: Pick<CertificateConfig, "attach">): boolean {
+  const alb = cert.attach?.alb;
+  if (cert.attach?.cloudfront) return true;
+  if (!alb || alb.dnsName !== undefined) return false;
+  return (
+    alb.ingressGroup !== undefined ||
+    alb.listenerArn !== undefined ||
+    alb.loadBalancerArn !== undefined
+  );
+}
+
+/** DNS allows no CNAME at a zone apex: there, a host needs alias records or flattening. */
+function checkApexRecord(
+  cert: CertificateConfig,
+  name: string,
+  provider: string,
+  path: KeyPath,
+  out: RuleFindings,
+): void {
+  const host = capabilitiesOf(provider);
+  if (host.apexCname || (host.aliasRecords && hasAliasTarget(cert))) return;
+  const why = `"${name}" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and ${host.label}`;
+  if (!host.writesRecords) {
+    out.warnings.push({
+      path,
+      message: `${why} gets a CNAME to the endpoint in output external_dns_records. Create it as the host's ALIAS/ANAME record (or flattened CNAME) if it has one, or use a name under the apex.`,
+    });
+    return;
+  }
+  const fix = host.aliasRecords
+    ? "point it at an endpoint with a hosted zone id (attach.alb by listenerArn or loadBalancerArn without dnsName, ingressGroup, or attach.cloudfront) so that it becomes an alias record, or use a name under the apex"
+    : "use a name under the apex";
+  out.issues.push({
+    path,
+    message: `${why} would get a CNAME: ${host.aliasRecords ? "an alias record needs the endpoint's hosted zone id, which a DNS name alone (target, alb.dnsName) does not give" : "it has no alias records"}. Fix: ${fix}.`,
   });
 }
 
@@ -430,7 +474,7 @@ function hostnameProblem(
     return `"${name}" is not covered by the certificate's names (${domains.join(", ")}); a wildcard covers exactly one level and not the apex. Fix: add "${name}" to domains, or serve it from a certificate that covers it.`;
   }
   if (!router.route(name))
-    return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under cloudflare.zones.`;
+    return `"${name}" is under no configured zone (configured: ${router.names.join(", ")}). Fix: add its zone under ${ZONE_SECTIONS}.`;
   const key = endpoints.get(name);
   if (key === "attach.cloudfront.origin")
     return `"${name}" is also the CloudFront origin: requests would loop. Fix: use a separate origin name.`;

@@ -9,6 +9,7 @@ import {
   normalizeDomain,
   validationRecordProblem,
 } from "../domains/names";
+import { ZONE_SECTIONS, capabilitiesOf } from "../domains/dns-hosts";
 import { ZoneRouter } from "../domains/zones";
 import { awsNameBase, roleArnProblem } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
@@ -67,7 +68,7 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       message: "defines no environment. Fix: add one, such as `prod:` with its certificates.",
     });
   }
-  // One Cloudflare record belongs to one stack: a hostname is claimed once across environments.
+  // One DNS record belongs to one stack: a hostname is claimed once across environments.
   const hostnameClaims = new Map<string, KeyPath>();
   const ownedAnywhere = new Map<string, KeyPath>();
   const cnames: EndpointContext["cnames"] = new Map();
@@ -106,12 +107,13 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       }
     }
     checkValidationTtls(env, at, out);
+    checkAutomaticTtls(env, at, router, out);
   }
   checkEdgeCertificates(cfg, router, out);
   checkIngressGroups(cfg, out);
   checkNamePrefix(cfg, out);
   checkCnameChains(cnames, out);
-  checkSharedValidationRecords(cfg, out);
+  checkSharedValidationRecords(cfg, router, out);
   checkAlarmConfig(cfg, out);
   checkTags(cfg, out);
   checkS3Backends(cfg, out);
@@ -216,7 +218,14 @@ function checkDomains(
       const zones = router.names;
       out.issues.push({
         path,
-        message: `"${name}" is under no configured zone (${zones.length ? `configured: ${zones.join(", ")}` : "none configured"}). Fix: add its zone under cloudflare.zones, or correct the name.`,
+        message: `"${name}" is under no configured zone (${zones.length ? `configured: ${zones.join(", ")}` : "none configured"}). Fix: add its zone under ${ZONE_SECTIONS}, or correct the name.`,
+      });
+    }
+    const zone = router?.route(name);
+    if (zone?.privateZone) {
+      out.issues.push({
+        path,
+        message: `"${name}" would be validated in private zone ${zone.name}, where ACM cannot see the record (it resolves the validation CNAME on the public internet). Fix: configure the public zone of the name for its validation record, or use waitForValidation: false and write the record in public DNS yourself.`,
       });
     }
   });
@@ -256,6 +265,26 @@ function checkValidationTtls(env: EnvironmentConfig, at: KeyPath, out: RuleFindi
         break;
       }
     }
+  }
+}
+
+/** TTL 1 means "automatic" at hosts that have it; elsewhere it is refused. */
+function checkAutomaticTtls(
+  env: EnvironmentConfig,
+  at: KeyPath,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
+  for (const cert of certificatesOf(env)) {
+    if (env.certificates[cert.name].validationTtlSeconds !== 1) continue;
+    const zone = cert.domains
+      .map((d) => router.route(d))
+      .find((z) => z && !capabilitiesOf(z.provider).automaticTtl);
+    if (!zone) continue;
+    out.issues.push({
+      path: [...at, "certificates", cert.name, "validationTtlSeconds"],
+      message: `is 1 (automatic), which ${capabilitiesOf(zone.provider).label} does not have (zone ${zone.name}). Fix: use 60 to 86400 seconds, such as 60 (the default).`,
+    });
   }
 }
 
@@ -416,9 +445,14 @@ function checkStateBucketRegion(cfg: CertkitConfig, out: RuleFindings): void {
 
 /**
  * Two environments in one AWS account get the same validation CNAME for a name;
- * two stacks managing one Cloudflare record would fight over it.
+ * two stacks managing one DNS record would fight over it. Records certkit only
+ * reports (external zones) belong to no stack.
  */
-function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): void {
+function checkSharedValidationRecords(
+  cfg: CertkitConfig,
+  router: ZoneRouter,
+  out: RuleFindings,
+): void {
   const envs: EnvUse[] = Object.entries(cfg.environments).map(([name, env]) => ({
     name,
     env,
@@ -426,7 +460,8 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
     owners: Object.fromEntries(
       Object.entries(env.validationRecordOwners ?? {}).map(([n, o]) => [normalizeDomain(n), o]),
     ),
-    uses: validatedNames(name, env),
+    uses: validatedNames(name, env, router),
+    router,
   }));
   for (const e of envs) {
     // The key as written: the path must lead to it.
@@ -455,7 +490,7 @@ function checkSharedValidationRecords(cfg: CertkitConfig, out: RuleFindings): vo
       for (const n of shared) {
         out.issues.push({
           path: b.uses.get(n)!,
-          message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one Cloudflare record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
+          message: `the validation record for "${n}" is also needed by environment ${a.name} in the same account ${a.accountId}; both stacks would manage one ${capabilitiesOf(router.route(n)!.provider).label} record. Fix: choose its owner: add \`validationRecordOwners: { "${n}": ${a.name} }\` to environments.${b.name} (or the reverse in ${a.name}).`,
         });
       }
     } else if (!a.accountId || !b.accountId) {
@@ -497,6 +532,7 @@ interface EnvUse {
   readonly accountId?: string;
   readonly owners: Record<string, string>;
   readonly uses: Map<string, KeyPath>;
+  readonly router: ZoneRouter;
 }
 
 /** What is wrong with `e` leaving the record for `n` to `owner`, if anything. */
@@ -508,6 +544,10 @@ function ownerProblem(
 ): string | undefined {
   if (isWildcard(n)) {
     return `names a wildcard; x and *.x share one validation record, keyed by x. Fix: write "${baseName(n)}".`;
+  }
+  const zone = e.router.route(n);
+  if (zone && !capabilitiesOf(zone.provider).writesRecords) {
+    return `"${n}" is in zone ${zone.name} at ${capabilitiesOf(zone.provider).label}: certkit writes no record there, so no stack owns it. Fix: remove the entry.`;
   }
   if (!e.uses.has(n))
     return `this environment validates no certificate name "${n}". Fix: remove the entry.`;
@@ -527,12 +567,21 @@ function ownerProblem(
   return undefined;
 }
 
-/** Base names an environment validates, with the key path of the first place each appears. */
-function validatedNames(envName: string, env: EnvironmentConfig): Map<string, KeyPath> {
+/**
+ * Base names whose validation record an environment's stack writes, with the key
+ * path of the first place each appears.
+ */
+function validatedNames(
+  envName: string,
+  env: EnvironmentConfig,
+  router: ZoneRouter,
+): Map<string, KeyPath> {
   const names = new Map<string, KeyPath>();
   for (const cert of certificatesOf(env)) {
     cert.domains.forEach((d, i) => {
       const base = baseName(d);
+      const zone = router.route(base);
+      if (zone && !capabilitiesOf(zone.provider).writesRecords) return;
       if (!names.has(base))
         names.set(base, ["environments", envName, "certificates", cert.name, "domains", i]);
     });

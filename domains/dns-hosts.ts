@@ -52,6 +52,11 @@ export const DNS_HOST_CAPABILITIES: Record<DnsHost, DnsHostCapabilities> = {
   },
 };
 
+/** Where zones are configured, as a fix says it: "cloudflare.zones, route53.zones or external.zones". */
+export const ZONE_SECTIONS = DNS_HOSTS.map((h) => `${h}.zones`)
+  .join(", ")
+  .replace(/, ([^,]+)$/, " or $1");
+
 export function isDnsHost(key: string): key is DnsHost {
   return (DNS_HOSTS as readonly string[]).includes(key);
 }

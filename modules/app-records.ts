@@ -1,4 +1,5 @@
-// The app's own CNAMEs: hostnames pointing at the endpoint, proxied by default.
+// The app's own records: hostnames pointing at the endpoint (CNAMEs, or aliases
+// where the host has them and the endpoint a hosted zone id).
 import { Construct } from "constructs";
 import { DNS_TTLS, type DnsProviders, isDnsTtl } from "./dns";
 import { idPart } from "../domains/names";
@@ -58,6 +59,9 @@ export class AppRecords extends Construct {
         proxied: h.proxied,
         ttlSeconds: h.ttlSeconds,
         comment: `certkit: ${props.description}`,
+        purpose: "app",
+        // Hosts with alias records point at the endpoint's hosted zone; the others ignore it.
+        aliasZoneId: props.target.hostedZoneId,
         importRecordId: h.adoptRecordId,
       });
     }

@@ -17,6 +17,8 @@ export { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 export { DataAwsLb } from "@cdktf/provider-aws/lib/data-aws-lb";
 export { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 export { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
+export { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+export { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 
 export { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 export { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";

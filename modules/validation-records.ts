@@ -50,6 +50,7 @@ export class ValidationRecords extends Construct {
         proxied: false,
         ttlSeconds: this.ttl(props, record.source.certificate),
         comment: `ACM validation, ${props.environment}: ${record.certificates.join(", ")}. Keep: renewals need it.`,
+        purpose: "validation",
         importRecordId: record.adoptRecordId,
       });
       record.certificates.forEach((c) => waits.get(c)?.push(ref.fqdn));

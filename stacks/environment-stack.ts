@@ -35,7 +35,7 @@ export class EnvironmentStack extends SelfContainedStack {
     this.environment = env;
     configureBackend(this, env.backend, env.region, props.projectRoot);
     this.createAwsProvider(env.region);
-    const dns = dnsProvidersFor(this);
+    const dns = dnsProvidersFor(this, { region: env.region });
 
     // Config names in scopes of their own: a certificate may be named `backend` or `aws`.
     const certificates = new Namespace(this, "certificates");
@@ -78,6 +78,7 @@ export class EnvironmentStack extends SelfContainedStack {
     });
 
     this.addOutputs(outputs, endpoints);
+    outputs.addReportedRecords(dns);
   }
 
   /** What consumers read after apply: ARNs, endpoints, hostnames, Helm values. */

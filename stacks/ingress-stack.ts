@@ -29,7 +29,7 @@ export class IngressStack extends TerraformStack {
     super(scope, ingressStackName(env.name));
     configureBackend(this, props.backend, env.region, props.projectRoot);
     addAwsProvider(this, env, env.region);
-    const dns = dnsProvidersFor(this);
+    const dns = dnsProvidersFor(this, { region: env.region });
     // Config names in scopes of their own (see modules/namespace.ts).
     const albs = new Construct(this, "alb-lookups");
     const records = new Namespace(this, "app-records");
@@ -55,5 +55,6 @@ export class IngressStack extends TerraformStack {
       });
       outputs.add(`endpoint_${c.name}`, { value: lookup.target.dnsName });
     }
+    outputs.addReportedRecords(dns);
   }
 }

@@ -3,6 +3,10 @@
 // output keeps exactly the name given (overrideLogicalId).
 import { Construct } from "constructs";
 import { TerraformOutput, type TerraformOutputConfig } from "cdktf";
+import type { DnsProviders } from "../modules/dns";
+
+/** The output listing the records of external zones. */
+export const EXTERNAL_DNS_RECORDS_OUTPUT = "external_dns_records";
 
 export class Outputs extends Construct {
   /** Adds the output `name`; config rules make every name in a stack unique. */
@@ -10,5 +14,16 @@ export class Outputs extends Construct {
     const output = new TerraformOutput(this, name, config);
     output.overrideLogicalId(name);
     return output;
+  }
+
+  /** `external_dns_records`: what hosts certkit cannot write to need, when there is any. */
+  addReportedRecords(dns: DnsProviders): void {
+    const records = dns.reportedRecords();
+    if (!records.length) return;
+    this.add(EXTERNAL_DNS_RECORDS_OUTPUT, {
+      value: records,
+      description:
+        "Records certkit cannot write (external zones): create each (name, type, value; why: validation or app) at the zone's DNS host. Validation waits for them until validationTimeoutMinutes.",
+    });
   }
 }

@@ -77,7 +77,7 @@ describe("adopt checks", () => {
         hostnames: { www.example.com: "9A7806061C88ADA191ED06F989CC3DAC" }`),
       [
         'environments.prod.adopt.validationRecords["example.com"] (line 10, column 41): YAML reads 12345678901234567890123456789012 as a number (1.2345678901234567e+31), which would alter the ID. Fix: quote it: "12345678901234567890123456789012".',
-        'environments.prod.adopt.hostnames["www.example.com"] (line 11, column 37): a Cloudflare record id must be 32 lowercase hex characters, quoted. Got "9A7806061C88ADA191ED06F989CC3DAC". Fix: copy the record\'s id from Cloudflare\'s API in lowercase and quotes, or let `npx certkit adopt <env>` write it.',
+        'environments.prod.adopt.hostnames["www.example.com"] (line 11, column 37): must be a Cloudflare record id (32 lowercase hex characters, quoted) or a Route 53 record id (<zone id>_<name>_<type>, type A or CNAME). Got "9A7806061C88ADA191ED06F989CC3DAC". Fix: copy the record\'s id from Cloudflare\'s API in lowercase and quotes (or let `npx certkit adopt <env>` write it); for Route 53, write Z<zone id>_<hostname>_A.',
       ],
     );
   });
@@ -97,7 +97,7 @@ describe("adopt checks", () => {
         'environments.prod.adopt.validationRecords["*.example.com"] (line 11, column 26): "*.example.com" and "example.com" share one validation record. Fix: write the entry as example.com.',
         'environments.prod.adopt.validationRecords["api.example.com"] (line 12, column 26): certkit writes no validation record at "api.example.com" in this environment (it writes: cdn.example.org, example.com). Fix: use one of those names, or remove the entry.',
         'environments.prod.adopt.validationRecords["example.COM"] (line 14, column 22): "example.COM" and "Example.com" name one record (DNS names are case-insensitive). Fix: keep one.',
-        `environments.prod.adopt.hostnames["www.example.com"] (line 16, column 26): record ${VALIDATION_ID} is also adopted at environments.prod.adopt.validationRecords["Example.com"]; one Cloudflare record can belong to one address only. Fix: keep the entry whose name the record has.`,
+        `environments.prod.adopt.hostnames["www.example.com"] (line 16, column 26): record ${VALIDATION_ID} is also adopted at environments.prod.adopt.validationRecords["Example.com"]; one DNS record can belong to one address only. Fix: keep the entry whose name the record has.`,
         'environments.prod.adopt.hostnames["shop.example.com"] (line 17, column 27): certkit writes no app record at "shop.example.com" in this environment (it writes: cdn.example.org, www.example.com). Fix: use one of those names, or remove the entry.',
       ],
     );

@@ -25,7 +25,7 @@ describe("certificate names", () => {
 
   it("fails when a name is under no configured zone, listing the zones", () => {
     expectProblems(withDomains("[example.com, shop.example.net]"), [
-      'environments.prod.certificates.web.domains[1] (line 6, column 37): "shop.example.net" is under no configured zone (configured: example.com, example.org). Fix: add its zone under cloudflare.zones, or correct the name.',
+      'environments.prod.certificates.web.domains[1] (line 6, column 37): "shop.example.net" is under no configured zone (configured: example.com, example.org). Fix: add its zone under cloudflare.zones, route53.zones or external.zones, or correct the name.',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe("certificate names", () => {
             accountId: "123456789012"
       `,
       [
-        'environments.prod.certificates.web.domains[0] (line 5, column 24): "example.com" is under no configured zone (none configured). Fix: add its zone under cloudflare.zones, or correct the name.',
+        'environments.prod.certificates.web.domains[0] (line 5, column 24): "example.com" is under no configured zone (none configured). Fix: add its zone under cloudflare.zones, route53.zones or external.zones, or correct the name.',
       ],
     );
   });

@@ -186,7 +186,7 @@ describe("the error message", () => {
         'environments.staging.certificates.web.domains[0] (line 12, column 24): ends with a dot, got "staging.example.com.". Fix: write "staging.example.com" (ACM rejects the trailing dot).',
         "environments.prod.region (line 14, column 5): is required. Fix: set it here or in defaults.region.",
         'environments.prod.certificates.web.domains[0] (line 15, column 24): the validation record for "example.com" is also needed by environment staging in the same account 123456789012; both stacks would manage one Cloudflare record. Fix: choose its owner: add `validationRecordOwners: { "example.com": staging }` to environments.prod (or the reverse in staging).',
-        'environments.prod.certificates.web.domains[1] (line 15, column 37): "www.example.net" is under no configured zone (configured: *.example.org, example.com). Fix: add its zone under cloudflare.zones, or correct the name.',
+        'environments.prod.certificates.web.domains[1] (line 15, column 37): "www.example.net" is under no configured zone (configured: *.example.org, example.com). Fix: add its zone under cloudflare.zones, route53.zones or external.zones, or correct the name.',
         'environments.prod.certificates.web.domains[2] (line 15, column 54): "example.com" repeats domains[0]. Fix: list each name once.',
       ],
     );

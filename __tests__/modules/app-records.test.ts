@@ -25,7 +25,7 @@ function synth(hostnames: AppHostname[]): SynthJson {
       new AppRecords(scope, "web", {
         hostnames,
         target: { dnsName: "shop.eu-west-1.elb.amazonaws.com" },
-        dns: dnsProvidersFor(scope),
+        dns: dnsProvidersFor(scope, { region: "eu-west-1" }),
         description: "prod web",
       });
     }),
@@ -80,7 +80,7 @@ describe("Endpoints", () => {
             },
           ],
           built: new Map(),
-          dns: dnsProvidersFor(scope),
+          dns: dnsProvidersFor(scope, { region: "eu-west-1" }),
           environment: "prod",
         });
       }),

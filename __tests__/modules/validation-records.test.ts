@@ -45,7 +45,7 @@ function synthRecords(
       new ValidationRecords(scope, "validation-records", {
         records: planned,
         certificates: built,
-        dns: dnsProvidersFor(scope),
+        dns: dnsProvidersFor(scope, { region: "eu-west-1" }),
         environment: "prod",
         ttlSeconds: new Map(Object.keys(certificates).map((name) => [name, 60])),
         ...props,

@@ -7,7 +7,12 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { loadConfigFile } from "../../config/load";
-import type { ResolvedConfig } from "../../config/resolve";
+import type {
+  ResolvedCertificate,
+  ResolvedConfig,
+  ResolvedEnvironment,
+} from "../../config/resolve";
+import { idPart } from "../../domains/names";
 import { buildApp } from "../../stacks/build-app";
 import { checkCloudflareResources, formatViolations } from "./cloudflare-rules";
 import { KNOWN_AFTER_APPLY, type PlanResult, describePlan, planStacks } from "./harness";
@@ -56,9 +61,24 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
     );
   });
 
+  /** Whether the certificate's endpoint gives a hosted zone id (a DNS name alone does not). */
+  const hasHostedZoneId = (c: ResolvedCertificate) =>
+    c.attach?.kind === "cloudfront" ||
+    ((c.attach?.kind === "alb-listener" || c.attach?.kind === "alb-owned") &&
+      c.attach.dnsName === undefined);
+
+  /** The validation records and hostnames of one environment on one DNS host. */
+  const onHost = (env: ResolvedEnvironment, host: string) => ({
+    validation: env.validationRecords.filter((r) => r.zone.provider === host),
+    hostnames: env.certificates
+      .filter((c) => c.attach?.kind !== "alb-ingress")
+      .flatMap((c) => c.hostnames.filter((h) => h.zone.provider === host)),
+  });
+
   it.each(cases)("%s: plans what Cloudflare's API accepts, across all its stacks", (name) => {
     const resources = cloudflareResources(name);
-    expect(resources.filter((r) => r.type === "cloudflare_dns_record").length).toBeGreaterThan(0);
+    const hasCloudflare = configs[name].zones.some((z) => z.provider === "cloudflare");
+    expect(resources.some((r) => r.type === "cloudflare_dns_record")).toBe(hasCloudflare);
     // Every zone is known, or the rules between records of one zone could not see them.
     expect(resources.filter((r) => r.zone === undefined).map((r) => r.address)).toEqual([]);
     expect(formatViolations(checkCloudflareResources(resources))).toBe("");
@@ -100,11 +120,12 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
       const records = plans[`${name}__${env.name}`]
         .standIns("cloudflare_dns_record")
         .filter((s) => s.original.startsWith("cloudflare_dns_record.acm_validation_"));
+      const { validation } = onHost(env, "cloudflare");
       expect(records.map((r) => r.original).sort()).toEqual(
-        env.validationRecords.map((r) => `cloudflare_dns_record.${r.id}`).sort(),
+        validation.map((r) => `cloudflare_dns_record.${r.id}`).sort(),
       );
       for (const r of records) {
-        const plan = env.validationRecords.find((v) => r.original.endsWith(`.${v.id}`))!;
+        const plan = validation.find((v) => r.original.endsWith(`.${v.id}`))!;
         expect(r.input).toMatchObject({ type: "CNAME", proxied: false, ttl: 60 });
         // Configured ids are constants; looked-up zones are known only once the lookup ran.
         expect(r.input.zone_id).toBe(plan.zone.zoneId ?? "(known after apply)");
@@ -116,11 +137,11 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
     "%s: points each hostname outside ingress stacks with its proxied flag",
     (name) => {
       for (const env of configs[name].environments) {
-        const expected = env.certificates
-          .filter((c) => c.attach?.kind !== "alb-ingress")
-          .flatMap((c) =>
-            c.hostnames.map((h) => [h.name, h.proxied, h.proxied ? 1 : h.ttlSeconds]),
-          );
+        const expected = onHost(env, "cloudflare").hostnames.map((h) => [
+          h.name,
+          h.proxied,
+          h.proxied ? 1 : h.ttlSeconds,
+        ]);
         const planned = plans[`${name}__${env.name}`]
           .standIns("cloudflare_dns_record")
           .filter((s) => s.original.startsWith("cloudflare_dns_record.app_"))
@@ -147,6 +168,36 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
           z.edge?.kind === "total-tls" ? [[z.zone.zoneId, true]] : [],
         ),
       });
+    },
+  );
+
+  it.each(cases)(
+    "%s: writes Route 53 validation CNAMEs that take over, and alias A and AAAA app records",
+    (name) => {
+      for (const env of configs[name].environments) {
+        const planned = plans[`${name}__${env.name}`]
+          .byType("aws_route53_record")
+          .filter((r) => r.change.actions.includes("create"))
+          .map((r) => [r.name, r.values.type, r.values.zone_id, r.values.allow_overwrite]);
+        const { validation, hostnames } = onHost(env, "route53");
+        const zoneId = (z: { zoneId?: string }) => z.zoneId ?? KNOWN_AFTER_APPLY;
+        const app = env.certificates.flatMap((c) =>
+          c.hostnames
+            .filter((h) => hostnames.includes(h))
+            .flatMap((h) => {
+              const id = `app_${idPart(h.name)}`;
+              return hasHostedZoneId(c)
+                ? [
+                    [id, "A", zoneId(h.zone), false],
+                    [`${id}_aaaa`, "AAAA", zoneId(h.zone), false],
+                  ]
+                : [[id, "CNAME", zoneId(h.zone), false]];
+            }),
+        );
+        expect(planned.sort()).toEqual(
+          [...validation.map((r) => [r.id, "CNAME", zoneId(r.zone), true]), ...app].sort(),
+        );
+      }
     },
   );
 

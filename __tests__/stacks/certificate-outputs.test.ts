@@ -153,7 +153,7 @@ describe("waitForValidation: false", () => {
     expectProblems(
       prod(`        partner: { domains: [partner.example.net], target: lb.example.net }`),
       [
-        'environments.prod.certificates.partner.domains[0] (line 7, column 28): "partner.example.net" is under no configured zone (configured: example.com). Fix: add its zone under cloudflare.zones, or correct the name.',
+        'environments.prod.certificates.partner.domains[0] (line 7, column 28): "partner.example.net" is under no configured zone (configured: example.com). Fix: add its zone under cloudflare.zones, route53.zones or external.zones, or correct the name.',
       ],
     );
   });

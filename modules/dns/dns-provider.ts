@@ -1,5 +1,7 @@
-// What stacks and modules need from a DNS host. Cloudflare is one implementation;
-// Route 53 or an "external" (report-only) host is another file, not an edit everywhere.
+// What stacks and modules need from a DNS host. Each host is one implementation
+// (cloudflare-dns.ts, route53-dns.ts, external-dns.ts); what each can do is in
+// domains/dns-hosts.ts, which the config rules read before anything is built.
+import type { Construct } from "constructs";
 import type { ZoneRoute } from "../../domains/zones";
 
 /** The TTLs a record may have, as a sentence: Cloudflare's "automatic" 1, or 60 s to a day. */
@@ -21,6 +23,8 @@ interface RecordCommon {
   readonly ttlSeconds: number;
   /** Why the record exists, shown in the provider's UI. */
   readonly comment: string;
+  /** What the record is for: a certificate's validation, an app hostname, CAA. */
+  readonly purpose: RecordPurpose;
   /** Id of an existing record to take over with an import block. @default - the record is created */
   readonly importRecordId?: string;
 }
@@ -32,6 +36,11 @@ export interface CnameRecordSpec extends RecordCommon {
   readonly content: string;
   /** Serve through the provider's proxy/CDN (validation records never are). */
   readonly proxied: boolean;
+  /**
+   * The target's canonical hosted zone id: a host with alias records writes alias
+   * A and AAAA records to `content` instead of the CNAME. @default - a CNAME
+   */
+  readonly aliasZoneId?: string;
 }
 
 export interface CaaRecordSpec extends RecordCommon {
@@ -45,6 +54,18 @@ export interface CaaRecordSpec extends RecordCommon {
 
 /** A record to create. */
 export type DnsRecordSpec = CnameRecordSpec | CaaRecordSpec;
+
+export type RecordPurpose = "validation" | "app" | "caa";
+
+/** A record certkit cannot write (an external host): someone creates it from this. */
+export interface ReportedRecord {
+  /** Full name, no trailing dot (may be a Terraform expression). */
+  readonly name: string;
+  readonly type: string;
+  /** The record's value (may be a Terraform expression known after the certificate is requested). */
+  readonly value: string;
+  readonly why: RecordPurpose;
+}
 
 /** A created record, as consumers reference it. */
 export interface DnsRecordRef {
@@ -68,6 +89,8 @@ export interface DnsProvider {
   orderEdgeCertificate(zone: ZoneRoute, hosts: readonly string[]): void;
   /** Let the proxy order a certificate for each proxied name of the zone (Cloudflare's Total TLS). */
   coverEveryProxiedName(zone: ZoneRoute): void;
+  /** Records the host leaves to someone else, to list in an output. @default - none */
+  reportedRecords?(): readonly ReportedRecord[];
 }
 
 /** DNS providers of one stack, by config key. */
@@ -89,4 +112,14 @@ export class DnsProviders {
   addRecord(spec: DnsRecordSpec): DnsRecordRef {
     return this.forZone(spec.zone).addRecord(spec);
   }
+
+  /** Every record a host of this stack left to someone else, in the order they were added. */
+  reportedRecords(): ReportedRecord[] {
+    return [...this.byKind.values()].flatMap((p) => p.reportedRecords?.() ?? []);
+  }
+}
+
+/** The error a host without a proxy throws when asked for one (the config rules refuse that). */
+export function noProxy(scope: Construct, label: string, zone: ZoneRoute): Error {
+  return new Error(`${scope.node.path}: ${label} has no proxy to configure for zone ${zone.name}.`);
 }
