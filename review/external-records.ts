@@ -7,10 +7,8 @@ import { ingressStackName } from "../config/stack-names";
 import { capabilitiesOf } from "../domains/dns-hosts";
 import type { ZoneRoute } from "../domains/zones";
 import { configuredDnsName } from "./certificate-facts";
+import { EXTERNAL_DNS_RECORDS_OUTPUT } from "../stacks/outputs";
 import { code, table } from "./markdown";
-
-/** The output of the environment's stacks that lists each record to create by hand. */
-export const EXTERNAL_RECORDS_OUTPUT = "external_dns_records";
 
 export interface ExternalRecordFact {
   readonly zone: string;
@@ -74,8 +72,8 @@ export function externalRecordsTable(records: readonly ExternalRecordFact[]): st
       r.value !== undefined
         ? code(r.value)
         : r.why === "validation"
-          ? `known after the certificate is requested: from output ${code(EXTERNAL_RECORDS_OUTPUT)}`
-          : `known after \`cdktf deploy ${r.stack}\`: from output ${code(EXTERNAL_RECORDS_OUTPUT)}`,
+          ? `known after the certificate is requested: from output ${code(EXTERNAL_DNS_RECORDS_OUTPUT)}`
+          : `known after \`cdktf deploy ${r.stack}\`: from output ${code(EXTERNAL_DNS_RECORDS_OUTPUT)}`,
       `${r.why === "validation" ? "validation of" : "hostname of"} ${r.certificates.length > 1 ? "certificates" : "certificate"} ${r.certificates.map(code).join(", ")}`,
     ]),
   );
@@ -118,14 +116,14 @@ export function externalRecordSteps(env: ResolvedEnvironment): {
           `While \`cdktf deploy ${env.name}\` waits for validation (up to ${longestWait(env, records)} minutes, ` +
             "`validationTimeoutMinutes`), create the validation records of the table below: ACM gives each one's " +
             "name and value as soon as the certificate is requested (the ACM console, or `aws acm describe-certificate`: " +
-            `\`DomainValidationOptions[].ResourceRecord\`). Terraform writes output ${code(EXTERNAL_RECORDS_OUTPUT)} ` +
+            `\`DomainValidationOptions[].ResourceRecord\`). Terraform writes output ${code(EXTERNAL_DNS_RECORDS_OUTPUT)} ` +
             "only when the apply ends: after a timeout, create them from it and deploy again.",
         ]
       : [],
     after: later.length
       ? [
           "Then create the app records of the table below whose value is known only now, from output " +
-            `${code(EXTERNAL_RECORDS_OUTPUT)} (${stacks.map((s) => `\`cdktf output ${s}\``).join(", ")}).`,
+            `${code(EXTERNAL_DNS_RECORDS_OUTPUT)} (${stacks.map((s) => `\`cdktf output ${s}\``).join(", ")}).`,
         ]
       : [],
     table: externalRecordsTable(records),
