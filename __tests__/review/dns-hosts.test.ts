@@ -1,8 +1,14 @@
 // The review says which DNS host has each record (Cloudflare, Route 53, an external
 // host) and lists the records certkit cannot write as steps around the deploy.
 import { loadConfigText } from "../../config/load";
+import { ingressStackName } from "../../config/stack-names";
+import type { ReportedRecord } from "../../modules/dns/dns-provider";
+import { certificateFacts } from "../../review/certificate-facts";
+import { externalRecords } from "../../review/external-records";
+import type { JsonObject } from "../../review/hcl";
 import { environmentMarkdown, indexMarkdown } from "../../review/summary";
-import { fieldTable, tablesByHeading } from "./helpers";
+import { EXTERNAL_DNS_RECORDS_OUTPUT } from "../../stacks/outputs";
+import { bundledConfigs, fieldTable, reviewOfFile, reviewOfText, tablesByHeading } from "./helpers";
 
 const ALB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -222,5 +228,79 @@ environments:
       "none (no proxy)",
       "none (no proxy)",
     ],
+  ]);
+});
+
+/** Every bundled config, and the one above (a Route 53 CNAME, an external record's value known). */
+const CONFIGS = [
+  ...bundledConfigs().map((f) => [f, () => reviewOfFile(f)] as const),
+  ["the config above", () => reviewOfText(TEXT)] as const,
+];
+
+describe.each(CONFIGS)("%s: the review's records are the stacks' records", (_, review) => {
+  const { config: resolved, stacks } = review();
+  const json = (env: string) =>
+    stacks.filter((s) => s.name === env || s.name === ingressStackName(env)).map((s) => s.json);
+  const isReference = (s: string) => s.includes("${");
+
+  test.each(resolved.environments.map((e) => [e.name, e] as const))(
+    "%s: Route 53 app records are the alias or CNAME the tables name",
+    (name, env) => {
+      const said = env.certificates
+        .flatMap((c) => certificateFacts(env, c).hostnames)
+        .filter((h) => h.host === "route53")
+        .map((h) => `${h.name} ${h.record === "alias" ? "A alias, AAAA alias" : "CNAME"}`);
+      const types = new Map<string, string[]>();
+      for (const stack of json(name)) {
+        const records = ((stack.resource as JsonObject | undefined)?.aws_route53_record ??
+          {}) as Record<string, { name: string; type: string; alias?: unknown }>;
+        for (const r of Object.values(records)) {
+          if (isReference(r.name) || r.type === "CAA") continue; // validation records, the zones stack's
+          types.set(r.name, [...(types.get(r.name) ?? []), `${r.type}${r.alias ? " alias" : ""}`]);
+        }
+      }
+      const made = [...types].map(([n, t]) => `${n} ${t.sort().join(", ")}`);
+      expect(made.sort()).toEqual(said.sort());
+    },
+  );
+
+  test.each(resolved.environments.map((e) => [e.name, e] as const))(
+    "%s: the records made by hand are output external_dns_records",
+    (name, env) => {
+      const said = externalRecords(env).map((r) =>
+        r.why === "validation" ? "validation" : `app ${r.name} ${r.value ?? "(reference)"}`,
+      );
+      const output = json(name).flatMap((s) => {
+        const outputs = (s.output ?? {}) as unknown as Record<string, { value: ReportedRecord[] }>;
+        return outputs[EXTERNAL_DNS_RECORDS_OUTPUT]?.value ?? [];
+      });
+      const listed = output.map((r) =>
+        r.why === "validation"
+          ? "validation"
+          : `app ${r.name} ${isReference(r.value) ? "(reference)" : r.value}`,
+      );
+      expect(output.every((r) => r.type === "CNAME")).toBe(true);
+      expect(listed.sort()).toEqual(said.sort());
+    },
+  );
+});
+
+test("the checks above meet every kind of record: alias, CNAME, known and unknown values", () => {
+  const kinds = CONFIGS.flatMap(([, review]) =>
+    review().config.environments.flatMap((env) => [
+      ...env.certificates.flatMap((c) =>
+        certificateFacts(env, c)
+          .hostnames.filter((h) => h.host === "route53")
+          .map((h) => `route53 ${h.record}`),
+      ),
+      ...externalRecords(env).map((r) => `external ${r.why} ${r.value ? "known" : "unknown"}`),
+    ]),
+  );
+  expect([...new Set(kinds)].sort()).toEqual([
+    "external app known",
+    "external app unknown",
+    "external validation unknown",
+    "route53 CNAME",
+    "route53 alias",
   ]);
 });
