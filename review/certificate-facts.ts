@@ -14,6 +14,8 @@ export interface HostnameFact {
   /** The config key of the DNS host of its zone: `cloudflare`, `route53`, `external`. */
   readonly host: string;
   readonly zone: string;
+  /** The role in the zone's account that writes the record. @default - the stack's credentials */
+  readonly roleArn?: string;
   /** Alias A and AAAA records, or a CNAME. */
   readonly record: "alias" | "CNAME";
 }
@@ -40,6 +42,8 @@ export interface ValidationFact {
   readonly zoneId?: string;
   /** The config key of the zone's DNS host, when this environment creates the record. */
   readonly host?: string;
+  /** The role in the zone's account that writes the record. @default - the stack's credentials */
+  readonly roleArn?: string;
   /** Other certificates of the environment using the same record. */
   readonly sharedWith: readonly string[];
   /** The environment whose stack owns the record, when not this one. */
@@ -78,6 +82,7 @@ export function certificateFacts(
       proxied: h.proxied,
       host: h.zone.provider,
       zone: h.zone.name,
+      ...(h.zone.assumeRole ? { roleArn: h.zone.assumeRole.roleArn } : {}),
       record:
         capabilitiesOf(h.zone.provider).aliasRecords && !configuredDnsName(c) ? "alias" : "CNAME",
     })),
@@ -101,6 +106,7 @@ export function validationFacts(
       zone: r.zone.name,
       ...(r.zone.zoneId ? { zoneId: r.zone.zoneId } : {}),
       host: r.zone.provider,
+      ...(r.zone.assumeRole ? { roleArn: r.zone.assumeRole.roleArn } : {}),
       sharedWith: r.certificates.filter((n) => n !== certificate.name),
     }));
   const elsewhere = [...new Set(certificate.domains.map(baseName))]

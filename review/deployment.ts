@@ -9,7 +9,7 @@ import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
 import { externalRecordSteps, externalRecords } from "./external-records";
 import type { ReviewLayout } from "./layout";
-import { backendText, code, stackLinks, table } from "./markdown";
+import { backendText, code, hostText, stackLinks, table } from "./markdown";
 
 /** One Ingress group of the controller: which certificates it takes and where its records go. */
 export interface IngressHandoverFact {
@@ -149,7 +149,7 @@ export function deployOrder(config: ResolvedConfig): string {
 /** A zone's settings as table cells: zone, CAA records, SSL mode. */
 export function zoneSettingsRow(s: ZoneSettings): [string, string, string, string] {
   const host = capabilitiesOf(s.zone.provider);
-  const zone = `${code(s.zone.name)} at ${host.label}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
+  const zone = `${code(s.zone.name)} at ${hostText(s.zone.provider, s.zone.assumeRole?.roleArn)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
   // RFC 8659: the closest name with CAA records decides, and the apex's restrict every other CA.
   const caa = s.caa
     ? `\`issue\` and \`issuewild\` for \`${AMAZON_CAA_DOMAIN}\` at \`${s.zone.name}\`: ACM may issue ` +

@@ -13,7 +13,7 @@ import {
 } from "./certificate-facts";
 import { deployOrder, environmentDeploySteps, zoneSettingsMarkdown } from "./deployment";
 import { ReviewLayout, hclFile } from "./layout";
-import { backendText, code, stackLinks, table } from "./markdown";
+import { backendText, code, hostText, stackLinks, table } from "./markdown";
 import { environmentFlowchart } from "./mermaid";
 import type {
   CertificateChanges,
@@ -125,7 +125,7 @@ function hostnameRecordText(h: HostnameFact): string {
     : h.record === "alias"
       ? "alias A and AAAA"
       : "CNAME";
-  return `${host.label}, ${what}${host.writesRecords ? "" : BY_HAND}`;
+  return `${hostText(h.host, h.roleArn)}, ${what}${host.writesRecords ? "" : BY_HAND}`;
 }
 
 /** Said of each record certkit cannot write: the environment's Deploying section lists them. */
@@ -142,7 +142,7 @@ function validationText(v: ValidationFact): string {
 function recordPlace(v: ValidationFact): string {
   const host = capabilitiesOf(v.host ?? "");
   const id = v.zoneId ? `(id ${code(v.zoneId)})` : "(zone id looked up by name)";
-  return `CNAME in zone ${code(v.zone ?? "?")} at ${host.label}${host.writesRecords ? ` ${id}` : BY_HAND}`;
+  return `CNAME in zone ${code(v.zone ?? "?")} at ${hostText(v.host ?? "", v.roleArn)}${host.writesRecords ? ` ${id}` : BY_HAND}`;
 }
 
 function alarmText(f: CertificateFacts): string {

@@ -36,6 +36,7 @@ interface RawEnvironment {
 interface RawZone {
   caa?: boolean;
   sslMode?: string;
+  roleArn?: string;
 }
 interface RawConfig {
   cloudflare?: { zones: Record<string, unknown> };
@@ -79,12 +80,9 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
 
   test("index.md describes the zones stack exactly when there is one", () => {
     const index = review.files.get("index.md")!;
-    const labels = { cloudflare: "Cloudflare", route53: "Route 53" } as const;
-    const zones = (["cloudflare", "route53"] as const).flatMap((host) =>
-      Object.entries(raw[host]?.zones ?? {})
-        .filter(([, z]) => (z as RawZone).caa || (z as RawZone).sslMode)
-        .map(([name]) => `\`${name.toLowerCase()}\` at ${labels[host]}`),
-    );
+    const zones = rawZones(raw)
+      .filter((z) => z.raw.caa || z.raw.sslMode)
+      .map((z) => `\`${z.zone}\` at ${z.label}`);
     expect(stacks.some((s) => s.name === "zones")).toBe(zones.length > 0);
     if (!zones.length) {
       expect(index).not.toContain("## Zone settings");
@@ -113,7 +111,7 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
             ? cert.hostnames
                 .map((h) => {
                   const name = (typeof h === "string" ? h : h.name).toLowerCase();
-                  const { host } = longestZone(name, raw);
+                  const { host, label } = longestZone(name, raw);
                   // Proxied by default where the host has a proxy, DNS-only in front of CloudFront.
                   const proxied =
                     typeof h === "object" && h.proxied !== undefined
@@ -122,25 +120,20 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
                   // An endpoint the config names by its DNS name has no hosted zone id to alias to.
                   const alias = !cert.target && !cert.attach?.alb?.dnsName;
                   const record = {
-                    cloudflare: `Cloudflare, ${proxied ? "proxied" : "DNS only"}`,
-                    route53: `Route 53, ${alias ? "alias A and AAAA" : "CNAME"}`,
-                    external: "an external DNS host, CNAME: by hand, see [Deploying](#deploying)",
+                    cloudflare: proxied ? "proxied" : "DNS only",
+                    route53: alias ? "alias A and AAAA" : "CNAME",
+                    external: "CNAME: by hand, see [Deploying](#deploying)",
                   }[host];
-                  return `\`${name}\` (${record})`;
+                  return `\`${name}\` (${label}, ${record})`;
                 })
                 .join("<br>")
             : "none",
         );
         for (const d of domains) {
-          const { zone, host } = longestZone(d.replace(/^\*\./, ""), raw);
-          const label = {
-            cloudflare: "Cloudflare",
-            route53: "Route 53",
-            external: "an external DNS host",
-          }[host];
+          const { zone, label } = longestZone(d.replace(/^\*\./, ""), raw);
           expect(cells["Validation records"]).toMatch(
             new RegExp(
-              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\` at ${label}|owned by environment)`,
+              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\` at ${escape(label)}|owned by environment)`,
             ),
           );
         }
@@ -409,16 +402,31 @@ function alarmCell(raw: RawConfig, env: RawEnvironment, cert: RawCertificate): s
   return `DaysToExpiry < ${pick("daysBeforeExpiry") ?? 45} days (${region}) -> ${to.join(", ") || "the environment's topic, no subscriptions"}`;
 }
 
-/** The zone holding `name`, across every DNS host of the raw config, and its host. */
-function longestZone(
-  name: string,
-  raw: RawConfig,
-): { zone: string; host: "cloudflare" | "route53" | "external" } {
-  const hosts = ["cloudflare", "route53", "external"] as const;
-  return hosts
-    .flatMap((host) =>
-      Object.keys(raw[host]?.zones ?? {}).map((z) => ({ zone: z.toLowerCase(), host })),
-    )
+type RawHost = "cloudflare" | "route53" | "external";
+
+/** Every zone of the raw config: apex, host, and the host in the review's words. */
+function rawZones(raw: RawConfig): { zone: string; host: RawHost; label: string; raw: RawZone }[] {
+  const labels = {
+    cloudflare: "Cloudflare",
+    route53: "Route 53",
+    external: "an external DNS host",
+  };
+  return (["cloudflare", "route53", "external"] as const).flatMap((host) =>
+    Object.entries(raw[host]?.zones ?? {}).map(([z, settings]) => {
+      const role = (settings as RawZone).roleArn;
+      return {
+        zone: z.toLowerCase(),
+        host,
+        label: `${labels[host]}${role ? ` via role \`${role}\`` : ""}`,
+        raw: settings as RawZone,
+      };
+    }),
+  );
+}
+
+/** The zone holding `name`, across every DNS host of the raw config. */
+function longestZone(name: string, raw: RawConfig) {
+  return rawZones(raw)
     .filter(({ zone }) => name === zone || name.endsWith(`.${zone}`))
     .sort((a, b) => b.zone.length - a.zone.length)[0];
 }
