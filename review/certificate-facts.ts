@@ -3,9 +3,15 @@
 // validate it, and who hears about its expiry. Pure.
 import type { ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
 import type { ResolvedAlarm } from "../config/derive";
-import type { ResolvedAttach } from "../config/resolve-endpoints";
+import type { ResolvedAttach, ResolvedHostname } from "../config/resolve-endpoints";
 import { capabilitiesOf } from "../domains/dns-hosts";
 import { baseName } from "../domains/names";
+
+/**
+ * An app record: alias A and AAAA records, a CNAME, or at an apex where the host
+ * takes neither (an external host) its own ALIAS or ANAME record, made by hand.
+ */
+export type AppRecordKind = "alias" | "CNAME" | "ALIAS or ANAME";
 
 export interface HostnameFact {
   readonly name: string;
@@ -16,8 +22,7 @@ export interface HostnameFact {
   readonly zone: string;
   /** The role in the zone's account that writes the record. @default - the stack's credentials */
   readonly roleArn?: string;
-  /** Alias A and AAAA records, or a CNAME. */
-  readonly record: "alias" | "CNAME";
+  readonly record: AppRecordKind;
 }
 
 export interface EndpointFact {
@@ -83,8 +88,7 @@ export function certificateFacts(
       host: h.zone.provider,
       zone: h.zone.name,
       ...(h.zone.assumeRole ? { roleArn: h.zone.assumeRole.roleArn } : {}),
-      record:
-        capabilitiesOf(h.zone.provider).aliasRecords && !configuredDnsName(c) ? "alias" : "CNAME",
+      record: appRecordKind(c, h),
     })),
     validation: validationFacts(env, c),
     waitForValidation: c.waitForValidation,
@@ -118,6 +122,17 @@ export function validationFacts(
       ownedBy: env.validationRecordsOwnedElsewhere[base],
     }));
   return [...created, ...elsewhere].sort((a, b) => (a.baseName < b.baseName ? -1 : 1));
+}
+
+/** The record a hostname gets at its zone's host, pointing at the certificate's endpoint. */
+export function appRecordKind(
+  c: Pick<ResolvedCertificate, "attach" | "target">,
+  h: Pick<ResolvedHostname, "name" | "zone">,
+): AppRecordKind {
+  const host = capabilitiesOf(h.zone.provider);
+  if (host.aliasRecords && configuredDnsName(c) === undefined) return "alias";
+  // A host without alias records and without CNAME flattening (config rules warn).
+  return h.name === h.zone.name && !host.apexCname ? "ALIAS or ANAME" : "CNAME";
 }
 
 /**

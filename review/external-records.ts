@@ -6,7 +6,7 @@ import type { ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
 import { capabilitiesOf } from "../domains/dns-hosts";
 import type { ZoneRoute } from "../domains/zones";
-import { configuredDnsName } from "./certificate-facts";
+import { appRecordKind, configuredDnsName } from "./certificate-facts";
 import { EXTERNAL_DNS_RECORDS_OUTPUT } from "../stacks/outputs";
 import { code, table } from "./markdown";
 
@@ -15,6 +15,8 @@ export interface ExternalRecordFact {
   /** A validation record's name is ACM's `_<hash>.` label over the name it validates. */
   readonly name: string;
   readonly type: "CNAME";
+  /** At the zone apex, where the host takes no CNAME: its ALIAS or ANAME record, if it has one. */
+  readonly apex: boolean;
   /** Known from the config; undefined: known only once the stack is applied. */
   readonly value?: string;
   readonly why: "validation" | "app";
@@ -35,6 +37,7 @@ export function externalRecords(env: ResolvedEnvironment): ExternalRecordFact[] 
         zone: r.zone.name,
         name: `_<hash>.${r.baseName}`,
         type: "CNAME",
+        apex: false,
         why: "validation",
         certificates: r.certificates,
         stack: env.name,
@@ -49,6 +52,7 @@ export function externalRecords(env: ResolvedEnvironment): ExternalRecordFact[] 
           zone: h.zone.name,
           name: h.name,
           type: "CNAME",
+          apex: appRecordKind(c, h) === "ALIAS or ANAME",
           ...(value === undefined ? {} : { value }),
           why: "app",
           certificates: [c.name],
@@ -68,7 +72,7 @@ export function externalRecordsTable(records: readonly ExternalRecordFact[]): st
     records.map((r) => [
       code(r.zone),
       code(r.name),
-      r.type,
+      r.apex ? `ALIAS or ANAME, if the host has one (no ${r.type} at the apex)` : r.type,
       r.value !== undefined
         ? code(r.value)
         : r.why === "validation"

@@ -95,7 +95,7 @@ function hostTitle(host: string): string {
 function hostnameEdge(h: HostnameFact): string {
   const { proxy, writesRecords } = capabilitiesOf(h.host);
   if (proxy) return h.proxied ? "proxied" : "DNS only";
-  const record = h.record === "alias" ? "alias A/AAAA" : "CNAME";
+  const record = h.record === "alias" ? "alias A/AAAA" : h.record;
   return writesRecords ? record : `${record}, by hand`;
 }
 

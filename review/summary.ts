@@ -124,7 +124,7 @@ function hostnameRecordText(h: HostnameFact): string {
       : "DNS only"
     : h.record === "alias"
       ? "alias A and AAAA"
-      : "CNAME";
+      : h.record;
   return `${hostText(h.host, h.roleArn)}, ${what}${host.writesRecords ? "" : BY_HAND}`;
 }
 

@@ -29,9 +29,9 @@ environments:
   prod:
     certificates:
       web:
-        domains: [example.com, www.example.net, "*.example.io"]
+        domains: [example.com, www.example.net, example.io, "*.example.io"]
         attach: { alb: { loadBalancerArn: ${ALB}, targetGroupArn: ${TG} } }
-        hostnames: [example.com, www.example.net, app.example.io]
+        hostnames: [example.com, www.example.net, app.example.io, example.io]
       api:
         domains: [api.example.net, api.example.io]
         attach: { alb: { dnsName: shop-1.eu-west-1.elb.amazonaws.com } }
@@ -50,12 +50,13 @@ const section = (markdown: string, heading: string) =>
   markdown.split(`\n## ${heading}\n\n`)[1].split("\n## ")[0].trimEnd();
 const BY_HAND = "by hand, see [Deploying](#deploying)";
 
-test("each hostname says its host and its record: proxied, alias A and AAAA, a CNAME by hand", () => {
+test("each hostname says its host and its record: proxied, alias A and AAAA, by hand a CNAME or at the apex the host's ALIAS", () => {
   expect(fieldTable(page, "Certificate `web`").Hostnames).toBe(
     [
       "`example.com` (Cloudflare, proxied)",
       "`www.example.net` (Route 53, alias A and AAAA)",
       `\`app.example.io\` (an external DNS host, CNAME: ${BY_HAND})`,
+      `\`example.io\` (an external DNS host, ALIAS or ANAME: ${BY_HAND})`,
     ].join("<br>"),
   );
 });
@@ -73,7 +74,7 @@ test("each validation record says its zone's host", () => {
   expect(fieldTable(page, "Certificate `web`")["Validation records"]).toBe(
     [
       "`example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
-      `\`*.example.io\`: CNAME in zone \`example.io\` at an external DNS host: ${BY_HAND}`,
+      `\`example.io\`, \`*.example.io\`: CNAME in zone \`example.io\` at an external DNS host: ${BY_HAND}`,
       "`www.example.net`: CNAME in zone `example.net` at Route 53 (zone id looked up by name)",
     ].join("<br>"),
   );
@@ -107,6 +108,13 @@ test("the records to create by hand: validation first, values known or from the 
       "`example.io`",
       "`app.example.io`",
       "CNAME",
+      "known after `cdktf deploy prod`: from output `external_dns_records`",
+      "hostname of certificate `web`",
+    ],
+    [
+      "`example.io`",
+      "`example.io`",
+      "ALIAS or ANAME, if the host has one (no CNAME at the apex)",
       "known after `cdktf deploy prod`: from output `external_dns_records`",
       "hostname of certificate `web`",
     ],
@@ -154,6 +162,7 @@ test("the diagram: one subgraph per host, each record in its host's", () => {
   ]);
   expect(nodes(externalBody)).toEqual([
     "host_app_example_io",
+    "host_example_io",
     "host_api_example_io",
     "validation_example_io",
     "validation_api_example_io",
@@ -161,6 +170,7 @@ test("the diagram: one subgraph per host, each record in its host's", () => {
   expect(mermaid).toContain("host_example_com -->|proxied| endpoint_web");
   expect(mermaid).toContain("host_www_example_net -->|alias A/AAAA| endpoint_web");
   expect(mermaid).toContain("host_app_example_io -->|CNAME, by hand| endpoint_web");
+  expect(mermaid).toContain("host_example_io -->|ALIAS or ANAME, by hand| endpoint_web");
   expect(mermaid).toContain("host_api_example_net -->|CNAME| endpoint_api");
   expect(mermaid).toContain(
     'validation_example_io[/"validation CNAME<br/>example.io<br/>zone example.io"/]',
