@@ -6,8 +6,8 @@ import type { ResolvedEnvironment } from "../config/resolve";
 import { ingressStackName } from "../config/stack-names";
 import { capabilitiesOf } from "../domains/dns-hosts";
 import type { ZoneRoute } from "../domains/zones";
-import { appRecordKind, configuredDnsName } from "./certificate-facts";
 import { EXTERNAL_DNS_RECORDS_OUTPUT } from "../stacks/outputs";
+import { appRecordKind, configuredDnsName } from "./certificate-facts";
 import { code, table } from "./markdown";
 
 export interface ExternalRecordFact {
@@ -93,7 +93,7 @@ function longestWait(env: ResolvedEnvironment, records: readonly ExternalRecordF
 
 /**
  * The steps around `cdktf deploy <env>` for records made by hand, and their table.
- * Terraform writes outputs only when an apply ends (checked with terraform 1.11),
+ * Terraform writes outputs only when an apply ends (checked with terraform 1.11.4),
  * so the validation records come from ACM while the apply waits for them.
  */
 export function externalRecordSteps(env: ResolvedEnvironment): {
