@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { Document, LineCounter, Scalar, isMap, isScalar, parseDocument } from "yaml";
 import { loadConfigText } from "../config/load";
 import type { ResolvedEnvironment } from "../config/resolve";
+import { capabilitiesOf } from "../domains/dns-hosts";
+import type { ZoneRoute } from "../domains/zones";
 import { AcmReader, LiveCertificate } from "./live/acm";
 import { CloudflareReader, LiveZone } from "./live/cloudflare";
 import { environmentFrom, zonesOf } from "./environment";
@@ -118,7 +120,11 @@ export async function findAdoptions(
   for (const z of zonesOf(env)) zones.set(z.name, await cloudflare.zone(z));
 
   for (const r of env.validationRecords) {
-    const zone = zones.get(r.zone.name)!;
+    const zone = zones.get(r.zone.name);
+    if (!zone) {
+      report.push(elsewhere(`validation record ${r.baseName}`, r.zone));
+      continue;
+    }
     if (r.adoptRecordId) {
       section.validationRecords.set(r.baseName, r.adoptRecordId);
       report.push(`validation record ${r.baseName}: already adopts record ${r.adoptRecordId}.`);
@@ -162,7 +168,12 @@ export async function findAdoptions(
         report.push(`hostname ${h.name}: already adopts record ${h.adoptRecordId}.`);
         continue;
       }
-      const there = zones.get(h.zone.name)!.records.filter((x) => x.name === h.name);
+      const zone = zones.get(h.zone.name);
+      if (!zone) {
+        report.push(elsewhere(`hostname ${h.name}`, h.zone));
+        continue;
+      }
+      const there = zone.records.filter((x) => x.name === h.name);
       const cname = there.find((x) => x.type === "CNAME");
       if (cname) {
         adoptNew("hostnames", h.name, cname.id);
@@ -291,4 +302,9 @@ function quoteRecordIds(doc: Document, at: readonly string[]): void {
       }
     }
   }
+}
+
+/** A record on a host adopt does not read. */
+function elsewhere(what: string, zone: ZoneRoute): string {
+  return `${what}: zone ${zone.name} is at ${capabilitiesOf(zone.provider).label}, which adopt does not read; see docs/dns-hosts.md.`;
 }

@@ -60,7 +60,8 @@ export async function findProblems(
   // Records certkit writes: app CNAMEs, then validation CNAMEs.
   for (const c of env.certificates) {
     for (const h of c.hostnames) {
-      const zone = zones.get(h.zone.name)!;
+      const zone = zones.get(h.zone.name);
+      if (!zone) continue;
       problems.push(
         ...inTheWay(
           zone,
@@ -74,7 +75,8 @@ export async function findProblems(
     }
   }
   for (const r of env.validationRecords) {
-    const zone = zones.get(r.zone.name)!;
+    const zone = zones.get(r.zone.name);
+    if (!zone) continue;
     const asked = r.certificates
       .map((c) => certificates.get(c)?.validation.get(r.baseName))
       .find((v) => v !== undefined);
@@ -108,8 +110,8 @@ export async function findProblems(
   }
   if (env.validationRecords.some((r) => r.adoptRecordId)) {
     for (const r of env.validationRecords) {
-      const zone = zones.get(r.zone.name)!;
-      if (r.adoptRecordId && !zone.records.some((x) => x.id === r.adoptRecordId)) {
+      const zone = zones.get(r.zone.name);
+      if (zone && r.adoptRecordId && !zone.records.some((x) => x.id === r.adoptRecordId)) {
         problems.push(
           `adopt.validationRecords["${r.baseName}"]: record ${r.adoptRecordId} is not in zone ${zone.name}; the import fails. Fix: ${adopt} again, or remove the entry.`,
         );
@@ -213,7 +215,7 @@ function inTheWay(
  * Amazon's CAs. One problem per deciding name and tag, listing the names it blocks.
  */
 function caaProblems(env: ResolvedEnvironment, zones: ReadonlyMap<string, LiveZone>): string[] {
-  const zoneOf = new Map(env.validationRecords.map((r) => [r.baseName, zones.get(r.zone.name)!]));
+  const zoneOf = new Map(env.validationRecords.map((r) => [r.baseName, zones.get(r.zone.name)]));
   const blocked = new Map<
     string,
     { zone: string; tag: string; values: string[]; names: string[] }

@@ -17,13 +17,21 @@ export function environmentFrom(file: string, name: string | undefined, usage: s
   return { env, warnings };
 }
 
-/** Names certkit writes records at: every validated name and every hostname, with its zone. */
+/** The DNS host whose API the live commands (adopt, check) read. */
+export const LIVE_DNS_HOST = "cloudflare";
+
+/**
+ * Zones certkit writes records in at the host the live commands read: those of every
+ * validated name and every hostname. Records on other hosts are not read (docs/dns-hosts.md).
+ */
 export function zonesOf(env: ResolvedEnvironment) {
   const zones = new Map(
     [
       ...env.validationRecords.map((r) => r.zone),
       ...env.certificates.flatMap((c) => c.hostnames.map((h) => h.zone)),
-    ].map((z) => [z.name, z]),
+    ]
+      .filter((z) => z.provider === LIVE_DNS_HOST)
+      .map((z) => [z.name, z]),
   );
   return [...zones.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

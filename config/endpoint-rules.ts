@@ -405,6 +405,17 @@ function checkHostnames(
       });
     }
     if (name === zone.name) checkApexRecord(cert, name, zone.provider, path, out);
+    if (
+      !isString &&
+      h.ttlSeconds !== undefined &&
+      capabilitiesOf(zone.provider).aliasRecords &&
+      hasAliasTarget(cert)
+    ) {
+      out.warnings.push({
+        path: [...at, "hostnames", i, "ttlSeconds"],
+        message: `is not used: "${name}" becomes an alias record in ${capabilitiesOf(zone.provider).label}, which takes the endpoint's own TTL. Remove ttlSeconds.`,
+      });
+    }
     if (proxied && settings?.sslMode !== "strict") {
       out.warnings.push({
         path: path,

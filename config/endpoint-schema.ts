@@ -112,7 +112,7 @@ export const HostnameSchema = z.union([
     }),
     ttlSeconds: z.int().min(60).max(86400).optional().meta({
       description:
-        "TTL of a DNS-only record (proxied records always use automatic TTL). @default 300",
+        "TTL of a DNS-only record (proxied records always use automatic TTL; a Route 53 alias record has none). @default 300",
     }),
   }),
 ]);

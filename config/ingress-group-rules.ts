@@ -1,7 +1,11 @@
 // One Ingress group, one ALB: the AWS Load Balancer Controller takes one
 // ssl-policy and one scheme annotation per group, and certkit writes one Helm
 // values output per group. Grouped as the stacks group them (domains/ingress-groups.ts).
+import { edgeProxyOf } from "../domains/dns-hosts";
 import { IngressGroup, ingressGroups } from "../domains/ingress-groups";
+import { normalizeDomain } from "../domains/names";
+import { ZoneRouter } from "../domains/zones";
+import { zoneRoutes } from "./derive";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
@@ -9,6 +13,7 @@ type Entry = readonly [name: string, cert: CertificateConfig];
 
 /** Each environment's Ingress groups: one output name, one sslPolicy and one scheme per group. */
 export function checkIngressGroups(cfg: CertkitConfig, out: RuleFindings): void {
+  const router = new ZoneRouter(zoneRoutes(cfg));
   for (const [env, config] of Object.entries(cfg.environments ?? {})) {
     const certAt = ([name]: Entry): KeyPath => ["environments", env, "certificates", name];
     const albAt = (e: Entry): KeyPath => [...certAt(e), "attach", "alb"];
@@ -32,7 +37,7 @@ export function checkIngressGroups(cfg: CertkitConfig, out: RuleFindings): void 
     checkOutputNames(groups, albAt, out);
     for (const g of groups) {
       checkSslPolicy(g, albAt, out);
-      checkScheme(g, albAt, certAt, out);
+      checkScheme(g, albAt, certAt, router, out);
     }
   }
 }
@@ -84,6 +89,7 @@ function checkScheme(
   g: IngressGroup<Entry>,
   albAt: (e: Entry) => KeyPath,
   certAt: (e: Entry) => KeyPath,
+  router: ZoneRouter,
   out: RuleFindings,
 ): void {
   const [first, ...rest] = g.certificates;
@@ -99,8 +105,11 @@ function checkScheme(
   if (g.scheme !== "internal") return;
   for (const c of g.certificates) {
     (c[1].hostnames ?? []).forEach((h, i) => {
-      if (typeof h !== "string" && !h.proxied) return;
       const hostname = typeof h === "string" ? h : h.name;
+      // Only a host with a proxy proxies; asking another is the edge rules' to refuse.
+      const zone = router.route(normalizeDomain(hostname));
+      if (!zone || !edgeProxyOf(zone.provider)) return;
+      if (typeof h !== "string" && !h.proxied) return;
       const path = [...certAt(c), "hostnames", i];
       out.issues.push({
         path: typeof h === "string" ? path : [...path, "proxied"],

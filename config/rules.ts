@@ -11,7 +11,7 @@ import {
 } from "../domains/names";
 import { ZONE_SECTIONS, capabilitiesOf } from "../domains/dns-hosts";
 import { ZoneRouter } from "../domains/zones";
-import { awsNameBase, roleArnProblem } from "../domains/aws-names";
+import { awsNameBase, partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
@@ -149,7 +149,11 @@ function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
     }
     const role = zone.route.assumeRole;
     if (role) {
-      const roleProblem = roleArnProblem(role.roleArn);
+      // The zone's provider runs in the region of each stack that writes to it.
+      const region = zonesStackRegion(cfg);
+      const roleProblem =
+        roleArnProblem(role.roleArn) ??
+        (region && partitionProblem(role.roleArn, region, `the stacks' region ${region}`));
       if (roleProblem) out.issues.push({ path: [...path, "roleArn"], message: roleProblem });
     } else if (cfg.route53?.zones[key]?.externalId !== undefined && path[0] === "route53") {
       out.issues.push({

@@ -126,12 +126,12 @@ export const CertificateSchema = z.strictObject({
     .max(86400)
     .refine((ttl) => ttl === 1 || ttl >= 60, {
       error:
-        "must be 1 (automatic) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Fix: use 60 or more, or 1.",
+        "must be 1 (automatic, Cloudflare only) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Fix: use 60 or more, or 1 in Cloudflare zones.",
     })
     .default(60)
     .meta({
       description:
-        "TTL of the certificate's validation CNAMEs: 1 (automatic) or 60 to 86400 seconds, the TTLs Cloudflare takes. Certificates sharing a record set the same. @default 60",
+        "TTL of the certificate's validation CNAMEs: 60 to 86400 seconds, or 1 (automatic) where every name's zone is at a host that has it (Cloudflare). Certificates sharing a record set the same. @default 60",
     }),
   waitForValidation: z.boolean().default(true).meta({
     description:

@@ -300,3 +300,27 @@ it("adopts the newest of several matching certificates, and says so", async () =
     await several.close();
   }
 });
+
+it("reports the names on hosts it does not read, and adopts the Cloudflare ones as before", async () => {
+  const cwd = project("route53");
+  const file = join(cwd, "certkit.yaml");
+  writeFileSync(
+    file,
+    ORIGINAL.replace(
+      "defaults:",
+      "route53: { zones: { example.net: { zoneId: Z0123456789ABCDEFGHIJ } } }\ndefaults:",
+    ).replace(
+      "    certificates:\n",
+      "    certificates:\n      api: { domains: [api.example.net], target: lb.example.org, hostnames: [api.example.net] }\n",
+    ),
+  );
+  const run = await certkit(["adopt", "prod", "--dry-run"], cwd, env());
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n")).toEqual(
+    expect.arrayContaining([
+      ...REPORT,
+      "validation record api.example.net: zone example.net is at Route 53, which adopt does not read; see docs/dns-hosts.md.",
+      "hostname api.example.net: zone example.net is at Route 53, which adopt does not read; see docs/dns-hosts.md.",
+    ]),
+  );
+});

@@ -130,6 +130,18 @@ describe("rules across DNS hosts", () => {
     );
   });
 
+  it("fails when a zone's role is in another partition than the stacks", () => {
+    expectProblems(
+      hosts(
+        `route53: { zones: { example.net: { roleArn: "arn:aws-cn:iam::123456789012:role/dns" } } }`,
+        "[app.example.net]",
+      ),
+      [
+        `route53.zones["example.net"].roleArn (line 1, column 45): names partition aws-cn, but the stacks' region eu-west-1 is in partition aws, got "arn:aws-cn:iam::123456789012:role/dns". Fix: write arn:aws:iam::...`,
+      ],
+    );
+  });
+
   it("fails when a name would be validated in a private zone, or with TTL 1 outside Cloudflare", () => {
     expectProblems(
       across(`web: { domains: [app.internal.example.net, app.example.net], validationTtlSeconds: 1, target: lb.example.org }
@@ -179,6 +191,17 @@ describe("rules across DNS hosts", () => {
     );
     expect(warnings).toContain(
       `environments.prod.certificates.web.hostnames[1] (line 8, column 126): "example.io" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and an external DNS host gets a CNAME to the endpoint in output external_dns_records. Create it as the host's ALIAS/ANAME record (or flattened CNAME) if it has one, or use a name under the apex.`,
+    );
+  });
+
+  it("warns that a Route 53 alias takes no ttlSeconds", () => {
+    const { warnings } = loaded(
+      across(
+        `web: { domains: [www.example.net], attach: { cloudfront: { origin: o.example.org } }, hostnames: [{ name: www.example.net, ttlSeconds: 600 }] }`,
+      ),
+    );
+    expect(warnings).toContain(
+      `environments.prod.certificates.web.hostnames[0].ttlSeconds (line 8, column 142): is not used: "www.example.net" becomes an alias record in Route 53, which takes the endpoint's own TTL. Remove ttlSeconds.`,
     );
   });
 

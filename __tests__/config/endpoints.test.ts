@@ -312,6 +312,19 @@ describe("the scheme of a controller-made ALB", () => {
     ]);
   });
 
+  it("may be internal with hostnames in Route 53 and external zones, which have no proxy", () => {
+    const text = shop(", scheme: internal", ", scheme: internal")
+      .replace(
+        "cloudflare: { zones: { example.com: { sslMode: strict } } }",
+        "route53: { zones: { example.com: { privateZone: true } } }\nexternal: { zones: { api.example.com: {} } }",
+      )
+      .replace("[www.example.com]", "[www.example.com], waitForValidation: false");
+    expect(environmentOf(text).certificates.map((c) => c.hostnames[0].proxied)).toEqual([
+      false,
+      false,
+    ]);
+  });
+
   it("fails when certificates of one ALB set different schemes", () => {
     expectProblems(shop("", ", scheme: internal"), [
       "environments.prod.certificates.api.attach.alb.scheme (line 8, column 101): is internal, but environments.prod.certificates.web.attach.alb.scheme of the same ALB (ingress group shop on cluster eks) is internet-facing; one ALB has one scheme. Fix: give every certificate of the group the same scheme.",

@@ -1,6 +1,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { assumeRole } from "../../modules/assume-role";
 import { AwsProvider } from "../../modules/provider-imports";
+import type { SynthJson } from "../helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/certkit-deploy";
 
@@ -9,7 +10,8 @@ function synthesized(...args: Parameters<typeof assumeRole>): unknown {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
   new AwsProvider(stack, "aws", { region: "eu-west-1", assumeRole: assumeRole(...args) });
-  return JSON.parse(Testing.synth(stack)).provider.aws[0].assume_role;
+  const json = JSON.parse(Testing.synth(stack)) as SynthJson;
+  return json.provider?.aws[0].assume_role;
 }
 
 describe("assumeRole", () => {

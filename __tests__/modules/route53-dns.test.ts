@@ -3,6 +3,7 @@
 // has no hosted zone id, zone lookups, a role per zone, and the records an
 // external host gets listed in an output.
 import { Testing } from "cdktf";
+import { IngressStack } from "../../stacks/ingress-stack";
 import { ZonesStack } from "../../stacks/zones-stack";
 import {
   dataSourcesOf,
@@ -161,10 +162,29 @@ describe("Route 53 records", () => {
     );
   });
 
+  it("aliases a controller-made ALB from the ingress stack, by the looked-up zone id", () => {
+    const env = load(
+      config(
+        `web: { domains: [www.example.net], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [www.example.net] }`,
+      ),
+    ).config.environments[0];
+    const stack = new IngressStack(Testing.app(), {
+      environment: env,
+      backend: env.ingressBackend!,
+    });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    const lb = Object.keys(dataSourcesOf(json, "aws_lb"))[0];
+    expect(resourceOf(json, "aws_route53_record", "app_www_example_net").alias).toEqual({
+      name: `\${data.aws_lb.${lb}.dns_name}`,
+      zone_id: `\${data.aws_lb.${lb}.zone_id}`,
+      evaluate_target_health: false,
+    });
+  });
+
   it("keeps CAA for Amazon in one record set per apex, in the zones stack with its AWS provider", () => {
     const { config: resolved } = load(config(`web: { domains: [example.net] }`, ", caa: true"));
     const stack = new ZonesStack(Testing.app(), { config: resolved, region: "eu-west-1" });
-    const json = JSON.parse(Testing.synth(stack, true));
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
     expect(json.provider).toEqual({ aws: [{ region: "eu-west-1" }] });
     expect(resourcesOf(json, "aws_route53_record")).toEqual({
       caa_example_net: {

@@ -16,7 +16,7 @@ describePlan("examples/mixed-hosts prod planned offline, with its outputs", () =
   beforeAll(async () => {
     const { config } = loadConfigFile(FILE);
     const stack = new EnvironmentStack(Testing.app(), { environment: config.environments[0] });
-    plan = await planStack(JSON.parse(Testing.synth(stack)), {
+    plan = await planStack(JSON.parse(Testing.synth(stack)) as object, {
       prepare: { standInDataSources: ["aws_lb"] },
       cloudflare: { zoneNames: zoneNames(config.zones) },
     });

@@ -99,7 +99,7 @@ describe("validationTtlSeconds", () => {
       prod(`        web: { domains: [example.com], target: lb.example.net, validationTtlSeconds: 30 }
         api: { domains: [api.example.com], target: lb.example.net, validationTtlSeconds: 86401 }`),
       [
-        "environments.prod.certificates.web.validationTtlSeconds (line 7, column 84): must be 1 (automatic) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Got 30. Fix: use 60 or more, or 1.",
+        "environments.prod.certificates.web.validationTtlSeconds (line 7, column 84): must be 1 (automatic, Cloudflare only) or 60 to 86400 seconds: Cloudflare refuses other TTLs. Got 30. Fix: use 60 or more, or 1 in Cloudflare zones.",
         "environments.prod.certificates.api.validationTtlSeconds (line 8, column 88): must be at most 86400, got 86401. Fix: use a value of at most 86400.",
       ],
     );
