@@ -314,3 +314,38 @@ test("the checks above meet every kind of record: alias, CNAME, known and unknow
     "route53 alias",
   ]);
 });
+
+test("a controller-made ALB's records at an external host come from the ingress stack's output", () => {
+  const { review, stacks } = reviewOfText(`
+external: { zones: { example.io: {} } }
+defaults: { region: eu-west-1, accountId: "123456789012" }
+environments:
+  prod:
+    certificates:
+      web:
+        domains: [www.example.io]
+        attach: { alb: { cluster: prod-eks, ingressGroup: shop } }
+        hostnames: [www.example.io]
+`);
+  const page = review.files.get("prod.md")!;
+  expect(tablesByHeading(page).get("Records at an external DNS host, created by hand")![2]).toEqual(
+    [
+      "`example.io`",
+      "`www.example.io`",
+      "CNAME",
+      "known after `cdktf deploy prod-ingress`: from output `external_dns_records`",
+      "hostname of certificate `web`",
+    ],
+  );
+  const steps = section(page, "Deploying").split("\n\n")[0].split("\n");
+  expect(steps.map((s) => s.split(":")[0])).toEqual([
+    "1. `cdktf deploy prod`",
+    "2. While `cdktf deploy prod` waits for validation (up to 75 minutes, `validationTimeoutMinutes`), create the validation records of the table below",
+    "3. For each Ingress group below",
+    "4. `cdktf deploy prod-ingress`, once the controller has made the ALB",
+    "5. Then create the app records of the table below whose value is known only now, from output `external_dns_records` (`cdktf output prod-ingress`).",
+  ]);
+  const output = (name: string) =>
+    Object.keys((stacks.find((s) => s.name === name)!.json.output ?? {}) as JsonObject);
+  expect(output("prod-ingress")).toContain("external_dns_records");
+});
