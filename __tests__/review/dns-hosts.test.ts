@@ -1,5 +1,8 @@
 // The review says which DNS host has each record (Cloudflare, Route 53, an external
 // host) and lists the records certkit cannot write as steps around the deploy.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadConfigText } from "../../config/load";
 import { ingressStackName } from "../../config/stack-names";
 import type { ReportedRecord } from "../../modules/dns/dns-provider";
@@ -8,7 +11,15 @@ import { externalRecords } from "../../review/external-records";
 import type { JsonObject } from "../../review/hcl";
 import { environmentMarkdown, indexMarkdown } from "../../review/summary";
 import { EXTERNAL_DNS_RECORDS_OUTPUT } from "../../stacks/outputs";
-import { bundledConfigs, fieldTable, reviewOfFile, reviewOfText, tablesByHeading } from "./helpers";
+import {
+  ROOT,
+  bundledConfigs,
+  fieldTable,
+  reviewOfFile,
+  reviewOfText,
+  runReview,
+  tablesByHeading,
+} from "./helpers";
 
 const ALB =
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188";
@@ -349,3 +360,16 @@ environments:
     Object.keys((stacks.find((s) => s.name === name)!.json.output ?? {}) as JsonObject);
   expect(output("prod-ingress")).toContain("external_dns_records");
 });
+
+test("the review command says which pages list records to create by hand", () => {
+  const dir = mkdtempSync(join(tmpdir(), "certkit-hosts-"));
+  try {
+    const run = runReview(ROOT, "examples/mixed-hosts/certkit.yaml", "--out", dir, "--no-compare");
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("Records"))).toEqual([
+      `Records certkit cannot write (external DNS host), to create by hand: 4 for prod (${dir}/prod.md, Deploying).`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
