@@ -133,7 +133,7 @@ describe("examples/route53", () => {
       roles: (prod.provider?.aws ?? []).map((p) => p.assume_role),
     }).toEqual({
       apex: {
-        name: "${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
+        name: "dualstack.${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
         zone_id: "${data.aws_lb.alb_shop_50dc6c495c0c9188.zone_id}",
         evaluate_target_health: false,
       },
@@ -174,9 +174,9 @@ describe("examples/mixed-hosts", () => {
         "acm_validation_cdn_example_net",
         "acm_validation_www_example_net",
         "app_cdn_example_net",
-        "app_cdn_example_net_aaaa",
+        "app_cdn_example_net__aaaa",
         "app_www_example_net",
-        "app_www_example_net_aaaa",
+        "app_www_example_net__aaaa",
       ],
       external: [
         ["validation", "(from ACM)"],

@@ -131,5 +131,8 @@ export function hostZoneKeyProblem(path: readonly (string | number)[], key: stri
   if (PROXY_ZONE_KEYS.includes(key) && !caps.proxy) {
     return `${key} configures a DNS proxy, and ${caps.label} has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`;
   }
+  if (key === "caa" && !caps.writesRecords) {
+    return `caa writes CAA records, and certkit writes no record at ${caps.label}. Fix: remove it, and if the zone has CAA records, add \`0 issue "amazon.com"\` (and issuewild for wildcards) there by hand.`;
+  }
   return undefined;
 }

@@ -388,9 +388,7 @@ function checkHostnames(
     const settings = ctx.zones.get(zone.name);
     // A proxied name on a host without a proxy is the edge rules' to refuse.
     const proxied =
-      settings?.route.provider !== undefined &&
-      edgeProxyOf(settings.route.provider) !== undefined &&
-      hostnameEntry(h, cert.attach, true).proxied;
+      edgeProxyOf(zone.provider) !== undefined && hostnameEntry(h, cert.attach, true).proxied;
     if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],
@@ -405,6 +403,13 @@ function checkHostnames(
       });
     }
     if (name === zone.name) checkApexRecord(cert, name, zone.provider, path, out);
+    if (zone.privateZone && cert.attach?.cloudfront) {
+      // Route 53 API reference, AliasTarget: no alias to CloudFront in a private hosted zone.
+      out.issues.push({
+        path,
+        message: `"${name}" is in private zone ${zone.name}, where Route 53 takes no record pointing at a CloudFront distribution. Fix: put the hostname in a public zone.`,
+      });
+    }
     if (
       !isString &&
       h.ttlSeconds !== undefined &&

@@ -1,7 +1,7 @@
 // From the validated file to what stacks build: defaults merged, names
 // lowercased, validation records planned. Runs after the rules, but relies on none.
 import { type EdgeCertificate, advancedPackHosts } from "../domains/edge-certificates";
-import { edgeProxyOf } from "../domains/dns-hosts";
+import { DNS_HOSTS, edgeProxyOf } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import { terraformLiterals } from "../domains/terraform-literal";
 import { ZoneRoute, ZoneRouter } from "../domains/zones";
@@ -162,14 +162,12 @@ function lowercaseDnsNames(cfg: CertkitConfig): CertkitConfig {
   return {
     ...cfg,
     environments: Object.fromEntries(environments),
-    ...optional(
-      "cloudflare",
-      cfg.cloudflare && { ...cfg.cloudflare, zones: keys(cfg.cloudflare.zones) ?? {} },
-    ),
-    ...optional("route53", cfg.route53 && { ...cfg.route53, zones: keys(cfg.route53.zones) ?? {} }),
-    ...optional(
-      "external",
-      cfg.external && { ...cfg.external, zones: keys(cfg.external.zones) ?? {} },
+    // Every DNS host's zones by their lowercased apex.
+    ...Object.fromEntries(
+      DNS_HOSTS.flatMap((host) => {
+        const section = cfg[host];
+        return section ? [[host, { ...section, zones: keys<unknown>(section.zones) ?? {} }]] : [];
+      }),
     ),
   };
 }

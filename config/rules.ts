@@ -147,15 +147,22 @@ function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
         message: `is also configured as ${formatPath(first)}: one zone has one DNS host, so certkit could not tell where its records go. Fix: keep the entry of the host that serves the zone (its NS records say which), remove the other.`,
       });
     }
-    const role = zone.route.assumeRole;
-    if (role) {
-      // The zone's provider runs in the region of each stack that writes to it.
-      const region = zonesStackRegion(cfg);
-      const roleProblem =
-        roleArnProblem(role.roleArn) ??
-        (region && partitionProblem(role.roleArn, region, `the stacks' region ${region}`));
-      if (roleProblem) out.issues.push({ path: [...path, "roleArn"], message: roleProblem });
-    } else if (cfg.route53?.zones[key]?.externalId !== undefined && path[0] === "route53") {
+  }
+  checkZoneRoles(cfg, out);
+}
+
+/** A Route 53 zone's role: an IAM role ARN in the stacks' partition; externalId only with it. */
+function checkZoneRoles(cfg: CertkitConfig, out: RuleFindings): void {
+  // The zone's provider runs in the region of the stack writing to it; those share a partition.
+  const region = zonesStackRegion(cfg);
+  for (const [key, zone] of Object.entries(cfg.route53?.zones ?? {})) {
+    const path = ["route53", "zones", key];
+    if (zone.roleArn !== undefined) {
+      const problem =
+        roleArnProblem(zone.roleArn) ??
+        (region && partitionProblem(zone.roleArn, region, `the stacks' region ${region}`));
+      if (problem) out.issues.push({ path: [...path, "roleArn"], message: problem });
+    } else if (zone.externalId !== undefined) {
       out.issues.push({
         path: [...path, "externalId"],
         message:

@@ -28,6 +28,21 @@ export interface EndpointTarget {
    * `hosted_zone_id`), which a DNS host with alias records needs. @default - unknown: no alias record
    */
   readonly hostedZoneId?: string;
+  /**
+   * The name alias records point at, where it differs from `dnsName`: an ELB's
+   * `dualstack.<dnsName>`, which answers AAAA queries too. @default - dnsName
+   */
+  readonly aliasDnsName?: string;
+}
+
+/**
+ * A load balancer as a target. Alias records use its `dualstack.` name, which
+ * answers A and, for a dualstack ALB, AAAA queries, as the Route 53 console and
+ * aws-cdk's LoadBalancerTarget do
+ * (https://repost.aws/knowledge-center/elb-configure-with-ipv6).
+ */
+export function loadBalancerTarget(lb: { dnsName: string; zoneId: string }): EndpointTarget {
+  return { dnsName: lb.dnsName, hostedZoneId: lb.zoneId, aliasDnsName: `dualstack.${lb.dnsName}` };
 }
 
 export interface AppRecordsProps {
@@ -61,7 +76,13 @@ export class AppRecords extends Construct {
         comment: `certkit: ${props.description}`,
         purpose: "app",
         // Hosts with alias records point at the endpoint's hosted zone; the others ignore it.
-        aliasZoneId: props.target.hostedZoneId,
+        alias:
+          props.target.hostedZoneId === undefined
+            ? undefined
+            : {
+                name: props.target.aliasDnsName ?? props.target.dnsName,
+                zoneId: props.target.hostedZoneId,
+              },
         importRecordId: h.adoptRecordId,
       });
     }

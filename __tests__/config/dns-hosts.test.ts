@@ -59,7 +59,7 @@ describe("DNS host sections", () => {
     expectProblems(
       hosts(
         `route53: { zones: { example.net: { zoneId: z123, externalId: "a", sslMode: strict, edgeCertificate: advanced } } }
-  external: { zones: { example.io: { sslMode: strict } } }`,
+  external: { zones: { example.io: { sslMode: strict, caa: true } } }`,
         "[app.example.net]",
       ),
       [
@@ -68,6 +68,7 @@ describe("DNS host sections", () => {
         `route53.zones["example.net"].sslMode (line 1, column 67): sslMode configures a DNS proxy, and Route 53 has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
         `route53.zones["example.net"].edgeCertificate (line 1, column 84): edgeCertificate configures a DNS proxy, and Route 53 has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
         `external.zones["example.io"].sslMode (line 2, column 36): sslMode configures a DNS proxy, and an external DNS host has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
+        `external.zones["example.io"].caa (line 2, column 53): caa writes CAA records, and certkit writes no record at an external DNS host. Fix: remove it, and if the zone has CAA records, add \`0 issue "amazon.com"\` (and issuewild for wildcards) there by hand.`,
       ],
     );
   });
@@ -191,6 +192,17 @@ describe("rules across DNS hosts", () => {
     );
     expect(warnings).toContain(
       `environments.prod.certificates.web.hostnames[1] (line 8, column 126): "example.io" is the zone apex, where DNS allows no CNAME (RFC 1034: the apex has SOA and NS records), and an external DNS host gets a CNAME to the endpoint in output external_dns_records. Create it as the host's ALIAS/ANAME record (or flattened CNAME) if it has one, or use a name under the apex.`,
+    );
+  });
+
+  it("fails when a private zone's hostname would point at CloudFront", () => {
+    expectProblems(
+      across(
+        `web: { domains: [www.example.net, app.internal.example.net], waitForValidation: false, attach: { cloudfront: { origin: o.example.org } }, hostnames: [app.internal.example.net] }`,
+      ),
+      [
+        `environments.prod.certificates.web.hostnames[0] (line 8, column 157): "app.internal.example.net" is in private zone internal.example.net, where Route 53 takes no record pointing at a CloudFront distribution. Fix: put the hostname in a public zone.`,
+      ],
     );
   });
 

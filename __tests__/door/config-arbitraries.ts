@@ -177,8 +177,13 @@ const backend: fc.Arbitrary<Backend> = fc.oneof(
   ),
 );
 
+/** The zone of each DNS host in generated configs: Cloudflare's, Route 53's, an external one. */
+const ZONES = ["example.com", "example.net", "example.io"] as const;
+
 export interface CertificateSpec {
   readonly name: string;
+  /** The zone its name and hostname are in, and so its DNS host. */
+  readonly zone: (typeof ZONES)[number];
   /** The hostname as a DNS-only record with its own TTL. */
   readonly dnsOnly: boolean;
   readonly tags: [string, string][];
@@ -207,7 +212,13 @@ const certificates = fc
   .chain((names) =>
     fc.tuple(
       ...names.map((name) =>
-        fc.record({ name: fc.constant(name), dnsOnly: fc.boolean(), tags, attach }),
+        fc.record({
+          name: fc.constant(name),
+          zone: fc.constantFrom(...ZONES),
+          dnsOnly: fc.boolean(),
+          tags,
+          attach,
+        }),
       ),
     ),
   );
@@ -322,7 +333,7 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
   const environments = spec.environments.map((env, i) => {
     const certificates = env.certificates.map((c, j) => {
       // One level under the zone: Cloudflare's free edge certificate covers it proxied.
-      const domain = `c${j}-e${i}.example.com`;
+      const domain = `c${j}-e${i}.${c.zone}`;
       const region = env.region;
       const lb = `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/lb${j}e${i}/50dc6c495c0c9188`;
       const a = c.attach;
@@ -378,6 +389,8 @@ export function render(spec: ConfigSpec, text: (s: string) => string = (s) => s)
   });
   const config = {
     cloudflare: { zones: { "example.com": { sslMode: "strict", caa: spec.caa } } },
+    route53: { zones: { "example.net": { zoneId: "Z0123456789ABCDEFGHIJ", caa: spec.caa } } },
+    external: { zones: { "example.io": {} } },
     defaults: {
       region: "eu-west-1",
       accountId: ACCOUNT,

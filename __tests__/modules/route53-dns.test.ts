@@ -64,7 +64,7 @@ describe("Route 53 records", () => {
         api: { domains: [api.example.net], target: lb.example.org, hostnames: [{ name: api.example.net, ttlSeconds: 120 }] }`),
     );
     const alias = {
-      name: "${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
+      name: "dualstack.${data.aws_lb.alb_shop_50dc6c495c0c9188.dns_name}",
       zone_id: "${data.aws_lb.alb_shop_50dc6c495c0c9188.zone_id}",
       evaluate_target_health: false,
     };
@@ -75,7 +75,7 @@ describe("Route 53 records", () => {
       alias,
       allow_overwrite: false,
     });
-    expect(resourceOf(json, "aws_route53_record", "app_example_net_aaaa")).toEqual({
+    expect(resourceOf(json, "aws_route53_record", "app_example_net__aaaa")).toEqual({
       zone_id: ZONE,
       name: "example.net",
       type: "AAAA",
@@ -157,9 +157,9 @@ describe("Route 53 records", () => {
     expect(json.import).toEqual([
       { id: `${ZONE}_www.example.net_A`, to: "aws_route53_record.app_www_example_net" },
     ]);
-    expect(resourceOf(json, "aws_route53_record", "app_www_example_net_aaaa").allow_overwrite).toBe(
-      true,
-    );
+    expect(
+      resourceOf(json, "aws_route53_record", "app_www_example_net__aaaa").allow_overwrite,
+    ).toBe(true);
   });
 
   it("aliases a controller-made ALB from the ingress stack, by the looked-up zone id", () => {
@@ -175,7 +175,7 @@ describe("Route 53 records", () => {
     const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
     const lb = Object.keys(dataSourcesOf(json, "aws_lb"))[0];
     expect(resourceOf(json, "aws_route53_record", "app_www_example_net").alias).toEqual({
-      name: `\${data.aws_lb.${lb}.dns_name}`,
+      name: `dualstack.\${data.aws_lb.${lb}.dns_name}`,
       zone_id: `\${data.aws_lb.${lb}.zone_id}`,
       evaluate_target_health: false,
     });
@@ -227,6 +227,27 @@ describe("external records", () => {
     expect(
       resourceOf(json, "aws_acm_certificate_validation", "web").validation_record_fqdns,
     ).toEqual([validationName("web", "example.io")]);
+  });
+
+  it("lists an external hostname of a controller-made ALB in the ingress stack's output", () => {
+    const env = load(
+      config(
+        `web: { domains: [www.example.io], attach: { alb: { ingressGroup: shop, cluster: prod-eks } }, hostnames: [www.example.io] }`,
+      ),
+    ).config.environments[0];
+    const stack = new IngressStack(Testing.app(), {
+      environment: env,
+      backend: env.ingressBackend!,
+    });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    expect(json.output?.external_dns_records.value).toEqual([
+      {
+        name: "www.example.io",
+        type: "CNAME",
+        value: "${data.aws_lb.alb_prod-eks_shop.dns_name}",
+        why: "app",
+      },
+    ]);
   });
 
   it("adds no output when no record is external", () => {

@@ -189,7 +189,7 @@ describePlan("every bundled config planned offline (Cloudflare stood in by terra
               return hasHostedZoneId(c)
                 ? [
                     [id, "A", zoneId(h.zone), false],
-                    [`${id}_aaaa`, "AAAA", zoneId(h.zone), false],
+                    [`${id}__aaaa`, "AAAA", zoneId(h.zone), false],
                   ]
                 : [[id, "CNAME", zoneId(h.zone), false]];
             }),

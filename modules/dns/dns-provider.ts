@@ -37,10 +37,10 @@ export interface CnameRecordSpec extends RecordCommon {
   /** Serve through the provider's proxy/CDN (validation records never are). */
   readonly proxied: boolean;
   /**
-   * The target's canonical hosted zone id: a host with alias records writes alias
-   * A and AAAA records to `content` instead of the CNAME. @default - a CNAME
+   * The target as an alias: a host with alias records writes alias A and AAAA
+   * records to it instead of the CNAME. @default - a CNAME
    */
-  readonly aliasZoneId?: string;
+  readonly alias?: AliasTarget;
 }
 
 export interface CaaRecordSpec extends RecordCommon {
@@ -50,6 +50,14 @@ export interface CaaRecordSpec extends RecordCommon {
   readonly tag: "issue" | "issuewild";
   /** The CA's domain, such as amazon.com. */
   readonly value: string;
+}
+
+/** What an alias record points at. */
+export interface AliasTarget {
+  /** The endpoint's DNS name for alias records (an ELB's `dualstack.` name). */
+  readonly name: string;
+  /** The endpoint's canonical hosted zone id. */
+  readonly zoneId: string;
 }
 
 /** A record to create. */

@@ -56,18 +56,20 @@ export class Route53Dns extends Construct implements DnsProvider {
       if (spec.importRecordId) record.importFrom(spec.importRecordId, common.provider);
       return record;
     };
-    if (spec.aliasZoneId !== undefined) {
-      const alias = { name: spec.content, zoneId: spec.aliasZoneId, evaluateTargetHealth: false };
+    if (spec.alias !== undefined) {
+      const alias = { ...spec.alias, evaluateTargetHealth: false };
       const a = take(
         new Route53Record(this, spec.id, { ...common, type: "A", alias, allowOverwrite: false }),
       );
       // Only the A record is imported: an AAAA may not exist yet, so it takes over by UPSERT.
-      new Route53Record(this, `${spec.id}_aaaa`, {
+      // "__" never comes from a name (labels are not empty): no hostname's id meets this one.
+      const aaaa = `${spec.id}__aaaa`;
+      new Route53Record(this, aaaa, {
         ...common,
         type: "AAAA",
         alias,
         allowOverwrite: spec.importRecordId !== undefined,
-      }).overrideLogicalId(`${spec.id}_aaaa`);
+      }).overrideLogicalId(aaaa);
       return { fqdn: a.fqdn };
     }
     const record = new Route53Record(this, spec.id, {

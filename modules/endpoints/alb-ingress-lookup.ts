@@ -1,7 +1,7 @@
 // Finds the ALB the AWS Load Balancer Controller made for an Ingress group, by
 // the tags the controller puts on it. Read-only: certkit never touches its listeners.
 import { Construct } from "constructs";
-import type { EndpointTarget } from "../app-records";
+import { type EndpointTarget, loadBalancerTarget } from "../app-records";
 import { DataAwsLb } from "../provider-imports";
 
 export interface AlbIngressLookupProps {
@@ -26,6 +26,6 @@ export class AlbIngressLookup extends Construct {
       },
     });
     lb.overrideLogicalId(id);
-    this.target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
+    this.target = loadBalancerTarget(lb);
   }
 }

@@ -5,7 +5,12 @@ import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
 import { albId, loadBalancerOfListener } from "../../domains/aws-names";
 import { ingressGroups } from "../../domains/ingress-groups";
-import { type AppHostname, AppRecords, type EndpointTarget } from "../app-records";
+import {
+  type AppHostname,
+  AppRecords,
+  type EndpointTarget,
+  loadBalancerTarget,
+} from "../app-records";
 import { Namespace } from "../namespace";
 import type { Certificate } from "../certificate";
 import type { DnsProviders } from "../dns";
@@ -229,7 +234,7 @@ export class Endpoints extends Construct {
       const id = albId(lbArn);
       const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
-      target = { dnsName: lb.dnsName, hostedZoneId: lb.zoneId };
+      target = loadBalancerTarget(lb);
       this.albLookups.set(lbArn, target);
     }
     return target;
