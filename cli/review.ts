@@ -9,6 +9,7 @@ import {
   baselineFromGit,
   baselineFromPrevious,
 } from "../review/baseline";
+import { externalRecords } from "../review/external-records";
 import { LAYOUTS, ReviewLayout, isLayout } from "../review/layout";
 import { MANIFEST_FILE } from "../review/manifest";
 import { isUnsafe } from "../review/replacements";
@@ -121,6 +122,16 @@ export function review(args: string[], file: string): number {
     console.log(`Compared with ${baseline.description}:`);
     for (const r of replaced) console.log(`  WARNING: ${replacementLine(r)}`);
     for (const c of removed) console.log(`  WARNING: ${removalLine(c)}`);
+  }
+  const byHand = config.environments
+    .map((e) => ({ env: e.name, count: externalRecords(e).length }))
+    .filter((e) => e.count > 0);
+  if (byHand.length) {
+    console.log(
+      `Records certkit cannot write (external DNS host), to create by hand: ${byHand
+        .map((e) => `${e.count} for ${e.env} (${out}/${e.env}.md, Deploying)`)
+        .join(", ")}.`,
+    );
   }
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   const unsafe = replaced.filter(isUnsafe);

@@ -3,13 +3,26 @@
 // validate it, and who hears about its expiry. Pure.
 import type { ResolvedCertificate, ResolvedEnvironment } from "../config/resolve";
 import type { ResolvedAlarm } from "../config/derive";
-import type { ResolvedAttach } from "../config/resolve-endpoints";
+import type { ResolvedAttach, ResolvedHostname } from "../config/resolve-endpoints";
+import { capabilitiesOf } from "../domains/dns-hosts";
 import { baseName } from "../domains/names";
+
+/**
+ * An app record: alias A and AAAA records, a CNAME, or at an apex where the host
+ * takes neither (an external host) its own ALIAS or ANAME record, made by hand.
+ */
+export type AppRecordKind = "alias" | "CNAME" | "ALIAS or ANAME";
 
 export interface HostnameFact {
   readonly name: string;
-  /** Through Cloudflare's proxy, or DNS-only. */
+  /** Through its DNS host's proxy, or DNS-only. */
   readonly proxied: boolean;
+  /** The config key of the DNS host of its zone: `cloudflare`, `route53`, `external`. */
+  readonly host: string;
+  readonly zone: string;
+  /** The role in the zone's account that writes the record. @default - the stack's credentials */
+  readonly roleArn?: string;
+  readonly record: AppRecordKind;
 }
 
 export interface EndpointFact {
@@ -32,6 +45,10 @@ export interface ValidationFact {
   readonly names: readonly string[];
   readonly zone?: string;
   readonly zoneId?: string;
+  /** The config key of the zone's DNS host, when this environment creates the record. */
+  readonly host?: string;
+  /** The role in the zone's account that writes the record. @default - the stack's credentials */
+  readonly roleArn?: string;
   /** Other certificates of the environment using the same record. */
   readonly sharedWith: readonly string[];
   /** The environment whose stack owns the record, when not this one. */
@@ -67,7 +84,14 @@ export function certificateFacts(
     region: c.region,
     ...(c.attach ? { endpoint: endpointFact(c.attach) } : {}),
     ...(c.target ? { target: c.target } : {}),
-    hostnames: c.hostnames.map((h) => ({ name: h.name, proxied: h.proxied })),
+    hostnames: c.hostnames.map((h) => ({
+      name: h.name,
+      proxied: h.proxied,
+      host: h.zone.provider,
+      zone: h.zone.name,
+      ...(h.zone.assumeRole ? { roleArn: h.zone.assumeRole.roleArn } : {}),
+      record: appRecordKind(c, h),
+    })),
     // ACM validates nothing for a private certificate, even for a name a public one validates.
     validation: c.certificateAuthorityArn ? [] : validationFacts(env, c),
     waitForValidation: c.waitForValidation,
@@ -89,6 +113,8 @@ export function validationFacts(
       names: namesFor(r.baseName),
       zone: r.zone.name,
       ...(r.zone.zoneId ? { zoneId: r.zone.zoneId } : {}),
+      host: r.zone.provider,
+      ...(r.zone.assumeRole ? { roleArn: r.zone.assumeRole.roleArn } : {}),
       sharedWith: r.certificates.filter((n) => n !== certificate.name),
     }));
   const elsewhere = [...new Set(certificate.domains.map(baseName))]
@@ -100,6 +126,29 @@ export function validationFacts(
       ownedBy: env.validationRecordsOwnedElsewhere[base],
     }));
   return [...created, ...elsewhere].sort((a, b) => (a.baseName < b.baseName ? -1 : 1));
+}
+
+/** The record a hostname gets at its zone's host, pointing at the certificate's endpoint. */
+export function appRecordKind(
+  c: Pick<ResolvedCertificate, "attach" | "target">,
+  h: Pick<ResolvedHostname, "name" | "zone">,
+): AppRecordKind {
+  const host = capabilitiesOf(h.zone.provider);
+  if (host.aliasRecords && configuredDnsName(c) === undefined) return "alias";
+  // A host without alias records and without CNAME flattening (config rules warn).
+  return h.name === h.zone.name && !host.apexCname ? "ALIAS or ANAME" : "CNAME";
+}
+
+/**
+ * The endpoint's DNS name when the config gives it (`target`, a load balancer's `dnsName`).
+ * Exactly then the endpoint has no hosted zone id for alias records: the others
+ * are looked up or created, with their zone id (modules/endpoints/endpoints.ts).
+ */
+export function configuredDnsName(
+  c: Pick<ResolvedCertificate, "attach" | "target">,
+): string | undefined {
+  if (c.target !== undefined) return c.target;
+  return c.attach && "dnsName" in c.attach ? c.attach.dnsName : undefined;
 }
 
 function endpointFact(attach: ResolvedAttach): EndpointFact {

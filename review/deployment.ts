@@ -3,11 +3,13 @@
 // Balancer Controller (Helm values, then `<env>-ingress`). Pure.
 import type { ResolvedConfig, ResolvedEnvironment, ZoneSettings } from "../config/resolve";
 import { ZONES_STACK, ingressStackName } from "../config/stack-names";
+import { capabilitiesOf } from "../domains/dns-hosts";
 import { ingressGroups } from "../domains/ingress-groups";
 import { AMAZON_CAA_DOMAIN } from "../stacks/zones-stack";
 import { validationFacts } from "./certificate-facts";
+import { externalRecordSteps, externalRecords } from "./external-records";
 import type { ReviewLayout } from "./layout";
-import { backendText, code, stackLinks, table } from "./markdown";
+import { backendText, code, hostText, stackLinks, table } from "./markdown";
 
 /** One Ingress group of the controller: which certificates it takes and where its records go. */
 export interface IngressHandoverFact {
@@ -38,6 +40,7 @@ export function ingressHandovers(env: ResolvedEnvironment): IngressHandoverFact[
 export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: boolean): string {
   const handovers = ingressHandovers(env);
   const ingress = ingressStackName(env.name);
+  const external = externalRecordSteps(env);
   const steps: string[] = [];
   if (hasZonesStack) {
     steps.push(
@@ -45,6 +48,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         "shared by every environment (see [index.md](index.md)).",
     );
   }
+  steps.push(...external.before);
   steps.push(
     `\`cdktf deploy ${env.name}\`: the certificates, their validation records and expiry alarms, ` +
       "what certkit attaches them to and the hostnames' records" +
@@ -52,6 +56,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         ? ", except those of the Ingress groups below, whose Helm values are outputs."
         : "."),
   );
+  steps.push(...external.during);
   if (handovers.length) {
     steps.push(
       `For each Ingress group below: put the value of its output (\`cdktf output ${env.name}\`) into the ` +
@@ -65,8 +70,12 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         `controller's tags and points the hostnames at it. State: ${backendText(env.ingressBackend)}.`,
     );
   }
+  steps.push(...external.after);
   const list = steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
-  if (!handovers.length) return list;
+  const records = external.table
+    ? [`### Records at an external DNS host, created by hand`, external.table]
+    : [];
+  if (!handovers.length) return [list, ...records].join("\n\n");
   return [
     list,
     table(
@@ -85,6 +94,7 @@ export function environmentDeploySteps(env: ResolvedEnvironment, hasZonesStack: 
         h.hostnames.map(code).join(", ") || "none",
       ]),
     ),
+    ...records,
   ].join("\n\n");
 }
 
@@ -114,6 +124,13 @@ export function deployOrder(config: ResolvedConfig): string {
     `Each environment: ${config.environments.map((e) => code(`cdktf deploy ${e.name}`)).join(", ")}` +
       (after.length ? `; ${after.join("; ")}.` : ", in any order."),
   );
+  const byHand = config.environments.filter((env) => externalRecords(env).length);
+  if (byHand.length) {
+    steps.push(
+      `${byHand.map((e) => `[${e.name}](${e.name}.md#deploying)`).join(", ")}: records at an external DNS host, ` +
+        "which certkit cannot write: create them around the deploy as the page says.",
+    );
+  }
   for (const env of config.environments) {
     const handovers = ingressHandovers(env);
     if (!handovers.length) continue;
@@ -131,12 +148,14 @@ export function deployOrder(config: ResolvedConfig): string {
 
 /** A zone's settings as table cells: zone, CAA records, SSL mode. */
 export function zoneSettingsRow(s: ZoneSettings): [string, string, string, string] {
-  const zone = `${code(s.zone.name)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
+  const host = capabilitiesOf(s.zone.provider);
+  const zone = `${code(s.zone.name)} at ${hostText(s.zone.provider, s.zone.assumeRole?.roleArn)}${s.zone.zoneId ? ` (id ${code(s.zone.zoneId)})` : ""}`;
   // RFC 8659: the closest name with CAA records decides, and the apex's restrict every other CA.
   const caa = s.caa
     ? `\`issue\` and \`issuewild\` for \`${AMAZON_CAA_DOMAIN}\` at \`${s.zone.name}\`: ACM may issue ` +
       "for every name without CAA records of its own or closer to it; another CA only if a CAA record names it too"
     : "not managed";
+  if (!host.proxy) return [zone, caa, "none (no proxy)", "none (no proxy)"];
   const ssl =
     s.sslMode === "strict"
       ? "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate"

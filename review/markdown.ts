@@ -1,5 +1,6 @@
 // Markdown pieces the review pages share. Pure.
 import type { ResolvedBackend } from "../config/resolve";
+import { capabilitiesOf } from "../domains/dns-hosts";
 import { ReviewLayout, hclFile } from "./layout";
 
 export const code = (s: string) => `\`${s}\``;
@@ -26,4 +27,9 @@ export function backendText(b: ResolvedBackend): string {
 /** Links to the stacks' HCL files, where the layout puts them. */
 export function stackLinks(stacks: readonly string[], layout: ReviewLayout = "flat"): string {
   return stacks.map((s) => `[${hclFile(s, layout)}](${hclFile(s, layout)})`).join(", ");
+}
+
+/** A DNS host in words, with the role that writes to a zone in another account: `Route 53 via role `arn:...``. */
+export function hostText(host: string, roleArn?: string): string {
+  return `${capabilitiesOf(host).label}${roleArn ? ` via role ${code(roleArn)}` : ""}`;
 }

@@ -1,7 +1,8 @@
 // The flow of one environment as a Mermaid flowchart (GitHub renders it in a PR):
-// hostname -> Cloudflare -> endpoint -> certificate, validation record -> ACM,
+// hostname -> its DNS host -> endpoint -> certificate, validation record -> ACM,
 // private CA -> private certificate. Pure.
-import type { CertificateFacts } from "./certificate-facts";
+import { capabilitiesOf } from "../domains/dns-hosts";
+import type { CertificateFacts, HostnameFact } from "./certificate-facts";
 
 export function environmentFlowchart(certificates: readonly CertificateFacts[]): string {
   const lines = ["flowchart LR"];
@@ -9,12 +10,13 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
   const edges: string[] = [];
 
   const hosts = certificates.flatMap((c) => c.hostnames.map((h) => ({ c, h })));
-  const records = new Map<string, { label: string; certs: string[] }>();
+  const records = new Map<string, { label: string; host?: string; certs: string[] }>();
   for (const c of certificates) {
     for (const v of c.validation) {
       const owner = v.ownedBy ? `<br/>owned by ${v.ownedBy}` : v.zone ? `<br/>zone ${v.zone}` : "";
       const entry = records.get(v.baseName) ?? {
         label: `validation CNAME<br/>${v.baseName}${owner}`,
+        host: v.host,
         certs: [],
       };
       entry.certs.push(c.name);
@@ -22,11 +24,25 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
     }
   }
 
-  lines.push(`  subgraph cloudflare["Cloudflare"]`);
-  for (const { h } of hosts) lines.push(`    ${ids.get("host", h.name)}${node(h.name, "round")}`);
+  // One subgraph per DNS host; records another environment owns are in its stack, drawn apart.
+  const dnsHosts = [
+    ...new Set([
+      ...hosts.map(({ h }) => h.host),
+      ...[...records.values()].flatMap((r) => r.host ?? []),
+    ]),
+  ];
+  for (const host of dnsHosts.sort()) {
+    lines.push(`  subgraph ${ids.get("dns", host)}["${hostTitle(host)}"]`);
+    for (const { h } of hosts.filter(({ h }) => h.host === host))
+      lines.push(`    ${ids.get("host", h.name)}${node(h.name, "round")}`);
+    for (const [base, r] of records)
+      if (r.host === host)
+        lines.push(`    ${ids.get("validation", base)}${node(r.label, "record")}`);
+    lines.push("  end");
+  }
   for (const [base, r] of records)
-    lines.push(`    ${ids.get("validation", base)}${node(r.label, "record")}`);
-  lines.push("  end");
+    if (r.host === undefined)
+      lines.push(`  ${ids.get("validation", base)}${node(r.label, "record")}`);
 
   for (const region of [...new Set(certificates.map((c) => c.region))].sort()) {
     lines.push(`  subgraph ${ids.get("region", region)}["AWS ${region}"]`);
@@ -51,7 +67,7 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
     const target = c.target ? ids.get("target", c.target) : undefined;
     if (target) lines.push(`  ${target}${node(`${c.target}<br/>external target`, "box")}`);
     for (const h of c.hostnames) {
-      const via = h.proxied ? "proxied" : "DNS only";
+      const via = hostnameEdge(h);
       const to = endpoint ?? target ?? certificate;
       edges.push(`  ${ids.get("host", h.name)} -->|${via}| ${to}`);
     }
@@ -84,6 +100,20 @@ export function environmentFlowchart(certificates: readonly CertificateFacts[]):
 
 /** A CA's id, the UUID its ARN ends with: unique across accounts and regions. */
 const caId = (arn: string) => arn.split("/").pop() ?? arn;
+/** A DNS host's subgraph title: `Route 53`; one certkit cannot write to says so. */
+function hostTitle(host: string): string {
+  const { label, writesRecords } = capabilitiesOf(host);
+  const title = label.charAt(0).toUpperCase() + label.slice(1);
+  return writesRecords ? title : `${title}: records created by hand`;
+}
+
+/** The arrow from a hostname to its endpoint: how the record points there. */
+function hostnameEdge(h: HostnameFact): string {
+  const { proxy, writesRecords } = capabilitiesOf(h.host);
+  if (proxy) return h.proxied ? "proxied" : "DNS only";
+  const record = h.record === "alias" ? "alias A/AAAA" : h.record;
+  return writesRecords ? record : `${record}, by hand`;
+}
 
 /** `["label"]` in the node's shape, with quotes escaped as Mermaid wants. */
 function node(label: string, shape: "box" | "round" | "record" | "note"): string {

@@ -4,10 +4,16 @@
 // same bytes.
 import type { ResolvedConfig, ResolvedEnvironment } from "../config/resolve";
 import { ZONES_STACK } from "../config/stack-names";
-import { CertificateFacts, ValidationFact, certificateFacts } from "./certificate-facts";
+import { capabilitiesOf } from "../domains/dns-hosts";
+import {
+  CertificateFacts,
+  HostnameFact,
+  ValidationFact,
+  certificateFacts,
+} from "./certificate-facts";
 import { deployOrder, environmentDeploySteps, zoneSettingsMarkdown } from "./deployment";
 import { ReviewLayout, hclFile } from "./layout";
-import { backendText, code, stackLinks, table } from "./markdown";
+import { backendText, code, hostText, stackLinks, table } from "./markdown";
 import { environmentFlowchart } from "./mermaid";
 import type {
   CertificateChanges,
@@ -58,7 +64,7 @@ export function environmentMarkdown(review: EnvironmentReview): string {
       ),
     ]),
     "## Flow",
-    "Hostnames are records in Cloudflare pointing at an endpoint; the arrow from the endpoint to the " +
+    "Hostnames are records at their zone's DNS host pointing at an endpoint; the arrow from the endpoint to the " +
       "certificate says whether it serves the certificate; validation records let ACM issue and renew it.",
     "```mermaid\n" + environmentFlowchart(facts) + "\n```",
     "## Deploying",
@@ -85,9 +91,7 @@ export function certificateRows(
     [
       "Hostnames",
       f.hostnames.length
-        ? f.hostnames
-            .map((h) => `${code(h.name)} (${h.proxied ? "proxied" : "DNS only"})`)
-            .join("<br>")
+        ? f.hostnames.map((h) => `${code(h.name)} (${hostnameRecordText(h)})`).join("<br>")
         : "none",
     ],
     ["Validation records", validationCell(f)],
@@ -116,13 +120,34 @@ function validationCell(f: CertificateFacts): string {
   return f.validation.map(validationText).join("<br>") || "none";
 }
 
+/** Where a hostname's record is and what it is: `Route 53, alias A and AAAA`. */
+function hostnameRecordText(h: HostnameFact): string {
+  const host = capabilitiesOf(h.host);
+  const what = host.proxy
+    ? h.proxied
+      ? "proxied"
+      : "DNS only"
+    : h.record === "alias"
+      ? "alias A and AAAA"
+      : h.record;
+  return `${hostText(h.host, h.roleArn)}, ${what}${host.writesRecords ? "" : BY_HAND}`;
+}
+
+/** Said of each record certkit cannot write: the environment's Deploying section lists them. */
+const BY_HAND = ": by hand, see [Deploying](#deploying)";
+
 function validationText(v: ValidationFact): string {
   const names = v.names.map(code).join(", ");
-  const where = v.ownedBy
-    ? `owned by environment ${code(v.ownedBy)}`
-    : `CNAME in zone ${code(v.zone ?? "?")} ${v.zoneId ? `(id ${code(v.zoneId)})` : "(zone id looked up by name)"}`;
+  const where = v.ownedBy ? `owned by environment ${code(v.ownedBy)}` : recordPlace(v);
   const shared = v.sharedWith.length ? `, shared with ${v.sharedWith.map(code).join(", ")}` : "";
   return `${names}: ${where}${shared}`;
+}
+
+/** `CNAME in zone `example.com` at Cloudflare (id ...)`. */
+function recordPlace(v: ValidationFact): string {
+  const host = capabilitiesOf(v.host ?? "");
+  const id = v.zoneId ? `(id ${code(v.zoneId)})` : "(zone id looked up by name)";
+  return `CNAME in zone ${code(v.zone ?? "?")} at ${hostText(v.host ?? "", v.roleArn)}${host.writesRecords ? ` ${id}` : BY_HAND}`;
 }
 
 function alarmText(f: CertificateFacts): string {

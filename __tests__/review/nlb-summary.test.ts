@@ -44,7 +44,9 @@ environments:
   });
 
   test("hostnames are DNS-only unless they say", () => {
-    expect(fieldTable(page, "Certificate `grpc`").Hostnames).toBe("`grpc.example.com` (DNS only)");
+    expect(fieldTable(page, "Certificate `grpc`").Hostnames).toBe(
+      "`grpc.example.com` (Cloudflare, DNS only)",
+    );
     expect(fieldTable(page, "Certificate `mqtt`").Hostnames).toBe("`mqtt.example.com` (proxied)");
   });
 

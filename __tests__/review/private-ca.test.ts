@@ -28,7 +28,7 @@ describe("a private certificate in the review", () => {
 
   it("leaves the public certificate's record, for a name both have, to the public one", () => {
     expect(fieldTable(page, "Certificate `web`")["Validation records"]).toBe(
-      "`example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+      "`example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
     );
   });
 

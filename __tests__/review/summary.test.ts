@@ -23,6 +23,7 @@ interface RawCertificate {
     nlb?: Record<string, string>;
     apiGateway?: { endpoint?: string };
   };
+  target?: string;
   hostnames?: (string | { name: string; proxied?: boolean })[];
   alarm?: RawAlarm;
   certificateAuthorityArn?: string;
@@ -41,6 +42,7 @@ interface RawEnvironment {
 interface RawZone {
   caa?: boolean;
   sslMode?: string;
+  roleArn?: string;
 }
 interface RawConfig {
   cloudflare?: { zones: Record<string, unknown> };
@@ -53,9 +55,6 @@ interface RawConfig {
 describe.each(bundledConfigs())("summary of %s", (file) => {
   const raw = parse(readFileSync(join(ROOT, file), "utf8")) as RawConfig;
   const { review, config, stacks } = reviewOfFile(file);
-  const allZones = [raw.cloudflare, raw.route53, raw.external].flatMap((h) =>
-    Object.keys(h?.zones ?? {}),
-  );
 
   test("index.md lists every environment with its region and certificate count", () => {
     const rows = tablesByHeading(review.files.get("index.md")!).get(
@@ -87,10 +86,9 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
 
   test("index.md describes the zones stack exactly when there is one", () => {
     const index = review.files.get("index.md")!;
-    const zones = [
-      ...Object.entries(raw.cloudflare?.zones ?? {}),
-      ...Object.entries(raw.route53?.zones ?? {}),
-    ].filter(([, z]) => (z as RawZone).caa || (z as RawZone).sslMode);
+    const zones = rawZones(raw)
+      .filter((z) => z.raw.caa || z.raw.sslMode)
+      .map((z) => `\`${z.zone}\` at ${z.label}`);
     expect(stacks.some((s) => s.name === "zones")).toBe(zones.length > 0);
     if (!zones.length) {
       expect(index).not.toContain("## Zone settings");
@@ -98,9 +96,7 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
       return;
     }
     const rows = tablesByHeading(index).get("Zone settings (stack `zones`)")!;
-    expect(rows.slice(1).map((r) => r[0].replace(/ \(id .*\)$/, ""))).toEqual(
-      zones.map(([name]) => `\`${name.toLowerCase()}\``),
-    );
+    expect(rows.slice(1).map((r) => r[0].replace(/ \(id .*\)$/, ""))).toEqual(zones);
     expect(index).toContain("1. `cdktf deploy zones`");
   });
 
@@ -120,18 +116,24 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           cert.hostnames?.length
             ? cert.hostnames
                 .map((h) => {
-                  // Proxied by default in Cloudflare zones, DNS-only in front of CloudFront,
-                  // API Gateway and an NLB.
-                  const name = typeof h === "string" ? h : h.name;
+                  const name = (typeof h === "string" ? h : h.name).toLowerCase();
+                  const { host, label } = longestZone(name, raw);
+                  // Proxied by default where the host has a proxy, DNS-only in front of
+                  // CloudFront, API Gateway and an NLB.
                   const proxied =
-                    !cert.attach?.cloudfront &&
-                    !cert.attach?.apiGateway &&
-                    !cert.attach?.nlb &&
-                    longestZone(name.toLowerCase(), allZones) ===
-                      longestZone(name.toLowerCase(), Object.keys(raw.cloudflare?.zones ?? {}));
-                  return typeof h === "string" ? { name: h, proxied } : { proxied, ...h };
+                    typeof h === "object" && h.proxied !== undefined
+                      ? h.proxied
+                      : !cert.attach?.cloudfront && !cert.attach?.apiGateway && !cert.attach?.nlb;
+                  // An endpoint the config names by its DNS name has no hosted zone id to alias to.
+                  const alias =
+                    !cert.target && !cert.attach?.alb?.dnsName && !cert.attach?.nlb?.dnsName;
+                  const record = {
+                    cloudflare: proxied ? "proxied" : "DNS only",
+                    route53: alias ? "alias A and AAAA" : "CNAME",
+                    external: "CNAME: by hand, see [Deploying](#deploying)",
+                  }[host];
+                  return `\`${name}\` (${label}, ${record})`;
                 })
-                .map((h) => `\`${h.name.toLowerCase()}\` (${h.proxied ? "proxied" : "DNS only"})`)
                 .join("<br>")
             : "none",
         );
@@ -141,11 +143,10 @@ describe.each(bundledConfigs())("summary of %s", (file) => {
           );
         }
         for (const d of cert.certificateAuthorityArn ? [] : domains) {
-          const base = d.replace(/^\*\./, "");
-          const zone = longestZone(base, allZones);
+          const { zone, label } = longestZone(d.replace(/^\*\./, ""), raw);
           expect(cells["Validation records"]).toMatch(
             new RegExp(
-              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\`|owned by environment)`,
+              `\`${escape(d)}\`[^<]*: (CNAME in zone \`${escape(zone)}\` at ${escape(label)}|owned by environment)`,
             ),
           );
         }
@@ -220,9 +221,10 @@ environments:
         "ALB `arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188`: " +
         "certkit creates HTTPS:443, forwarding to `arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/73e2d6bc24d8a067`, " +
         "and HTTP:80 redirecting to HTTPS (301); TLS policy `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09`",
-      Hostnames: "`www.example.com` (proxied)<br>`api.example.com` (DNS only)",
+      Hostnames:
+        "`www.example.com` (Cloudflare, proxied)<br>`api.example.com` (Cloudflare, DNS only)",
       "Validation records":
-        "`example.com`, `*.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+        "`example.com`, `*.example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
       "Expiry alarm": "DaysToExpiry < 30 days (eu-west-1) -> email ops@example.com",
       Replacement: "no",
     });
@@ -235,7 +237,7 @@ environments:
       "CloudFront distribution certkit creates, origin `assets.example.com` over HTTPS; viewers TLSv1.2_2021 or later; PriceClass_100",
     );
     expect(cells["Validation records"]).toBe(
-      "`cdn.example.org`: CNAME in zone `example.org` (zone id looked up by name)",
+      "`cdn.example.org`: CNAME in zone `example.org` at Cloudflare (zone id looked up by name)",
     );
     expect(cells["Expiry alarm"]).toBe("disabled");
   });
@@ -252,7 +254,9 @@ environments:
 
   test("the diagram: hostname -> Cloudflare -> endpoint -> certificate, validation record -> certificate", () => {
     const mermaid = /```mermaid\n([\s\S]*?)```/.exec(page)![1];
-    const cloudflare = /subgraph cloudflare\["Cloudflare"\]\n([\s\S]*?)\n {2}end/.exec(mermaid)![1];
+    const cloudflare = /subgraph dns_cloudflare\["Cloudflare"\]\n([\s\S]*?)\n {2}end/.exec(
+      mermaid,
+    )![1];
     expect(cloudflare).toContain('host_www_example_com("www.example.com")');
     expect(cloudflare).toContain(
       'validation_example_com[/"validation CNAME<br/>example.com<br/>zone example.com"/]',
@@ -278,7 +282,7 @@ describe("certkit.yaml: the zones stack and the hand-over to the Load Balancer C
     expect(tablesByHeading(index).get("Zone settings (stack `zones`)")).toEqual([
       ["Zone", "CAA records", "SSL mode", "Edge certificate"],
       [
-        "`example.com` (id `0123456789abcdef0123456789abcdef`)",
+        "`example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
         "`issue` and `issuewild` for `amazon.com` at `example.com`: ACM may issue for every name without " +
           "CAA records of its own or closer to it; another CA only if a CAA record names it too",
         "Full (strict): Cloudflare reaches every proxied origin of the zone over HTTPS and checks its certificate",
@@ -403,7 +407,7 @@ test("a record another environment owns is named with its owner", () => {
   const cells = fieldTable(review.files.get("staging.md")!, "Certificate `web`");
   expect(cells["Validation records"]).toBe(
     "`*.example.com`: owned by environment `prod`<br>" +
-      "`staging.example.com`: CNAME in zone `example.com` (id `0123456789abcdef0123456789abcdef`)",
+      "`staging.example.com`: CNAME in zone `example.com` at Cloudflare (id `0123456789abcdef0123456789abcdef`)",
   );
 });
 
@@ -423,11 +427,33 @@ function alarmCell(raw: RawConfig, env: RawEnvironment, cert: RawCertificate): s
 const inUsEast1 = (cert: RawCertificate) =>
   cert.attach?.cloudfront !== undefined || cert.attach?.apiGateway?.endpoint === "edge";
 
-function longestZone(name: string, zones: string[]): string {
-  return zones
-    .map((z) => z.toLowerCase())
-    .filter((z) => name === z || name.endsWith(`.${z}`))
-    .sort((a, b) => b.length - a.length)[0];
+type RawHost = "cloudflare" | "route53" | "external";
+
+/** Every zone of the raw config: apex, host, and the host in the review's words. */
+function rawZones(raw: RawConfig): { zone: string; host: RawHost; label: string; raw: RawZone }[] {
+  const labels = {
+    cloudflare: "Cloudflare",
+    route53: "Route 53",
+    external: "an external DNS host",
+  };
+  return (["cloudflare", "route53", "external"] as const).flatMap((host) =>
+    Object.entries(raw[host]?.zones ?? {}).map(([z, settings]) => {
+      const role = (settings as RawZone).roleArn;
+      return {
+        zone: z.toLowerCase(),
+        host,
+        label: `${labels[host]}${role ? ` via role \`${role}\`` : ""}`,
+        raw: settings as RawZone,
+      };
+    }),
+  );
+}
+
+/** The zone holding `name`, across every DNS host of the raw config. */
+function longestZone(name: string, raw: RawConfig) {
+  return rawZones(raw)
+    .filter(({ zone }) => name === zone || name.endsWith(`.${zone}`))
+    .sort((a, b) => b.zone.length - a.zone.length)[0];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
