@@ -47,7 +47,9 @@ environments:
     expect(fieldTable(page, "Certificate `grpc`").Hostnames).toBe(
       "`grpc.example.com` (Cloudflare, DNS only)",
     );
-    expect(fieldTable(page, "Certificate `mqtt`").Hostnames).toBe("`mqtt.example.com` (proxied)");
+    expect(fieldTable(page, "Certificate `mqtt`").Hostnames).toBe(
+      "`mqtt.example.com` (Cloudflare, proxied)",
+    );
   });
 
   test("the diagram has a node per NLB form, and only attached ones serve", () => {
