@@ -4,7 +4,7 @@
 import { parsePrivateCaArn } from "../domains/aws-names";
 import { certificateRegion } from "./derive";
 import { hostnameEntry } from "./endpoint-schema";
-import { edgeProxyOf } from "../domains/dns-hosts";
+import { ZONE_SECTIONS, edgeProxyOf } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import type { KeyPath, RuleFindings } from "./issues";
@@ -32,7 +32,7 @@ export function checkPrivateCa(
   if (refused) {
     out.issues.push({
       path: [...at, "attach", refused.key],
-      message: `${refused.why}; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+      message: `${refused.why}; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under ${ZONE_SECTIONS}), or serve the private certificate from a load balancer (attach.alb or attach.nlb).`,
     });
   }
   const ca = parsePrivateCaArn(arn);

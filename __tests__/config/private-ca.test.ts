@@ -96,7 +96,7 @@ describe("private certificates", () => {
       );
     for (const arn of [caArn("us-east-1"), CA]) {
       expectProblems(cloudfront(arn), [
-        `environments.prod.certificates.web.attach.cloudfront (line 6, column 190): cannot serve a private certificate: CloudFront takes for alternate domain names only certificates from a CA on Mozilla's Included CA Certificate List (ACM's public certificates among them), and an AWS Private CA is not one, so CloudFront refuses the distribution at apply; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+        `environments.prod.certificates.web.attach.cloudfront (line 6, column 190): cannot serve a private certificate: CloudFront takes for alternate domain names only certificates from a CA on Mozilla's Included CA Certificate List (ACM's public certificates among them), and an AWS Private CA is not one, so CloudFront refuses the distribution at apply; got certificateAuthorityArn "${arn}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones, route53.zones or external.zones), or serve the private certificate from a load balancer (attach.alb or attach.nlb).`,
       ]);
     }
   });
@@ -107,10 +107,10 @@ describe("private certificates", () => {
         `domains: [api.example.com], certificateAuthorityArn: "${CA}", attach: { apiGateway: { type: rest, endpoint: ${endpoint}, apiId: a1b2c3d4e5, stage: prod } }, hostnames: [api.example.com]`,
       );
     expectProblems(api("edge"), [
-      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: an edge-optimized API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: an edge-optimized API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones, route53.zones or external.zones), or serve the private certificate from a load balancer (attach.alb or attach.nlb).`,
     ]);
     expectProblems(api("regional"), [
-      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: a regional API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones), or serve the private certificate from a load balancer (attach.alb).`,
+      `environments.prod.certificates.web.attach.apiGateway (line 6, column 190): cannot serve a private certificate: a regional API Gateway custom domain name takes only a certificate signed by a publicly trusted CA, and an AWS Private CA is not one; got certificateAuthorityArn "${CA}". Fix: remove certificateAuthorityArn to request a public certificate (its domains then need their zones under cloudflare.zones, route53.zones or external.zones), or serve the private certificate from a load balancer (attach.alb or attach.nlb).`,
     ]);
   });
 
