@@ -70,13 +70,22 @@ function checkMapping(
 /**
  * The hostname claimed twice is an API Gateway domain both times: say how to share
  * the domain (one certificate, several mappings) instead of the generic claim message.
+ * Across environments sharing is no fix: a domain and the APIs mapped onto it are in
+ * one account (AWS, "Map API stages to a custom domain name for HTTP APIs",
+ * restrictions) and region, and a custom domain name "must be unique within a Region
+ * across all AWS accounts" (AWS, "Custom domain name for public REST APIs", considerations).
  */
 export function apiGatewayDomainClaimProblem(
   name: string,
   first: KeyPath,
+  at: KeyPath,
   cert: CertificateConfig,
   firstIsApiDomain: boolean,
 ): string | undefined {
   if (!firstIsApiDomain || cert.attach?.apiGateway === undefined) return undefined;
-  return `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate. Fix: remove it here and map this API onto that domain: add it to that certificate's attach.apiGateway.extraMappings with its own basePath.`;
+  const claim = `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate.`;
+  if (first[1] !== at[1]) {
+    return `${claim} Environment ${at[1]} cannot map its APIs onto environment ${first[1]}'s domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "${at[1]}.${name}", covered by this certificate's domains.`;
+  }
+  return `${claim} Fix: remove it here and map this API onto that domain: add it to that certificate's attach.apiGateway.extraMappings with its own basePath.`;
 }

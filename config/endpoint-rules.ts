@@ -464,7 +464,7 @@ function checkHostnames(
       out.issues.push({
         path,
         message:
-          apiGatewayDomainClaimProblem(name, first, cert, ctx.apiDomains.has(name)) ??
+          apiGatewayDomainClaimProblem(name, first, path, cert, ctx.apiDomains.has(name)) ??
           `"${name}" is already claimed by ${formatPath(first)}; one name has one record. Fix: keep one.`,
       });
     } else {

@@ -1,5 +1,5 @@
 // Rules on `attach.apiGateway`, as the config file reports them, and what resolve makes of it.
-import { environmentOf, expectProblems, prodConfig, warningsOf } from "../helpers";
+import { environmentOf, expectProblems, prodConfig, warningsOf, yaml } from "../helpers";
 
 /** Certificate `api` for api.example.com in prod (eu-west-1); `attach` is the YAML after `attach:` (line 9). */
 const api = (attach: string, more = "          hostnames: [api.example.com]") =>
@@ -147,6 +147,23 @@ describe("attach.apiGateway", () => {
     expectProblems(api("{ apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }", second), [
       `environments.prod.certificates.api2.hostnames[0] (line 14, column 21): "api.example.com" is already an API Gateway custom domain name of ${AT}.hostnames[0]; a domain name carries one certificate. Fix: remove it here and map this API onto that domain: add it to that certificate's attach.apiGateway.extraMappings with its own basePath.`,
     ]);
+  });
+
+  // Each environment's domain and APIs live in its own account and region: sharing is no fix there.
+  it("fails when two environments make the same custom domain, and asks for a hostname each", () => {
+    const api = (id: string) =>
+      `{ domains: [api.example.com, "*.api.example.com"], attach: { apiGateway: { type: http, apiId: ${id}, stage: $default } }, hostnames: [api.example.com] }`;
+    expectProblems(
+      yaml`
+        cloudflare: { zones: { example.com: {} } }
+        environments:
+          prod: { region: eu-west-1, accountId: "111111111111", certificates: { api: ${api("a1b2c3d4e5")} } }
+          staging: { region: eu-west-1, accountId: "222222222222", certificates: { api: ${api("f6g7h8i9j0")} } }
+      `,
+      [
+        `environments.staging.certificates.api.hostnames[0] (line 4, column 220): "api.example.com" is already an API Gateway custom domain name of environments.prod.certificates.api.hostnames[0]; a domain name carries one certificate. Environment staging cannot map its APIs onto environment prod's domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "staging.api.example.com", covered by this certificate's domains.`,
+      ],
+    );
   });
 
   it("fails when apiGateway comes with another endpoint kind", () => {
