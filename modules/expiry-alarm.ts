@@ -245,8 +245,10 @@ export class ExpiryAlarm extends Construct {
     const [primary, ...others] = cert.domains;
     const description = (names: string) =>
       `Certificate ${cert.name} of environment ${environment} (${names}) expires in fewer than ${days} days. ` +
+      // Private certificates too renew only when in use or exported (ACM user guide,
+      // "Managed certificate renewal", eligibility), and only through their CA.
       (cert.privateCa
-        ? "ACM renews it on its own only while its private CA is active and lets ACM issue (CA permissions for acm.amazonaws.com, or a resource policy across accounts): check both."
+        ? "ACM renews it on its own only while an AWS service uses it (or it was exported since its last renewal) and its private CA is active and lets ACM issue (CA permissions for acm.amazonaws.com, or a resource policy across accounts): check these."
         : "ACM renews it on its own only while an AWS service uses it and its validation CNAME resolves: check both.");
     const full = description(cert.domains.join(", "));
     const alarm = new CloudwatchMetricAlarm(this.alarmScope, this.alarmScope.id(cert.name), {

@@ -53,7 +53,7 @@ describe("a private certificate in its environment's stack", () => {
     const alarm = resourceOf(json, "aws_cloudwatch_metric_alarm", "expiry_alarm_internal");
     expect([alarm.dimensions, alarm.alarm_description]).toEqual([
       { CertificateArn: "${aws_acm_certificate.internal.arn}" },
-      "Certificate internal of environment prod (example.com, app.example.com, api.internal.corp) expires in fewer than 45 days. ACM renews it on its own only while its private CA is active and lets ACM issue (CA permissions for acm.amazonaws.com, or a resource policy across accounts): check both.",
+      "Certificate internal of environment prod (example.com, app.example.com, api.internal.corp) expires in fewer than 45 days. ACM renews it on its own only while an AWS service uses it (or it was exported since its last renewal) and its private CA is active and lets ACM issue (CA permissions for acm.amazonaws.com, or a resource policy across accounts): check these.",
     ]);
   });
 });
