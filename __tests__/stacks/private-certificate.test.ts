@@ -37,6 +37,25 @@ describe("a private certificate in its environment's stack", () => {
     expect(sni.map((r) => r.certificate_arn)).toEqual(["${aws_acm_certificate.internal.arn}"]);
   });
 
+  it("is the default certificate of an NLB's TLS listener certkit owns, by its own ARN", () => {
+    const nlb =
+      "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/broker/50dc6c495c0c9188";
+    const tg =
+      "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/broker/73e2d6bc24d8a067";
+    const stack = synthEnvironment(
+      prodConfig(`        broker:
+          domains: [broker.internal.corp]
+          certificateAuthorityArn: "${CA}"
+          attach: { nlb: { loadBalancerArn: "${nlb}", targetGroupArn: "${tg}" } }`),
+    );
+    expectCounts(stack, { aws_acm_certificate_validation: 0, aws_lb_listener: 1 });
+    const [listener] = Object.values(stack.resource?.aws_lb_listener ?? {});
+    expect([listener.protocol, listener.certificate_arn]).toEqual([
+      "TLS",
+      "${aws_acm_certificate.broker.arn}",
+    ]);
+  });
+
   it("outputs its ARN and status, and no validation records or names", () => {
     const outputs = Object.keys(json.output ?? {}).filter((o) => o.endsWith("_internal"));
     expect(outputs.sort()).toEqual([
