@@ -83,6 +83,8 @@ export function apiGatewayDomainClaimProblem(
   firstIsApiDomain: boolean,
 ): string | undefined {
   if (!firstIsApiDomain || cert.attach?.apiGateway === undefined) return undefined;
+  // Listed twice by one certificate: the generic "keep one" is the fix.
+  if (first[1] === at[1] && first[3] === at[3]) return undefined;
   const claim = `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate.`;
   if (first[1] !== at[1]) {
     return `${claim} Environment ${at[1]} cannot map its APIs onto environment ${first[1]}'s domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "${at[1]}.${name}", covered by this certificate's domains.`;

@@ -149,6 +149,18 @@ describe("attach.apiGateway", () => {
     ]);
   });
 
+  it("fails when one certificate lists a hostname twice, with the plain fix", () => {
+    expectProblems(
+      api(
+        "{ apiGateway: { type: http, apiId: a1b2c3d4e5, stage: live } }",
+        "          hostnames: [api.example.com, API.example.com]",
+      ),
+      [
+        `${AT}.hostnames[1] (line 10, column 38): "api.example.com" is already claimed by ${AT}.hostnames[0]; one name has one record. Fix: keep one.`,
+      ],
+    );
+  });
+
   // Each environment's domain and APIs live in its own account and region: sharing is no fix there.
   it("fails when two environments make the same custom domain, and asks for a hostname each", () => {
     const api = (id: string) =>
