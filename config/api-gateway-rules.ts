@@ -87,7 +87,9 @@ export function apiGatewayDomainClaimProblem(
   if (first[1] === at[1] && first[3] === at[3]) return undefined;
   const claim = `"${name}" is already an API Gateway custom domain name of ${formatPath(first)}; a domain name carries one certificate.`;
   if (first[1] !== at[1]) {
-    return `${claim} Environment ${at[1]} cannot map its APIs onto environment ${first[1]}'s domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "${at[1]}.${name}", covered by this certificate's domains.`;
+    // An environment name as a DNS label: "_" is none of its characters, nor a final "-".
+    const label = String(at[1]).replace(/_/g, "-").replace(/-+$/, "");
+    return `${claim} Environment ${at[1]} cannot map its APIs onto environment ${first[1]}'s domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "${label}.${name}", covered by this certificate's domains.`;
   }
   return `${claim} Fix: remove it here and map this API onto that domain: add it to that certificate's attach.apiGateway.extraMappings with its own basePath.`;
 }

@@ -162,7 +162,7 @@ describe("attach.apiGateway", () => {
   });
 
   // Each environment's domain and APIs live in its own account and region: sharing is no fix there.
-  it("fails when two environments make the same custom domain, and asks for a hostname each", () => {
+  it("fails when two environments make the same custom domain, and asks for a hostname each (a DNS label)", () => {
     const api = (id: string) =>
       `{ domains: [api.example.com, "*.api.example.com"], attach: { apiGateway: { type: http, apiId: ${id}, stage: $default } }, hostnames: [api.example.com] }`;
     expectProblems(
@@ -170,10 +170,10 @@ describe("attach.apiGateway", () => {
         cloudflare: { zones: { example.com: {} } }
         environments:
           prod: { region: eu-west-1, accountId: "111111111111", certificates: { api: ${api("a1b2c3d4e5")} } }
-          staging: { region: eu-west-1, accountId: "222222222222", certificates: { api: ${api("f6g7h8i9j0")} } }
+          pre_prod-: { region: eu-west-1, accountId: "222222222222", certificates: { api: ${api("f6g7h8i9j0")} } }
       `,
       [
-        `environments.staging.certificates.api.hostnames[0] (line 4, column 220): "api.example.com" is already an API Gateway custom domain name of environments.prod.certificates.api.hostnames[0]; a domain name carries one certificate. Environment staging cannot map its APIs onto environment prod's domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "staging.api.example.com", covered by this certificate's domains.`,
+        `environments.pre_prod-.certificates.api.hostnames[0] (line 4, column 222): "api.example.com" is already an API Gateway custom domain name of environments.prod.certificates.api.hostnames[0]; a domain name carries one certificate. Environment pre_prod- cannot map its APIs onto environment prod's domain: a custom domain and the APIs mapped onto it are in one account and region, and the name is unique in a region across all AWS accounts. Fix: give each environment its own hostname, such as "pre-prod.api.example.com", covered by this certificate's domains.`,
       ],
     );
   });
