@@ -81,6 +81,8 @@ describe("Route 53 records", () => {
       type: "AAAA",
       alias,
       allow_overwrite: false,
+      // A CNAME turned alias is replaced by the A; Route 53 refuses an AAAA beside the CNAME.
+      depends_on: ["aws_route53_record.app_example_net"],
     });
     expect(resourceOf(json, "aws_route53_record", "app_api_example_net")).toEqual({
       zone_id: ZONE,

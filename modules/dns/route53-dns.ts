@@ -69,6 +69,10 @@ export class Route53Dns extends Construct implements DnsProvider {
         type: "AAAA",
         alias,
         allowOverwrite: spec.importRecordId !== undefined,
+        // After the A: when a CNAME at the name becomes this alias, Route 53 refuses
+        // any other type beside the CNAME (ChangeResourceRecordSets: InvalidChangeBatch,
+        // "conflicting RRSet of type CNAME"), so the AAAA waits until the A replaced it.
+        dependsOn: [a],
       }).overrideLogicalId(aaaa);
       return { fqdn: a.fqdn };
     }
