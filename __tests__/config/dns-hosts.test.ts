@@ -131,6 +131,18 @@ describe("rules across DNS hosts", () => {
     );
   });
 
+  it("fails when a private zone asks for CAA, which CAs read from public DNS only", () => {
+    expectProblems(
+      hosts(
+        `route53: { zones: { example.net: { caa: true }, corp.example.net: { privateZone: true, caa: true } } }`,
+        "[app.example.net]",
+      ),
+      [
+        `route53.zones["corp.example.net"].caa (line 1, column 93): is true in private zone corp.example.net, but CAs (ACM too) read CAA records from public DNS, which never sees this zone's records. Fix: remove caa here; set it on the public zone of corp.example.net instead.`,
+      ],
+    );
+  });
+
   it("fails when a zone's role is in another partition than the stacks", () => {
     expectProblems(
       hosts(
