@@ -94,6 +94,22 @@ describe("Route 53 records", () => {
     });
   });
 
+  it("aliases an NLB by its own name: only ALBs (and dualstack NLBs) have a dualstack. name", () => {
+    const nlb = LB.replace("/app/", "/net/");
+    const json = synthEnvironment(
+      config(
+        `edge: { domains: [example.net], attach: { nlb: { loadBalancerArn: "${nlb}", targetGroupArn: "${TG}" } }, hostnames: [example.net] }`,
+      ),
+    );
+    const alias = {
+      name: "${data.aws_lb.nlb_shop_50dc6c495c0c9188.dns_name}",
+      zone_id: "${data.aws_lb.nlb_shop_50dc6c495c0c9188.zone_id}",
+      evaluate_target_health: false,
+    };
+    expect(resourceOf(json, "aws_route53_record", "app_example_net").alias).toEqual(alias);
+    expect(resourceOf(json, "aws_route53_record", "app_example_net__aaaa").alias).toEqual(alias);
+  });
+
   it("aliases CloudFront by the distribution's hosted zone id", () => {
     const json = synthEnvironment(
       config(
