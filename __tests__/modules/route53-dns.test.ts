@@ -199,6 +199,21 @@ describe("Route 53 records", () => {
     });
   });
 
+  it("makes no default AWS provider in the zones stack when its only zone names a role", () => {
+    const { config: resolved } = load(
+      config(
+        `web: { domains: [example.net] }`,
+        `, caa: true, roleArn: "arn:aws:iam::210987654321:role/dns"`,
+      ),
+    );
+    const stack = new ZonesStack(Testing.app(), { config: resolved, region: "eu-west-1" });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    expect(json.provider?.aws?.map((p) => p.alias ?? "(default)")).toEqual(["route53_example_net"]);
+    expect(resourceOf(json, "aws_route53_record", "caa_example_net").provider).toBe(
+      "aws.route53_example_net",
+    );
+  });
+
   it("keeps CAA for Amazon in one record set per apex, in the zones stack with its AWS provider", () => {
     const { config: resolved } = load(config(`web: { domains: [example.net] }`, ", caa: true"));
     const stack = new ZonesStack(Testing.app(), { config: resolved, region: "eu-west-1" });

@@ -129,9 +129,11 @@ export class Route53Dns extends Construct implements DnsProvider {
   /** The zone's own provider when it names a role, else the stack's. */
   private provider(zone: ZoneRoute): AwsProvider | undefined {
     if (this.providers.has(zone.name)) return this.providers.get(zone.name);
-    let provider = this.props.provider?.();
     const role = zone.assumeRole;
-    if (role) {
+    // The stack's provider only when asked for: a stack whose zones all name roles needs none.
+    let provider: AwsProvider | undefined;
+    if (!role) provider = this.props.provider?.();
+    else {
       const alias = `route53_${idPart(zone.name)}`;
       provider = new AwsProvider(this, alias, {
         alias,
