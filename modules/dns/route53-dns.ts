@@ -71,7 +71,8 @@ export class Route53Dns extends Construct implements DnsProvider {
         allowOverwrite: spec.importRecordId !== undefined,
         // After the A: when a CNAME at the name becomes this alias, Route 53 refuses
         // any other type beside the CNAME (ChangeResourceRecordSets: InvalidChangeBatch,
-        // "conflicting RRSet of type CNAME"), so the AAAA waits until the A replaced it.
+        // "conflicting RRSet of type CNAME"), so the AAAA waits until the A replaced it;
+        // the other way, Terraform deletes the AAAA before it changes the A (terraform 1.11.4).
         dependsOn: [a],
       }).overrideLogicalId(aaaa);
       return { fqdn: a.fqdn };
