@@ -49,8 +49,11 @@ export const CloudflareSchema = z
 
 /** Route 53 hosted zone ids: `Z` and up to 31 uppercase letters or digits. */
 export const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
-/** STS: an external id is 2 to 1224 characters of letters, digits and `+=,.@:/-_`. */
-export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+/** STS AssumeRole's ExternalId: 2 to 1224 characters of [\w+=,.@:/-]; environments and zones alike. */
+export const ExternalIdSchema = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, {
+  error:
+    'externalId must be 2 to 1224 letters, digits or "_+=,.@:/-" (what STS AssumeRole takes) Fix: use the external id the role\'s trust policy names, such as "certkit-7f3a9c".',
+});
 
 export const Route53ZoneSchema = z.strictObject({
   zoneId: z
@@ -72,17 +75,10 @@ export const Route53ZoneSchema = z.strictObject({
     description:
       "IAM role in the zone's account that certkit's AWS provider for this zone assumes (assume_role), for a zone in another account. Needs route53:ChangeResourceRecordSets, GetChange, ListResourceRecordSets, GetHostedZone (and ListHostedZones without zoneId). @default - the stack's own AWS credentials",
   }),
-  externalId: z
-    .string()
-    .regex(EXTERNAL_ID, {
-      error:
-        "externalId must be 2 to 1224 letters, digits or +=,.@:/-_ (STS's rule) Fix: use the external id the role's trust policy asks for.",
-    })
-    .optional()
-    .meta({
-      description:
-        "External id the role's trust policy requires (sts:ExternalId), with roleArn. @default - none",
-    }),
+  externalId: ExternalIdSchema.optional().meta({
+    description:
+      "External id the role's trust policy requires (sts:ExternalId), with roleArn. @default - none",
+  }),
   caa: caa("docs/dns-hosts.md", ""),
 });
 

@@ -156,6 +156,21 @@ function checkZones(cfg: CertkitConfig, out: RuleFindings): void {
     }
   }
   checkZoneRoles(cfg, out);
+  checkPrivateZoneCaa(cfg, out);
+}
+
+/**
+ * CAA in a private zone: CAs (ACM too) read CAA from public DNS (RFC 8659), which
+ * never sees a private zone's records, so the set would restrict and allow nothing.
+ */
+function checkPrivateZoneCaa(cfg: CertkitConfig, out: RuleFindings): void {
+  for (const zone of configuredZones(cfg)) {
+    if (!zone.caa || !zone.route.privateZone) continue;
+    out.issues.push({
+      path: [...zone.path, "caa"],
+      message: `is true in private zone ${zone.route.name}, but CAs (ACM too) read CAA records from public DNS, which never sees this zone's records. Fix: remove caa here; set it on the public zone of ${zone.route.name} instead.`,
+    });
+  }
 }
 
 /** A Route 53 zone's role: an IAM role ARN in the stacks' partition; externalId only with it. */

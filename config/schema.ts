@@ -4,7 +4,12 @@
 import { z } from "zod";
 import { AdoptSchema } from "./adopt-schema";
 import { AlarmSchema } from "./alarm-schema";
-import { CloudflareSchema, ExternalSchema, Route53Schema } from "./dns-host-schema";
+import {
+  CloudflareSchema,
+  ExternalIdSchema,
+  ExternalSchema,
+  Route53Schema,
+} from "./dns-host-schema";
 import { endpointFields } from "./endpoint-schema";
 import { AWS_REGIONS } from "./regions";
 
@@ -146,17 +151,10 @@ export const CertificateSchema = z.strictObject({
   ...endpointFields,
 });
 
-// STS AssumeRole's ExternalId: 2 to 1224 characters of [\w+=,.@:/-].
-const externalId = z
-  .string()
-  .regex(/^[\w+=,.@:/-]{2,1224}$/, {
-    error:
-      'externalId must be 2 to 1224 letters, digits or "_+=,.@:/-" (what STS AssumeRole takes) Fix: use the external id the role\'s trust policy names, such as "certkit-7f3a9c".',
-  })
-  .meta({
-    description:
-      "External id passed when assuming roleArn (sts:ExternalId in the role's trust policy). Written to the synthesized JSON and the review: an identifier, never a password. @default - none (an environment takes defaults.externalId)",
-  });
+const externalId = ExternalIdSchema.meta({
+  description:
+    "External id passed when assuming roleArn (sts:ExternalId in the role's trust policy). Written to the synthesized JSON and the review: an identifier, never a password. @default - none (an environment takes defaults.externalId)",
+});
 
 const environmentFields = {
   region: region.optional(),

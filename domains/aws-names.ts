@@ -157,8 +157,13 @@ export function loadBalancerOfListener(listenerArn: string): string {
  * and region only: config rules refuse two load balancers of one stack sharing it.
  */
 export function loadBalancerId(lbArn: string): string {
-  const [type, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
-  return `${type === "net" ? "nlb" : "alb"}_${safeIdPart(`${name}_${id}`)}`;
+  const [, name, id] = lbArn.split(":loadbalancer/")[1].split("/");
+  return `${loadBalancerType(lbArn) === "net" ? "nlb" : "alb"}_${safeIdPart(`${name}_${id}`)}`;
+}
+
+/** `app` (ALB) or `net` (NLB): the type a load balancer ARN names after `loadbalancer/`. */
+export function loadBalancerType(lbArn: string): "app" | "net" {
+  return lbArn.split(":loadbalancer/")[1].startsWith("net/") ? "net" : "app";
 }
 
 /** What certkit puts in front of an environment's AWS-side names: `<project>-<environment>`. */

@@ -29,20 +29,30 @@ export interface EndpointTarget {
    */
   readonly hostedZoneId?: string;
   /**
-   * The name alias records point at, where it differs from `dnsName`: an ELB's
+   * The name alias records point at, where it differs from `dnsName`: an ALB's
    * `dualstack.<dnsName>`, which answers AAAA queries too. @default - dnsName
    */
   readonly aliasDnsName?: string;
 }
 
 /**
- * A load balancer as a target. Alias records use its `dualstack.` name, which
- * answers A and, for a dualstack ALB, AAAA queries, as the Route 53 console and
- * aws-cdk's LoadBalancerTarget do
- * (https://repost.aws/knowledge-center/elb-configure-with-ipv6).
+ * A load balancer as a target. Alias records to an ALB use its `dualstack.` name,
+ * which answers A and, for a dualstack ALB, AAAA queries
+ * (https://repost.aws/knowledge-center/elb-configure-with-ipv6). An NLB has no
+ * `dualstack.` name unless it is dualstack (aws/aws-cdk#16987), and its own name
+ * answers AAAA when it is: the Route 53 console prepends `dualstack.` for
+ * application and Classic Load Balancers only ("Routing traffic to an ELB load
+ * balancer", Route 53 Developer Guide).
  */
-export function loadBalancerTarget(lb: { dnsName: string; zoneId: string }): EndpointTarget {
-  return { dnsName: lb.dnsName, hostedZoneId: lb.zoneId, aliasDnsName: `dualstack.${lb.dnsName}` };
+export function loadBalancerTarget(
+  lb: { dnsName: string; zoneId: string },
+  type: "app" | "net",
+): EndpointTarget {
+  return {
+    dnsName: lb.dnsName,
+    hostedZoneId: lb.zoneId,
+    aliasDnsName: type === "app" ? `dualstack.${lb.dnsName}` : undefined,
+  };
 }
 
 export interface AppRecordsProps {

@@ -64,7 +64,7 @@ describe("DNS host sections", () => {
       ),
       [
         `route53.zones["example.net"].zoneId (line 1, column 44): zoneId must be a Route 53 hosted zone id: Z and up to 31 uppercase letters or digits. Got "z123". Fix: copy the Hosted zone ID from the Route 53 console or \`aws route53 list-hosted-zones-by-name\` (without /hostedzone/).`,
-        `route53.zones["example.net"].externalId (line 1, column 62): externalId must be 2 to 1224 letters, digits or +=,.@:/-_ (STS's rule). Got "a". Fix: use the external id the role's trust policy asks for.`,
+        `route53.zones["example.net"].externalId (line 1, column 62): externalId must be 2 to 1224 letters, digits or "_+=,.@:/-" (what STS AssumeRole takes). Got "a". Fix: use the external id the role's trust policy names, such as "certkit-7f3a9c".`,
         `route53.zones["example.net"].sslMode (line 1, column 67): sslMode configures a DNS proxy, and Route 53 has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
         `route53.zones["example.net"].edgeCertificate (line 1, column 84): edgeCertificate configures a DNS proxy, and Route 53 has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
         `external.zones["example.io"].sslMode (line 2, column 36): sslMode configures a DNS proxy, and an external DNS host has none (records there are DNS-only). Fix: remove it; only the zones of a host with a proxy (cloudflare.zones) take it.`,
@@ -127,6 +127,18 @@ describe("rules across DNS hosts", () => {
       [
         `route53.zones["example.net"].roleArn (line 1, column 45): is not an IAM role ARN, got "arn:aws:iam::1234:role/dns". Fix: copy the role's ARN, of the form arn:aws:iam::<12-digit account id>:role/<role name>.`,
         `route53.zones["example.com"].externalId (line 1, column 104): only goes with roleArn (it is passed when assuming that role). Fix: add roleArn, or remove externalId.`,
+      ],
+    );
+  });
+
+  it("fails when a private zone asks for CAA, which CAs read from public DNS only", () => {
+    expectProblems(
+      hosts(
+        `route53: { zones: { example.net: { caa: true }, corp.example.net: { privateZone: true, caa: true } } }`,
+        "[app.example.net]",
+      ),
+      [
+        `route53.zones["corp.example.net"].caa (line 1, column 93): is true in private zone corp.example.net, but CAs (ACM too) read CAA records from public DNS, which never sees this zone's records. Fix: remove caa here; set it on the public zone of corp.example.net instead.`,
       ],
     );
   });

@@ -81,6 +81,8 @@ describe("Route 53 records", () => {
       type: "AAAA",
       alias,
       allow_overwrite: false,
+      // A CNAME turned alias is replaced by the A; Route 53 refuses an AAAA beside the CNAME.
+      depends_on: ["aws_route53_record.app_example_net"],
     });
     expect(resourceOf(json, "aws_route53_record", "app_api_example_net")).toEqual({
       zone_id: ZONE,
@@ -90,6 +92,22 @@ describe("Route 53 records", () => {
       records: ["lb.example.org"],
       allow_overwrite: false,
     });
+  });
+
+  it("aliases an NLB by its own name: only ALBs (and dualstack NLBs) have a dualstack. name", () => {
+    const nlb = LB.replace("/app/", "/net/");
+    const json = synthEnvironment(
+      config(
+        `edge: { domains: [example.net], attach: { nlb: { loadBalancerArn: "${nlb}", targetGroupArn: "${TG}" } }, hostnames: [example.net] }`,
+      ),
+    );
+    const alias = {
+      name: "${data.aws_lb.nlb_shop_50dc6c495c0c9188.dns_name}",
+      zone_id: "${data.aws_lb.nlb_shop_50dc6c495c0c9188.zone_id}",
+      evaluate_target_health: false,
+    };
+    expect(resourceOf(json, "aws_route53_record", "app_example_net").alias).toEqual(alias);
+    expect(resourceOf(json, "aws_route53_record", "app_example_net__aaaa").alias).toEqual(alias);
   });
 
   it("aliases CloudFront by the distribution's hosted zone id", () => {
@@ -179,6 +197,21 @@ describe("Route 53 records", () => {
       zone_id: `\${data.aws_lb.${lb}.zone_id}`,
       evaluate_target_health: false,
     });
+  });
+
+  it("makes no default AWS provider in the zones stack when its only zone names a role", () => {
+    const { config: resolved } = load(
+      config(
+        `web: { domains: [example.net] }`,
+        `, caa: true, roleArn: "arn:aws:iam::210987654321:role/dns"`,
+      ),
+    );
+    const stack = new ZonesStack(Testing.app(), { config: resolved, region: "eu-west-1" });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    expect(json.provider?.aws?.map((p) => p.alias ?? "(default)")).toEqual(["route53_example_net"]);
+    expect(resourceOf(json, "aws_route53_record", "caa_example_net").provider).toBe(
+      "aws.route53_example_net",
+    );
   });
 
   it("keeps CAA for Amazon in one record set per apex, in the zones stack with its AWS provider", () => {

@@ -54,7 +54,7 @@ export interface CaaRecordSpec extends RecordCommon {
 
 /** What an alias record points at. */
 export interface AliasTarget {
-  /** The endpoint's DNS name for alias records (an ELB's `dualstack.` name). */
+  /** The endpoint's DNS name for alias records (an ALB's `dualstack.` name). */
   readonly name: string;
   /** The endpoint's canonical hosted zone id. */
   readonly zoneId: string;

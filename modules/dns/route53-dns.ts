@@ -69,6 +69,11 @@ export class Route53Dns extends Construct implements DnsProvider {
         type: "AAAA",
         alias,
         allowOverwrite: spec.importRecordId !== undefined,
+        // After the A: when a CNAME at the name becomes this alias, Route 53 refuses
+        // any other type beside the CNAME (ChangeResourceRecordSets: InvalidChangeBatch,
+        // "conflicting RRSet of type CNAME"), so the AAAA waits until the A replaced it;
+        // the other way, Terraform deletes the AAAA before it changes the A (terraform 1.11.4).
+        dependsOn: [a],
       }).overrideLogicalId(aaaa);
       return { fqdn: a.fqdn };
     }
@@ -125,9 +130,11 @@ export class Route53Dns extends Construct implements DnsProvider {
   /** The zone's own provider when it names a role, else the stack's. */
   private provider(zone: ZoneRoute): AwsProvider | undefined {
     if (this.providers.has(zone.name)) return this.providers.get(zone.name);
-    let provider = this.props.provider?.();
     const role = zone.assumeRole;
-    if (role) {
+    // The stack's provider only when asked for: a stack whose zones all name roles needs none.
+    let provider: AwsProvider | undefined;
+    if (!role) provider = this.props.provider?.();
+    else {
       const alias = `route53_${idPart(zone.name)}`;
       provider = new AwsProvider(this, alias, {
         alias,

@@ -26,6 +26,6 @@ export class AlbIngressLookup extends Construct {
       },
     });
     lb.overrideLogicalId(id);
-    this.target = loadBalancerTarget(lb);
+    this.target = loadBalancerTarget(lb, "app");
   }
 }

@@ -3,7 +3,7 @@
 // stack (the ALB exists only once the Ingress has the certificate ARN).
 import { Construct } from "constructs";
 import type { KeyAlgorithm } from "../../domains/acm";
-import { loadBalancerId, loadBalancerOfListener } from "../../domains/aws-names";
+import { loadBalancerId, loadBalancerOfListener, loadBalancerType } from "../../domains/aws-names";
 import { ingressGroups } from "../../domains/ingress-groups";
 import {
   type AppHostname,
@@ -319,7 +319,7 @@ export class Endpoints extends Construct {
       const id = loadBalancerId(lbArn);
       const lb = new DataAwsLb(this.lookups, id, { arn: lbArn });
       lb.overrideLogicalId(id);
-      target = loadBalancerTarget(lb);
+      target = loadBalancerTarget(lb, loadBalancerType(lbArn));
       this.lbLookups.set(lbArn, target);
     }
     return target;
