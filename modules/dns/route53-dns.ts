@@ -4,6 +4,7 @@
 import { Construct } from "constructs";
 import { assumeRole } from "../assume-role";
 import { AwsProvider, DataAwsRoute53Zone, Route53Record } from "../provider-imports";
+import { accountOfRoleArn } from "../../domains/aws-names";
 import { idPart } from "../../domains/names";
 import type { ZoneRoute } from "../../domains/zones";
 import { type DnsProvider, type DnsRecordRef, type DnsRecordSpec, noProxy } from "./dns-provider";
@@ -14,9 +15,6 @@ export interface Route53DnsProps {
   /** The stack's AWS provider for zones in its own account. @default - the stack's default provider */
   readonly provider?: () => AwsProvider | undefined;
 }
-
-/** Account of an IAM role ARN (`arn:<partition>:iam::<account>:role/...`). */
-const roleAccount = (roleArn: string) => roleArn.split(":")[4];
 
 /**
  * hashicorp/aws docs of aws_route53_record
@@ -141,7 +139,8 @@ export class Route53Dns extends Construct implements DnsProvider {
         region: this.props.region,
         assumeRole: assumeRole(role.roleArn, role.externalId),
         // The role's account is the zone's: a role elsewhere fails before any change.
-        allowedAccountIds: [roleAccount(role.roleArn)],
+        // Config rules (role-rules.ts) refused any roleArn accountOfRoleArn does not read.
+        allowedAccountIds: [accountOfRoleArn(role.roleArn)!],
       });
     }
     this.providers.set(zone.name, provider);
