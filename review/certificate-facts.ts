@@ -184,13 +184,16 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         edge: "serves",
       };
     case "alb-dns":
+    case "nlb-dns": {
+      const lb = attach.kind === "alb-dns" ? "ALB" : "NLB";
       return {
         kind,
-        description: `ALB \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
-        label: `ALB ${attach.dnsName}<br/>records only`,
+        description: `${lb} \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
+        label: `${lb} ${attach.dnsName}<br/>records only`,
         serves: false,
         edge: "certificate not attached by certkit",
       };
+    }
     case "nlb-listener":
       return {
         kind,
@@ -208,14 +211,6 @@ function endpointFact(attach: ResolvedAttach): EndpointFact {
         label: `NLB ${arnName(attach.loadBalancerArn)}<br/>TLS:443`,
         serves: true,
         edge: "serves",
-      };
-    case "nlb-dns":
-      return {
-        kind,
-        description: `NLB \`${attach.dnsName}\`: records point at it; certkit does not attach the certificate`,
-        label: `NLB ${attach.dnsName}<br/>records only`,
-        serves: false,
-        edge: "certificate not attached by certkit",
       };
     case "cloudfront":
       return {
