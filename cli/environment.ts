@@ -18,7 +18,7 @@ export function environmentFrom(file: string, name: string | undefined, usage: s
 }
 
 /** The DNS host whose API the live commands (adopt, check) read. */
-export const LIVE_DNS_HOST = "cloudflare";
+const LIVE_DNS_HOST = "cloudflare";
 
 /**
  * Zones certkit writes records in at the host the live commands read: those of every

@@ -48,7 +48,7 @@ export const CloudflareSchema = z
   });
 
 /** Route 53 hosted zone ids: `Z` and up to 31 uppercase letters or digits. */
-export const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /** STS AssumeRole's ExternalId: 2 to 1224 characters of [\w+=,.@:/-]; environments and zones alike. */
 export const ExternalIdSchema = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, {
   error:

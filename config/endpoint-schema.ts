@@ -224,7 +224,7 @@ type AttachForms = {
  * (Cloudflare proxies only records that serve HTTP or HTTPS:
  * developers.cloudflare.com/dns/proxy-status/limitations).
  */
-export function proxiedByDefault(attach: AttachForms | undefined, hostHasProxy: boolean): boolean {
+function proxiedByDefault(attach: AttachForms | undefined, hostHasProxy: boolean): boolean {
   return (
     hostHasProxy &&
     attach?.cloudfront === undefined &&

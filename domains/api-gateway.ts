@@ -11,7 +11,7 @@ export type ApiType = "http" | "rest";
  * maps REST APIs with aws_api_gateway_base_path_mapping (v1), so one level there.
  */
 const MAPPING_SEGMENT = /^[A-Za-z0-9$\-_.+!*'()]+$/;
-export const MAX_API_MAPPING_PATH = 300;
+const MAX_API_MAPPING_PATH = 300;
 
 export function apiGatewayBasePathProblem(value: string, type: ApiType): string | undefined {
   const segments = value.split("/");

@@ -66,7 +66,7 @@ export function externalRecords(env: ResolvedEnvironment): ExternalRecordFact[] 
 }
 
 /** The records as a table: zone, name, type, value, why. */
-export function externalRecordsTable(records: readonly ExternalRecordFact[]): string {
+function externalRecordsTable(records: readonly ExternalRecordFact[]): string {
   return table(
     ["Zone", "Name", "Type", "Value", "Why"],
     records.map((r) => [

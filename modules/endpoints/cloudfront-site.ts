@@ -42,7 +42,7 @@ export interface CloudFrontSiteProps {
  * Z2FDTNDATAQYW2" (aws_cloudfront_distribution docs; AWS CDK's CloudFrontTarget:
  * "This value never changes"). Written as is, the plan shows it.
  */
-export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
+const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
 
 export class CloudFrontSite extends Construct {
   readonly distribution: CloudfrontDistribution;
