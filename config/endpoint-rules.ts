@@ -94,14 +94,14 @@ export interface EndpointContext {
   /** Hostnames whose CNAME points at a name the config gives (target, alb/nlb.dnsName), in any environment. */
   readonly cnames: Map<string, { path: KeyPath; to: string; key: string }>;
   /** Load balancers (ALB or NLB) whose listeners certkit owns in this environment: ARN -> first claim. */
-  readonly ownedAlbs: Map<
+  readonly ownedLoadBalancers: Map<
     string,
     { path: KeyPath; targetGroupArn?: string; sslPolicy?: string; alpnPolicy?: string }
   >;
   /** Load balancers whose listeners certkit owns in any environment: ARN -> first claim. */
   readonly ownedAnywhere: Map<string, KeyPath>;
   /** This environment's load balancer Terraform names (alb_/nlb_<name>_<id>) -> the ARN and key that gave each. */
-  readonly albIds: Map<string, { arn: string; path: KeyPath }>;
+  readonly loadBalancerIds: Map<string, { arn: string; path: KeyPath }>;
   /** Every configured zone, by apex. */
   readonly zones: ReadonlyMap<string, ConfiguredZone>;
   /** Hostnames that are API Gateway custom domain names, in any environment. */
@@ -314,14 +314,14 @@ function checkLoadBalancer(
         message: `is also owned by ${formatPath(elsewhere)}: both environments' stacks would create its ${type.owned}, and a load balancer has one listener per port. Fix: serve both certificates from one environment, or add this one to the existing ${type.secure} listener with listenerArn (SNI).`,
       });
     } else if (!elsewhere) ctx.ownedAnywhere.set(lb.loadBalancerArn, [...at, "loadBalancerArn"]);
-    const first = ctx.ownedAlbs.get(lb.loadBalancerArn);
+    const first = ctx.ownedLoadBalancers.get(lb.loadBalancerArn);
     const listener = {
       targetGroupArn: lb.targetGroupArn,
       sslPolicy: lb.sslPolicy,
       alpnPolicy: lb.alpnPolicy,
     };
     if (!first) {
-      ctx.ownedAlbs.set(lb.loadBalancerArn, { path: at, ...listener });
+      ctx.ownedLoadBalancers.set(lb.loadBalancerArn, { path: at, ...listener });
     } else if (
       first.targetGroupArn !== listener.targetGroupArn ||
       first.sslPolicy !== listener.sslPolicy ||
@@ -419,8 +419,8 @@ function checkLoadBalancerId(
   out: RuleFindings,
 ): void {
   const id = loadBalancerId(lbArn);
-  const first = ctx.albIds.get(id);
-  if (!first) ctx.albIds.set(id, { arn: lbArn, path });
+  const first = ctx.loadBalancerIds.get(id);
+  if (!first) ctx.loadBalancerIds.set(id, { arn: lbArn, path });
   else if (first.arn !== lbArn) {
     out.issues.push({
       path,

@@ -92,9 +92,9 @@ export function checkConfig(cfg: CertkitConfig): RuleFindings {
       accountId: env.accountId ?? cfg.defaults?.accountId,
       claimed: hostnameClaims,
       cnames,
-      ownedAlbs: new Map(),
+      ownedLoadBalancers: new Map(),
       ownedAnywhere,
-      albIds: new Map(),
+      loadBalancerIds: new Map(),
       zones,
       apiDomains,
     };
