@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ResolvedConfig } from "../config/resolve";
 import { ingressHandovers } from "./deployment";
 import type { Attachment, ManifestCertificate } from "./replacements";
-import { certificatesInStack, createsBeforeDestroying } from "./replacements";
+import { PLAIN_ATTACH_KINDS, certificatesInStack, createsBeforeDestroying } from "./replacements";
 import type { SynthesizedStack } from "./synthesize";
 
 export const MANIFEST_FILE = "certkit-review.json";
@@ -19,18 +19,7 @@ const attachment = z.union([
     ingressGroup: z.string(),
     output: z.string(),
   }),
-  z.strictObject({
-    kind: z.enum([
-      "alb-listener",
-      "alb-owned",
-      "alb-dns",
-      "cloudfront",
-      "nlb-listener",
-      "nlb-owned",
-      "nlb-dns",
-      "api-gateway",
-    ]),
-  }),
+  z.strictObject({ kind: z.enum(PLAIN_ATTACH_KINDS) }),
 ]);
 const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),

@@ -5,6 +5,7 @@
 // hashicorp/aws 6.x keeps each resource's region in state, reads and deletes
 // the old certificate there and forces a new one in the new region. Pure.
 import type { ResolvedConfig } from "../config/resolve";
+import type { ResolvedAttach } from "../config/resolve-endpoints";
 import type { Json, JsonObject } from "./hcl";
 
 /** What decides whether a certificate is replaced. */
@@ -46,20 +47,22 @@ export interface ControllerAlb {
   readonly output: string;
 }
 
+/** The `attach` kinds a manifest records by kind alone (manifest.ts assigns each resolved kind to one). */
+export const PLAIN_ATTACH_KINDS = [
+  "alb-listener",
+  "alb-owned",
+  "alb-dns",
+  "cloudfront",
+  "nlb-listener",
+  "nlb-owned",
+  "nlb-dns",
+  "api-gateway",
+] as const satisfies readonly ResolvedAttach["kind"][];
+
 /** What serves a certificate: the kind of `attach`, and for a controller-made ALB where its Helm values are. */
 export type Attachment =
   | ({ readonly kind: "alb-ingress" } & ControllerAlb)
-  | {
-      readonly kind:
-        | "alb-listener"
-        | "alb-owned"
-        | "alb-dns"
-        | "cloudfront"
-        | "nlb-listener"
-        | "nlb-owned"
-        | "nlb-dns"
-        | "api-gateway";
-    };
+  | { readonly kind: (typeof PLAIN_ATTACH_KINDS)[number] };
 
 /** A certificate as the manifest records it: what decides a replacement, and how one is deployed. */
 export interface ManifestCertificate extends CertificateIdentity {
