@@ -1,7 +1,8 @@
-// Checks of the roles AWS providers assume (roleArn, externalId, at defaults and
-// per environment). hashicorp/aws checks allowed_account_ids against the account of
-// the assumed role's credentials (provider docs, "Getting the Account ID"), so a
-// role in another account than accountId fails every plan: refused here instead.
+// Checks of the roles AWS providers assume (roleArn, externalId, at defaults, per
+// environment and per Route 53 zone). hashicorp/aws checks allowed_account_ids
+// against the account of the assumed role's credentials (provider docs, "Getting
+// the Account ID"), so a role in another account than accountId fails every plan:
+// refused here instead.
 import { accountOfRoleArn, partitionProblem, roleArnProblem } from "../domains/aws-names";
 import { effectiveRegion, zonesStackRegion } from "./derive";
 import { type ConfigIssue, type KeyPath, type RuleFindings, formatPath } from "./issues";
@@ -64,6 +65,27 @@ export function checkRoles(cfg: CertkitConfig, out: RuleFindings): void {
         role.at,
         `assumes a role of account ${roleAccount}, but environment ${environment} has no accountId, so the provider is not pinned to it and certkit cannot check what one account shares (validation records, AWS-side names). Set accountId: "${roleAccount}" in environments.${environment} or defaults.`,
       );
+    }
+  }
+}
+
+/** A Route 53 zone's role: an IAM role ARN in the stacks' partition; externalId only with it. */
+export function checkZoneRoles(cfg: CertkitConfig, out: RuleFindings): void {
+  // The zone's provider runs in the region of the stack writing to it; those share a partition.
+  const region = zonesStackRegion(cfg);
+  for (const [key, zone] of Object.entries(cfg.route53?.zones ?? {})) {
+    const path = ["route53", "zones", key];
+    if (zone.roleArn !== undefined) {
+      const problem =
+        roleArnProblem(zone.roleArn) ??
+        (region && partitionProblem(zone.roleArn, region, `the stacks' region ${region}`));
+      if (problem) out.issues.push({ path: [...path, "roleArn"], message: problem });
+    } else if (zone.externalId !== undefined) {
+      out.issues.push({
+        path: [...path, "externalId"],
+        message:
+          "only goes with roleArn (it is passed when assuming that role). Fix: add roleArn, or remove externalId.",
+      });
     }
   }
 }

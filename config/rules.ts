@@ -11,7 +11,7 @@ import {
 } from "../domains/names";
 import { ZONE_SECTIONS, capabilitiesOf } from "../domains/dns-hosts";
 import { ZoneRouter } from "../domains/zones";
-import { awsNameBase, partitionProblem, roleArnProblem } from "../domains/aws-names";
+import { awsNameBase } from "../domains/aws-names";
 import { checkAdopt } from "./adopt-rules";
 import { checkAlarmConfig, checkAlarmPlacement } from "./alarm-rules";
 import { checkEdgeCertificates } from "./edge-rules";
@@ -40,7 +40,7 @@ import type { BackendConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { ZONES_STACK, ingressStackName } from "./stack-names";
 import { checkTags } from "./tag-rules";
 import { checkS3Backends } from "./backend-rules";
-import { checkRoles } from "./role-rules";
+import { checkRoles, checkZoneRoles } from "./role-rules";
 import { checkBackendText, checkTokenText } from "./text-rules";
 
 /** ACM's hard ceiling of names per certificate, and its default quota. */
@@ -170,27 +170,6 @@ function checkPrivateZoneCaa(cfg: CertkitConfig, out: RuleFindings): void {
       path: [...zone.path, "caa"],
       message: `is true in private zone ${zone.route.name}, but CAs (ACM too) read CAA records from public DNS, which never sees this zone's records. Fix: remove caa here; set it on the public zone of ${zone.route.name} instead.`,
     });
-  }
-}
-
-/** A Route 53 zone's role: an IAM role ARN in the stacks' partition; externalId only with it. */
-function checkZoneRoles(cfg: CertkitConfig, out: RuleFindings): void {
-  // The zone's provider runs in the region of the stack writing to it; those share a partition.
-  const region = zonesStackRegion(cfg);
-  for (const [key, zone] of Object.entries(cfg.route53?.zones ?? {})) {
-    const path = ["route53", "zones", key];
-    if (zone.roleArn !== undefined) {
-      const problem =
-        roleArnProblem(zone.roleArn) ??
-        (region && partitionProblem(zone.roleArn, region, `the stacks' region ${region}`));
-      if (problem) out.issues.push({ path: [...path, "roleArn"], message: problem });
-    } else if (zone.externalId !== undefined) {
-      out.issues.push({
-        path: [...path, "externalId"],
-        message:
-          "only goes with roleArn (it is passed when assuming that role). Fix: add roleArn, or remove externalId.",
-      });
-    }
   }
 }
 
