@@ -52,6 +52,11 @@ export interface CaaRecordSpec extends RecordCommon {
   readonly value: string;
 }
 
+/** A CAA record's value as written in a zone file: `0 issue "amazon.com"` (flags 0, RFC 8659). */
+export function caaText(spec: Pick<CaaRecordSpec, "tag" | "value">): string {
+  return `0 ${spec.tag} "${spec.value}"`;
+}
+
 /** What an alias record points at. */
 export interface AliasTarget {
   /** The endpoint's DNS name for alias records (an ALB's `dualstack.` name). */

@@ -7,6 +7,7 @@ import {
   type DnsRecordRef,
   type DnsRecordSpec,
   type ReportedRecord,
+  caaText,
   noProxy,
 } from "./dns-provider";
 
@@ -19,7 +20,7 @@ export class ExternalDns extends Construct implements DnsProvider {
       name: spec.name,
       type: spec.type,
       // An alias needs a host that has them: here the endpoint's name is the CNAME's value.
-      value: spec.type === "CNAME" ? spec.content : `0 ${spec.tag} "${spec.value}"`,
+      value: spec.type === "CNAME" ? spec.content : caaText(spec),
       why: spec.purpose,
     });
     // The name ACM gave, so that validation waits for the record someone else creates.

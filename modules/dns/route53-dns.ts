@@ -7,7 +7,13 @@ import { AwsProvider, DataAwsRoute53Zone, Route53Record } from "../provider-impo
 import { accountOfRoleArn } from "../../domains/aws-names";
 import { idPart } from "../../domains/names";
 import type { ZoneRoute } from "../../domains/zones";
-import { type DnsProvider, type DnsRecordRef, type DnsRecordSpec, noProxy } from "./dns-provider";
+import {
+  type DnsProvider,
+  type DnsRecordRef,
+  type DnsRecordSpec,
+  caaText,
+  noProxy,
+} from "./dns-provider";
 
 export interface Route53DnsProps {
   /** Region of the providers this host makes for zones in other accounts (Route 53 itself is global). */
@@ -47,7 +53,7 @@ export class Route53Dns extends Construct implements DnsProvider {
       name: spec.name,
       provider: this.provider(spec.zone),
     };
-    if (spec.type === "CAA") return this.addCaa(spec.zone, common, `0 ${spec.tag} "${spec.value}"`);
+    if (spec.type === "CAA") return this.addCaa(spec.zone, common, caaText(spec));
     // The import id is `<zone id>_<name>_<type>` (config rules check it names this record).
     const take = (record: Route53Record) => {
       record.overrideLogicalId(record.node.id);
