@@ -13,11 +13,25 @@ import {
   DEFAULT_KMS_KEY,
   type KmsKeySetting,
 } from "./alarm-schema";
-import { hostnameEntry } from "./endpoint-schema";
+import { type HostnameConfig, hostnameEntry } from "./endpoint-schema";
 import type { KeyPath } from "./issues";
 import type { AwsRegion } from "./regions";
 import type { BackendConfig, CertificateConfig, CertkitConfig, EnvironmentConfig } from "./schema";
 import { INGRESS_STACK_SUFFIX } from "./stack-names";
+
+/**
+ * Whether a hostname in `zone` goes through its DNS host's proxy: the host has one,
+ * and the entry is proxied (said, or by default). Asking a host without a proxy is
+ * the edge rules' to refuse, so it counts as not proxied here.
+ */
+export function proxiedAtHost(
+  h: HostnameConfig,
+  attach: CertificateConfig["attach"],
+  zone: ZoneRoute,
+): boolean {
+  const hasProxy = edgeProxyOf(zone.provider) !== undefined;
+  return hasProxy && hostnameEntry(h, attach, hasProxy).proxied;
+}
 
 /** CloudFront takes certificates from this region only. */
 export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";

@@ -12,10 +12,10 @@ import {
 } from "./id-shapes";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import { INGRESS_STACK_SUFFIX, REVIEW_INDEX, ZONES_STACK } from "./stack-names";
-import { type AlbAttachConfig, type NlbAttachConfig, hostnameEntry } from "./endpoint-schema";
+import type { AlbAttachConfig, NlbAttachConfig } from "./endpoint-schema";
 import { apiGatewayDomainClaimProblem, checkApiGateway } from "./api-gateway-rules";
-import type { ConfiguredZone } from "./derive";
-import { ZONE_SECTIONS, capabilitiesOf, edgeProxyOf } from "../domains/dns-hosts";
+import { type ConfiguredZone, proxiedAtHost } from "./derive";
+import { ZONE_SECTIONS, capabilitiesOf } from "../domains/dns-hosts";
 import type { CertificateConfig } from "./schema";
 
 const ELB_ARN =
@@ -475,9 +475,7 @@ function checkHostnames(
     }
     const zone = ctx.router.route(name)!;
     const settings = ctx.zones.get(zone.name);
-    // A proxied name on a host without a proxy is the edge rules' to refuse.
-    const proxied =
-      edgeProxyOf(zone.provider) !== undefined && hostnameEntry(h, cert.attach, true).proxied;
+    const proxied = proxiedAtHost(h, cert.attach, zone);
     if (!isString && proxied && h.ttlSeconds !== undefined) {
       out.issues.push({
         path: [...at, "hostnames", i, "ttlSeconds"],

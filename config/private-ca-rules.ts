@@ -2,9 +2,8 @@
 // in the certificate's own region, an endpoint that takes private certificates, and
 // no key that only public certificates take.
 import { parsePrivateCaArn } from "../domains/aws-names";
-import { certificateRegion } from "./derive";
-import { hostnameEntry } from "./endpoint-schema";
-import { ZONE_SECTIONS, edgeProxyOf } from "../domains/dns-hosts";
+import { certificateRegion, proxiedAtHost } from "./derive";
+import { ZONE_SECTIONS } from "../domains/dns-hosts";
 import { normalizeDomain } from "../domains/names";
 import type { ZoneRouter } from "../domains/zones";
 import type { KeyPath, RuleFindings } from "./issues";
@@ -57,11 +56,9 @@ export function checkPrivateCa(
   // Cloudflare's proxy in Full (strict) trusts public CAs only, unless the zone's Custom
   // Origin Trust Store holds the CA (developers.cloudflare.com/ssl/origin-configuration/custom-origin-trust-store/).
   (cert.hostnames ?? []).forEach((h, i) => {
-    const { name, proxied } = hostnameEntry(h, cert.attach, true);
+    const name = typeof h === "string" ? h : h.name;
     const zone = router.route(normalizeDomain(name));
-    // Only a host with a proxy proxies; a proxied name elsewhere is the edge rules' to refuse.
-    if (!zone || !edgeProxyOf(zone.provider)) return;
-    if (!proxied) return;
+    if (!zone || !proxiedAtHost(h, cert.attach, zone)) return;
     out.warnings.push({
       path: typeof h === "string" ? [...at, "hostnames", i] : [...at, "hostnames", i, "name"],
       message: `"${name}" is proxied, but its certificate is private: Cloudflare's proxy trusts only public CAs at the origin (in Full (strict) visitors get error 526) unless the zone's Custom Origin Trust Store (Advanced Certificate Manager, paid) holds your CA. Set proxied: false, or upload the CA there.`,
