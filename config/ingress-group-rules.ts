@@ -1,11 +1,10 @@
 // One Ingress group, one ALB: the AWS Load Balancer Controller takes one
 // ssl-policy and one scheme annotation per group, and certkit writes one Helm
 // values output per group. Grouped as the stacks group them (domains/ingress-groups.ts).
-import { edgeProxyOf } from "../domains/dns-hosts";
 import { IngressGroup, ingressGroups } from "../domains/ingress-groups";
 import { normalizeDomain } from "../domains/names";
 import { ZoneRouter } from "../domains/zones";
-import { zoneRoutes } from "./derive";
+import { proxiedAtHost, zoneRoutes } from "./derive";
 import { KeyPath, type RuleFindings, formatPath } from "./issues";
 import type { CertificateConfig, CertkitConfig } from "./schema";
 
@@ -107,13 +106,12 @@ function checkScheme(
   for (const c of g.certificates) {
     (c[1].hostnames ?? []).forEach((h, i) => {
       const hostname = typeof h === "string" ? h : h.name;
-      // Only a host with a proxy proxies; asking another is the edge rules' to refuse.
       const zone = router.route(normalizeDomain(hostname));
-      if (!zone || !edgeProxyOf(zone.provider)) return;
-      if (typeof h !== "string" && !h.proxied) return;
+      if (!zone || !proxiedAtHost(h, c[1].attach, zone)) return;
       const path = [...certAt(c), "hostnames", i];
       out.issues.push({
-        path: typeof h === "string" ? path : [...path, "proxied"],
+        path:
+          typeof h === "string" ? path : [...path, h.proxied === undefined ? "name" : "proxied"],
         message: `"${hostname}" is proxied, but its ALB is internal (${firstAt}): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: ${hostname}, proxied: false }), or remove scheme: internal.`,
       });
     });

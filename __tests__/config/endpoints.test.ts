@@ -301,6 +301,17 @@ describe("the scheme of a controller-made ALB", () => {
     ]);
   });
 
+  it("fails when internal and a hostname given as { name } is proxied by default", () => {
+    const text = shop(", scheme: internal", ", scheme: internal").replace(
+      "{ name: api.example.com, proxied: false }",
+      "{ name: api.example.com }",
+    );
+    expectProblems(text, [
+      `environments.prod.certificates.web.hostnames[0] (line 7, column 127): "www.example.com" is proxied, but its ALB is internal (environments.prod.certificates.web.attach.alb.scheme): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: www.example.com, proxied: false }), or remove scheme: internal.`,
+      `environments.prod.certificates.api.hostnames[0].name (line 8, column 135): "api.example.com" is proxied, but its ALB is internal (environments.prod.certificates.web.attach.alb.scheme): Cloudflare's proxy cannot reach an internal ALB. Fix: make it DNS-only ({ name: api.example.com, proxied: false }), or remove scheme: internal.`,
+    ]);
+  });
+
   it("may be internal with hostnames in Route 53 and external zones, which have no proxy", () => {
     const text = shop(", scheme: internal", ", scheme: internal")
       .replace(
